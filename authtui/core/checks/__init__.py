@@ -1,0 +1,33 @@
+"""The registry of checks. Each area module lists its checks in ``CHECKS``.
+
+A check is a small function ``(Context) -> Iterable[Finding]``; adding one touches
+only its area module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from authtui.core.context import Context
+from authtui.core.model import Finding
+
+Check = Callable[[Context], Iterable[Finding]]
+
+
+def all_checks() -> tuple[Check, ...]:
+    """Every registered check, area by area."""
+    from authtui.core.checks import (  # noqa: PLC0415 - keeps import order explicit
+        authz,
+        challenge,
+        claims,
+        dpop,
+        scope,
+        server,
+        signature,
+        status,
+        time,
+        token,
+    )
+
+    areas = (status, authz, challenge, server, token, time, claims, scope, signature, dpop)
+    return tuple(check for area in areas for check in area.CHECKS)

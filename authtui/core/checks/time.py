@@ -1,0 +1,7 @@
+"""Checks: time."""
+
+from __future__ import annotations
+
+from authtui.core.checks import Check
+
+CHECKS: tuple[Check, ...] = ()

@@ -1,0 +1,64 @@
+"""The context every check reads: the paste, parsed once, and the options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from authtui.core.model import Challenge, Credentials, Exchange, Note, Paste, SignatureStatus, Token
+from authtui.core.model import Finding
+from authtui.core.options import Options
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureResult:
+    """What checking the token's signature against the user's keys gave."""
+
+    status: SignatureStatus = SignatureStatus.NOT_CHECKED
+    findings: tuple[Finding, ...] = ()
+    """``sig.*`` findings (key errors included)."""
+    matched: str | None = None
+    """Which key verified the token, in words."""
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Everything a check may look at. Built once per diagnosis."""
+
+    options: Options
+    paste: Paste
+    exchange: Exchange
+    now: float
+    """Evaluation clock (epoch seconds)."""
+    skew: float
+    server_now: float | None
+    """The response's ``Date`` header, when readable."""
+    challenges: tuple[Challenge, ...] = ()
+    """Every challenge of every WWW-Authenticate / Proxy-Authenticate field, in order."""
+    challenge_notes: tuple[Note, ...] = ()
+    """Deviations read leniently in the challenge fields (field level and per challenge)."""
+    credentials: tuple[Credentials, ...] = ()
+    """Every credential the request carried, in order of appearance
+    (Authorization first, then non-standard headers, query and form)."""
+    token: Token | None = None
+    """The access token under diagnosis: the request's, else the one pasted alone."""
+    request_token: Token | None = None
+    """The token the request carried, when it did."""
+    pasted_token: Token | None = None
+    """The token given on its own (option, token pane, or bare in the paste)."""
+    dpop_proofs: tuple[Token, ...] = ()
+    """Decoded ``DPoP`` request header values (proof JWTs)."""
+    signature: SignatureResult = field(default_factory=SignatureResult)
+
+    @property
+    def status(self) -> int | None:
+        """The response status, when pasted."""
+        return self.exchange.status
+
+    @property
+    def primary(self) -> Credentials | None:
+        """The credential that matters most: the first one."""
+        return self.credentials[0] if self.credentials else None
+
+    def challenge_errors(self) -> list[str]:
+        """The ``error`` parameter of every challenge that has one, in order."""
+        return [c.params["error"] for c in self.challenges if "error" in c.params]
