@@ -1,7 +1,279 @@
-"""Checks: authz."""
+"""Checks: the request's own credentials (the ``Authorization`` header and kin)."""
 
 from __future__ import annotations
 
-from authtui.core.checks import Check
+from collections.abc import Iterator
 
-CHECKS: tuple[Check, ...] = ()
+from authtui.core import httpauth
+from authtui.core.checks import Check
+from authtui.core.context import Context
+from authtui.core.model import Credentials, Finding, Note, Severity
+from authtui.core.redact import redacted_form
+
+_B64TOKEN = "RFC 6750 §2.1"
+
+# How the credential parser's notes read as findings: severity, title, fix.
+_NOTE_FINDINGS: dict[str, tuple[Severity, str, str]] = {
+    "authz.no_scheme": (
+        Severity.ERROR,
+        "The token was sent without `Bearer ` in front",
+        "Send `Authorization: Bearer <token>`. Most servers (FastAPI, Spring, ASP.NET Core, "
+        "Kong) ignore a bare token and answer as if none was sent.",
+    ),
+    "authz.no_space": (
+        Severity.ERROR,
+        "No space between the scheme and the token",
+        "Put exactly one space after the scheme: `Bearer <token>`.",
+    ),
+    "authz.double_scheme": (
+        Severity.ERROR,
+        "The scheme appears twice (`Bearer Bearer …`)",
+        "The client adds `Bearer ` to a value that already has it: send it once.",
+    ),
+    "authz.quoted_token": (
+        Severity.ERROR,
+        "Quotes around the token",
+        "Remove the quotes: they come from a shell or a config file and become part of the "
+        "token the server sees.",
+    ),
+    "authz.whitespace": (
+        Severity.WARNING,
+        "Extra white space in the credentials",
+        "Send exactly `Bearer <token>`: one space, no trailing blanks, no line breaks. "
+        "Strict servers (regex `^Bearer (.+)$`) reject anything else.",
+    ),
+    "authz.invalid_chars": (
+        Severity.ERROR,
+        "Characters that cannot appear in a Bearer token",
+        "The token was damaged on the way (copy, URL or shell encoding): copy it again.",
+    ),
+    "authz.scheme_case": (
+        Severity.WARNING,
+        "The scheme is not written `Bearer`",
+        "Scheme names are case-insensitive (RFC 9110 §11.1), yet some servers compare "
+        "`Bearer` exactly: send `Bearer`.",
+    ),
+    "authz.multiple": (
+        Severity.ERROR,
+        "More than one credential in one header",
+        "Send one credential: one Authorization header with one scheme.",
+    ),
+    "authz.empty_credentials": (
+        Severity.ERROR,
+        "A scheme with no token after it",
+        "The client sent `Bearer` with an empty token: the variable holding it was empty.",
+    ),
+}
+
+_SEVERE_WHITESPACE = ("line break", "newline", "inside")
+
+
+def _from_note(cred: Credentials, note: Note) -> Finding | None:
+    spec = _NOTE_FINDINGS.get(note.code)
+    if spec is None:
+        return None
+    severity, title, fix = spec
+    if note.code == "authz.whitespace" and any(
+        w in note.message.lower() for w in _SEVERE_WHITESPACE
+    ):
+        severity = Severity.ERROR
+    if note.code == "authz.no_scheme" and cred.field_name.lower() != "authorization":
+        return None
+    return Finding(
+        note.code,
+        severity,
+        title,
+        detail=note.message,
+        evidence=f"{cred.field_name}: {note.evidence or cred.raw}",
+        fix=fix,
+        refs=(_B64TOKEN, "RFC 9110 §11.4"),
+    )
+
+
+def credential_form(ctx: Context) -> Iterator[Finding]:
+    """Everything the parser noticed about the way credentials were written."""
+    for cred in ctx.credentials:
+        for note in cred.notes:
+            finding = _from_note(cred, note)
+            if finding is not None:
+                yield finding
+
+
+def missing(ctx: Context) -> Iterator[Finding]:
+    """The request is shown and carries no credentials at all."""
+    if not ctx.exchange.has_request or ctx.credentials:
+        return
+    refused = ctx.status in (401, 403, 407) or bool(ctx.challenges)
+    yield Finding(
+        "authz.missing",
+        Severity.ERROR if refused else Severity.WARNING,
+        "The request carries no credentials",
+        detail=(
+            "No Authorization header, no token in a custom header, the query or the form "
+            "body. Either the client never attached it, or something on the way removed it "
+            "(a redirect to another host drops Authorization; Apache mod_wsgi needs "
+            "WSGIPassAuthorization On; some proxies strip it)."
+        ),
+        evidence="request headers: "
+        + (", ".join(h.name for h in ctx.exchange.request_headers) or "none"),
+        fix="Attach `Authorization: Bearer <token>`; if the client does, find where it is lost.",
+        refs=("RFC 6750 §2.1", "RFC 9110 §11.6.2"),
+    )
+
+
+def scheme_mismatch(ctx: Context) -> Iterator[Finding]:
+    """The credentials' scheme is not one the server challenged."""
+    asked = {c.scheme_key for c in ctx.challenges if c.field_name.lower() != "proxy-authenticate"}
+    for cred in ctx.credentials:
+        if cred.field_name.lower() != "authorization" or cred.scheme is None:
+            continue
+        sent = cred.scheme_key
+        if asked and sent in asked:
+            continue
+        if not asked and sent in ("bearer", "basic", "dpop", "digest", "negotiate", "ntlm"):
+            continue
+        odd_scheme = sent in ("jwt", "token", "oauth", "oauth2")
+        if not asked and not odd_scheme:
+            continue
+        wanted = ", ".join(sorted({c.scheme for c in ctx.challenges})) or "Bearer"
+        yield Finding(
+            "authz.scheme_mismatch",
+            Severity.ERROR if asked else Severity.WARNING,
+            f"{cred.scheme} credentials sent, the server asks for {wanted}",
+            detail=(
+                _scheme_detail(sent, asked)
+                + (
+                    ""
+                    if asked
+                    else " The server sent no challenge, so this is a likely guess, not a fact."
+                )
+            ),
+            evidence=f"Authorization: {cred.scheme} …; challenge schemes: {wanted}",
+            fix="Send the credentials the server asks for: "
+            f"`Authorization: {wanted.split(',')[0]} <token>`.",
+            refs=("RFC 9110 §11.6.1", "RFC 6750 §2.1", "RFC 9449 §7.1"),
+        )
+
+
+def _scheme_detail(sent: str, asked: set[str]) -> str:
+    if sent == "basic" and "bearer" in asked:
+        return (
+            "The server wants a Bearer token but received a user name and password. A "
+            "server whose OAuth resource-server setup is not active often falls back to "
+            "Basic; or the client has the wrong credentials configured."
+        )
+    if sent == "bearer" and asked == {"basic"}:
+        return (
+            "The server only offers Basic: the token-based configuration may not be active "
+            "(Spring Boot falls back to HTTP Basic), or this endpoint is not the API you think."
+        )
+    if sent == "bearer" and "dpop" in asked and "bearer" not in asked:
+        return "The server requires DPoP: send `Authorization: DPoP <token>` with a DPoP proof."
+    if sent in ("jwt", "token"):
+        return (
+            f"`{sent.upper() if sent == 'jwt' else 'Token'}` is a legacy scheme "
+            "(django-rest-framework-jwt, DRF TokenAuthentication); OAuth resource servers "
+            "expect `Bearer`."
+        )
+    return "Servers only read credentials in a scheme they support."
+
+
+def basic(ctx: Context) -> Iterator[Finding]:
+    """Basic credentials, decoded: the user shown, the password never."""
+    for cred in ctx.credentials:
+        if cred.scheme_key != "basic":
+            continue
+        user, has_password, note = httpauth.basic_user(cred)
+        yield Finding(
+            "authz.basic",
+            Severity.INFO if note is None else Severity.WARNING,
+            f"Basic credentials for user {user!r}" if user is not None else "Basic credentials",
+            detail=(
+                "Basic sends a user name and password, base64-encoded (not encrypted). "
+                + ("A password is present (never shown here). " if has_password else "")
+                + (note.message if note else "")
+            ),
+            evidence=f"{cred.field_name}: Basic (hidden); user={user!r}",
+            fix="If the API wants a token, send `Authorization: Bearer <token>` instead.",
+            refs=("RFC 7617 §2",),
+        )
+
+
+def multiple(ctx: Context) -> Iterator[Finding]:
+    """More than one way of sending credentials in one request."""
+    if len(ctx.credentials) < 2:
+        return
+    places = [c.field_name for c in ctx.credentials]
+    yield Finding(
+        "authz.multiple",
+        Severity.ERROR,
+        f"The request carries {len(places)} credentials",
+        detail=(
+            "RFC 6750 forbids more than one method per request, and servers pick different "
+            "ones: the token you are checking may not be the one the server read."
+        ),
+        evidence="credentials in: " + ", ".join(places),
+        fix="Send exactly one: `Authorization: Bearer <token>`.",
+        refs=("RFC 6750 §2", "RFC 9110 §5.3"),
+    )
+
+
+def wrong_header(ctx: Context) -> Iterator[Finding]:
+    """The token travels in a non-standard header or in the query string."""
+    has_authorization = any(c.field_name.lower() == "authorization" for c in ctx.credentials)
+    for cred in ctx.credentials:
+        where = cred.field_name.lower()
+        if where in ("authorization", "proxy-authorization"):
+            continue
+        in_query = where.startswith("query")
+        in_form = where.startswith("form")
+        if in_form and not has_authorization:
+            continue  # RFC 6750 §2.2 allows the form body, with conditions
+        yield Finding(
+            "authz.wrong_header",
+            Severity.WARNING if has_authorization else Severity.ERROR,
+            "The token travels in the query string"
+            if in_query
+            else f"The token travels in {cred.field_name}, not Authorization",
+            detail=(
+                "Tokens in URLs leak into logs, browser history and Referer headers; many "
+                "servers (Okta, Spring) refuse them outright."
+                if in_query
+                else "Standard servers read only `Authorization`. Custom headers work only "
+                "when the server was configured for that exact name, and proxies drop or "
+                "rename unknown headers."
+            ),
+            evidence=f"{cred.field_name}: {cred.raw}",
+            fix="Send it as `Authorization: Bearer <token>`.",
+            refs=("RFC 6750 §2.1", "RFC 6750 §2.3") if in_query else ("RFC 6750 §2.1",),
+        )
+
+
+def token_mismatch(ctx: Context) -> Iterator[Finding]:
+    """The token pasted on its own differs from the one in the request."""
+    req, alone = ctx.request_token, ctx.pasted_token
+    if req is None or alone is None or not req.raw or not alone.raw or req.raw == alone.raw:
+        return
+    yield Finding(
+        "authz.token_mismatch",
+        Severity.WARNING,
+        "The token pasted on its own is not the one the request sent",
+        detail=(
+            "The diagnosis uses the request's token. If you meant to check the other one, "
+            "remove it from the request or paste the request that used it."
+        ),
+        evidence=f"request: {redacted_form(req.raw)} ({len(req.raw)} chars); "
+        f"pasted: {redacted_form(alone.raw)} ({len(alone.raw)} chars)",
+        fix="Make sure you are looking at the token that was actually sent.",
+    )
+
+
+CHECKS: tuple[Check, ...] = (
+    credential_form,
+    missing,
+    scheme_mismatch,
+    basic,
+    multiple,
+    wrong_header,
+    token_mismatch,
+)

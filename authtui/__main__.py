@@ -1,0 +1,7 @@
+"""``python -m authtui`` is the same as ``authtui``."""
+
+import sys
+
+from authtui.cli import main
+
+sys.exit(main())

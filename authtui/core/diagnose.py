@@ -1,0 +1,139 @@
+"""From pasted text and options to a :class:`~authtui.core.model.Report`.
+
+The one entry point every front end uses::
+
+    report = diagnose(text, Options(now=1735689600, audiences=("https://api",)))
+
+The pipeline runs one way: read the paste, parse challenges and credentials,
+decode the tokens, check the signature once, run every registered check,
+judge, rank, redact.
+"""
+
+from __future__ import annotations
+
+import time as _time
+from collections.abc import Iterable
+from dataclasses import replace
+
+from authtui.core import httpauth, paste, signature, timefmt, tokens
+from authtui.core.checks import Check, all_checks
+from authtui.core.context import Context
+from authtui.core.model import Clock, Credentials, Exchange, Finding, Report, Severity, Token
+from authtui.core.options import Options
+from authtui.core.redact import redact_report
+from authtui.core.verdict import judge, order_findings
+
+# Schemes whose token68 is a token to decode (the rest carry passwords or tickets).
+_TOKEN_SCHEMES = frozenset({"", "bearer", "dpop", "jwt", "token", "oauth", "oauth2", "pop"})
+
+
+def diagnose(text: str, options: Options | None = None) -> Report:
+    """Diagnose one paste. Never raises on user input."""
+    options = options or Options()
+    ctx = build_context(text, options)
+    findings = list(run_checks(ctx, all_checks()))
+    verdict = judge(ctx, findings)
+    report = Report(
+        verdict=verdict,
+        findings=order_findings(findings, verdict.causes),
+        exchange=ctx.exchange,
+        challenges=ctx.challenges,
+        credentials=ctx.primary,
+        token=ctx.token,
+        signature=ctx.signature.status,
+        clock=Clock(now=ctx.now, server_now=ctx.server_now, skew=ctx.skew),
+        notes=ctx.paste.notes,
+        entries=tuple(e.label or f"entry {i + 1}" for i, e in enumerate(ctx.paste.exchanges)),
+        selected=_selected_index(ctx),
+        redacted=options.redact,
+    )
+    return redact_report(report, ctx)
+
+
+def build_context(text: str, options: Options) -> Context:
+    """Read everything once; checks only look."""
+    now = options.now if options.now is not None else _time.time()
+    pasted = paste.read_paste(text)
+    exchange = _pick(pasted.exchanges, options.entry, pasted.selected)
+    challenges, challenge_notes = httpauth.challenges_of(exchange.response_headers)
+    credentials = httpauth.request_credentials(exchange)
+    request_token = _request_token(credentials)
+    pasted_token = _pasted_token(options.token, pasted.tokens)
+    token = request_token or pasted_token
+    proofs = tuple(
+        _clean_and_decode(value, "DPoP header") for value in exchange.request_header("DPoP")
+    )
+    dates = exchange.response_header("Date")
+    server_now = timefmt.parse_http_date(dates[0]) if dates else None
+    all_notes = list(challenge_notes)
+    for challenge in challenges:
+        all_notes.extend(challenge.notes)
+    return Context(
+        options=options,
+        paste=pasted,
+        exchange=exchange,
+        now=float(now),
+        skew=float(options.skew),
+        server_now=server_now,
+        challenges=challenges,
+        challenge_notes=tuple(all_notes),
+        credentials=credentials,
+        token=token,
+        request_token=request_token,
+        pasted_token=pasted_token,
+        dpop_proofs=proofs,
+        signature=signature.check_signature(token, options.keys, options.secret),
+    )
+
+
+def run_checks(ctx: Context, checks: Iterable[Check]) -> Iterable[Finding]:
+    """Run each check. A check that breaks costs one finding, never the report."""
+    for check in checks:
+        try:
+            yield from check(ctx)
+        except Exception as exc:
+            yield Finding(
+                code="internal.check_failed",
+                severity=Severity.WARNING,
+                title=f"authtui could not finish one check ({check.__module__}.{check.__name__})",
+                detail="This is a bug in authtui, not in your request. The other checks ran.",
+                evidence=f"{type(exc).__name__}: {exc}"[:300],
+                fix="Report it with the paste (redacted) so it can be fixed.",
+            )
+
+
+def _pick(exchanges: tuple[Exchange, ...], entry: int | None, default: int) -> Exchange:
+    if not exchanges:
+        return Exchange()
+    index = default if entry is None or not 0 <= entry < len(exchanges) else entry
+    return exchanges[min(max(index, 0), len(exchanges) - 1)]
+
+
+def _selected_index(ctx: Context) -> int:
+    for i, exchange in enumerate(ctx.paste.exchanges):
+        if exchange is ctx.exchange:
+            return i
+    return 0
+
+
+def _request_token(credentials: tuple[Credentials, ...]) -> Token | None:
+    for cred in credentials:
+        if cred.token68 and cred.scheme_key in _TOKEN_SCHEMES:
+            where = cred.field_name if " " in cred.field_name else f"{cred.field_name} header"
+            return tokens.decode_token(cred.token68, source=where)
+    return None
+
+
+def _pasted_token(option: str | None, found: tuple[str, ...]) -> Token | None:
+    if option and option.strip():
+        return _clean_and_decode(option, "token given on its own")
+    if found:
+        return _clean_and_decode(found[0], "token in the paste")
+    return None
+
+
+def _clean_and_decode(text: str, source: str) -> Token:
+    """Decode a token pasted on its own, keeping what cleaning it took."""
+    cleaned, notes = tokens.clean_token(text)
+    token = tokens.decode_token(cleaned, source=source)
+    return replace(token, notes=notes + token.notes) if notes else token

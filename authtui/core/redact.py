@@ -1,0 +1,147 @@
+"""Redaction: tokens hidden by default, passwords and secrets always.
+
+Two tiers:
+
+* *always*: a Basic password (and the base64 that carries it), the HMAC secret.
+  Never shown, even with ``--no-redact``.
+* *by default*: every token and credential the paste carried, shortened to a
+  recognisable prefix such as ``eyJhbGciOi…(redacted)``.
+
+The report is built first, then every string in it is scrubbed in one pass, so
+no renderer can forget to.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import dataclasses
+from collections.abc import Iterable, Mapping
+from enum import Enum
+from typing import Any, TypeVar
+
+from authtui.core.context import Context
+from authtui.core.model import Credentials, Report, Token
+
+T = TypeVar("T")
+
+HIDDEN = "(hidden)"
+_MIN_NEEDLE = 6
+"""Shorter values are not replaced everywhere: it would mangle ordinary words."""
+
+
+def redacted_form(value: str) -> str:
+    """A token shortened to a prefix that identifies it but cannot be used."""
+    keep = min(10, len(value) // 4)
+    return f"{value[:keep]}…(redacted)"
+
+
+def _basic_secrets(cred: Credentials) -> list[str]:
+    if cred.scheme_key != "basic" or not cred.token68:
+        return []
+    needles = [cred.token68]
+    try:
+        decoded = base64.b64decode(cred.token68 + "=" * (-len(cred.token68) % 4)).decode(
+            "utf-8", errors="replace"
+        )
+    except (binascii.Error, ValueError):
+        return needles
+    _user, sep, password = decoded.partition(":")
+    if sep:
+        needles += [decoded, password]
+    return needles
+
+
+def _token_strings(token: Token | None) -> list[str]:
+    if token is None or not token.raw:
+        return []
+    found = [token.raw]
+    if len(token.segments) >= 3 and token.segments[-1]:
+        found.append(token.segments[-1])
+    return found
+
+
+class Scrubber:
+    """Replaces every sensitive value in a string."""
+
+    def __init__(self, always: Iterable[str], by_default: Iterable[str], redact: bool) -> None:
+        pairs: dict[str, str] = {}
+        if redact:
+            for value in by_default:
+                if len(value) >= _MIN_NEEDLE:
+                    pairs[value] = redacted_form(value)
+        for value in always:
+            if len(value) >= 4:
+                pairs[value] = HIDDEN
+        # Longest first, so a whole token goes before the signature inside it.
+        self._pairs = sorted(pairs.items(), key=lambda p: -len(p[0]))
+
+    def __call__(self, text: str) -> str:
+        for needle, replacement in self._pairs:
+            if needle in text:
+                text = text.replace(needle, replacement)
+        return text
+
+    def walk(self, value: T) -> T:
+        """Scrub every string inside dataclasses, tuples, lists and mappings."""
+        if not self._pairs:
+            return value
+        return self._walk(value, 0)  # type: ignore[no-any-return]
+
+    def _walk(self, value: Any, depth: int) -> Any:
+        if depth > 200:
+            return value
+        if isinstance(value, Enum):
+            return value
+        if isinstance(value, str):
+            return self(value)
+        if isinstance(value, bytes | int | float | bool) or value is None:
+            return value
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            changes = {}
+            for f in dataclasses.fields(value):
+                if f.name in {"signature", "signing_input"} and isinstance(
+                    getattr(value, f.name), bytes
+                ):
+                    continue
+                old = getattr(value, f.name)
+                new = self._walk(old, depth + 1)
+                if new is not old:
+                    changes[f.name] = new
+            return dataclasses.replace(value, **changes) if changes else value
+        if isinstance(value, tuple):
+            return tuple(self._walk(v, depth + 1) for v in value)
+        if isinstance(value, list):
+            return [self._walk(v, depth + 1) for v in value]
+        if isinstance(value, Mapping):
+            return {self._walk(k, depth + 1): self._walk(v, depth + 1) for k, v in value.items()}
+        return value
+
+
+def scrubber_for(ctx: Context) -> Scrubber:
+    """The scrubber for one diagnosis: what it must always hide and what it may show."""
+    always: list[str] = []
+    by_default: list[str] = []
+    for cred in ctx.credentials:
+        always += _basic_secrets(cred)
+        if cred.scheme_key != "basic":
+            by_default += [v for v in (cred.token68, cred.raw) if v]
+            by_default += [v for k, v in cred.params.items() if k in {"response", "password"}]
+    for token in (ctx.token, ctx.request_token, ctx.pasted_token, *ctx.dpop_proofs):
+        by_default += _token_strings(token)
+    for value in ctx.exchange.request_header("Cookie"):
+        by_default += [part.partition("=")[2].strip() for part in value.split(";")]
+    if ctx.options.token:
+        by_default.append(ctx.options.token.strip())
+    secret = ctx.options.secret
+    if secret is not None:
+        raw = secret.reveal()
+        always += [raw.decode("utf-8", errors="replace"), raw.decode("latin-1")]
+        always.append(base64.b64encode(raw).decode())
+    return Scrubber(always, by_default, ctx.options.redact)
+
+
+def redact_report(report: Report, ctx: Context) -> Report:
+    """The report with every sensitive value replaced."""
+    scrub = scrubber_for(ctx)
+    return scrub.walk(report)

@@ -1,0 +1,60 @@
+"""What the text and Markdown renderings share: grouping and short summaries."""
+
+from __future__ import annotations
+
+from authtui.core.model import Finding, Report, Severity
+
+SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO, Severity.OK)
+SEVERITY_LABEL = {
+    Severity.ERROR: "Errors",
+    Severity.WARNING: "Warnings",
+    Severity.INFO: "Context",
+    Severity.OK: "Checked and ruled out",
+}
+SEVERITY_ICON = {Severity.ERROR: "✗", Severity.WARNING: "!", Severity.INFO: "i", Severity.OK: "✓"}
+
+
+def grouped(report: Report) -> list[tuple[Severity, list[Finding]]]:
+    """Findings by severity, in the report's (ranked) order, empty groups left out."""
+    groups = []
+    for severity in SEVERITY_ORDER:
+        members = [f for f in report.findings if f.severity is severity]
+        if members:
+            groups.append((severity, members))
+    return groups
+
+
+def status_line(report: Report) -> str:
+    """``401 Unauthorized · authentication`` or ``no status · unknown``."""
+    ex = report.exchange
+    status = (
+        f"{ex.status} {ex.reason or ''}".strip() if ex.status is not None else "no status pasted"
+    )
+    return f"{status} · {report.verdict.kind.value}"
+
+
+def token_line(report: Report) -> str:
+    """One line about the token: form, alg, kid, signature status, where it came from."""
+    token = report.token
+    if token is None:
+        return "Token: none found"
+    parts = [f"Token: {token.form.value}"]
+    if token.alg:
+        parts.append(f"alg {token.alg}")
+    if token.kid:
+        parts.append(f"kid {token.kid}")
+    parts.append(f"signature {report.signature.value}")
+    if token.source:
+        parts.append(f"from {token.source}")
+    return ", ".join(parts)
+
+
+def clock_line(report: Report) -> str:
+    """Which clocks the time checks used."""
+    from authtui.core.timefmt import utc
+
+    clock = report.clock
+    line = f"Clock: evaluated at {utc(clock.now)}, skew allowance {clock.skew:g} s"
+    if clock.server_now is not None:
+        line += f", server Date {utc(clock.server_now)}"
+    return line

@@ -1,0 +1,63 @@
+"""The report as Markdown, for a ticket or a chat."""
+
+from __future__ import annotations
+
+from authtui.core.model import Finding, Report, Severity
+from authtui.core.render.common import SEVERITY_LABEL, clock_line, grouped, status_line, token_line
+
+_ICON = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️", Severity.OK: "✅"}
+
+
+def _code(text: str) -> str:
+    """Inline code that survives backticks inside the value."""
+    fence = "``" if "`" in text else "`"
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _escape(text: str) -> str:
+    out = text.replace("\\", "\\\\")
+    for ch in "*_[]<>#|":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def _finding(f: Finding) -> list[str]:
+    lines = [f"### {_ICON[f.severity]} {_escape(f.title)} ({_code(f.code)})", ""]
+    if f.detail:
+        lines += [_escape(f.detail), ""]
+    if f.evidence:
+        lines += [f"- **Evidence:** {_code(f.evidence)}"]
+    if f.fix:
+        lines += [f"- **Fix:** {_escape(f.fix)}"]
+    if f.refs:
+        lines += [f"- **Refs:** {', '.join(f.refs)}"]
+    lines.append("")
+    return lines
+
+
+def render_markdown(report: Report) -> str:
+    """Markdown: verdict, causes, findings by severity (ok ones as a list)."""
+    v = report.verdict
+    out = [
+        "## authtui diagnosis",
+        "",
+        f"**{_escape(status_line(report))}**: {_escape(v.headline)}",
+        "",
+    ]
+    if v.next_step:
+        out += [f"**Next step:** {_escape(v.next_step)}", ""]
+    if v.causes:
+        out += ["**Likely causes:** " + ", ".join(_code(c) for c in v.causes), ""]
+    for severity, findings in grouped(report):
+        out += [f"## {SEVERITY_LABEL[severity]}", ""]
+        if severity is Severity.OK:
+            out += [f"- {_ICON[f.severity]} {_escape(f.title)} ({_code(f.code)})" for f in findings]
+            out.append("")
+            continue
+        for f in findings:
+            out += _finding(f)
+    out += [f"- {_escape(token_line(report))}", f"- {_escape(clock_line(report))}"]
+    if report.redacted:
+        out.append("- Tokens redacted; passwords and secrets are never included.")
+    return "\n".join(out).rstrip() + "\n"

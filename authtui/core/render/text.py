@@ -1,0 +1,82 @@
+"""The report as text for a terminal: grouped by severity, colour when asked."""
+
+from __future__ import annotations
+
+from authtui.core.model import Finding, Report, Severity
+from authtui.core.render.common import (
+    SEVERITY_ICON,
+    SEVERITY_LABEL,
+    clock_line,
+    grouped,
+    status_line,
+    token_line,
+)
+
+_COLOUR = {
+    Severity.ERROR: "\x1b[31m",
+    Severity.WARNING: "\x1b[33m",
+    Severity.INFO: "\x1b[36m",
+    Severity.OK: "\x1b[32m",
+}
+_BOLD = "\x1b[1m"
+_DIM = "\x1b[2m"
+_RESET = "\x1b[0m"
+
+
+def _clean(text: str) -> str:
+    """Untrusted text must not drive the terminal: drop control characters."""
+    return "".join(ch if ch >= " " or ch in "\n\t" else "?" for ch in text).replace("\x7f", "?")
+
+
+class _Style:
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def __call__(self, text: str, *codes: str) -> str:
+        if not self.color or not codes:
+            return text
+        return "".join(codes) + text + _RESET
+
+
+def _finding(f: Finding, style: _Style, brief: bool) -> list[str]:
+    icon = style(SEVERITY_ICON[f.severity], _COLOUR[f.severity], _BOLD)
+    lines = [f"  {icon} {style(f.code, _DIM)}  {_clean(f.title)}"]
+    if brief:
+        return lines
+    for label, value in (("", f.detail), ("evidence", f.evidence), ("fix", f.fix)):
+        if value:
+            prefix = f"{label}: " if label else ""
+            lines.append(f"      {style(prefix, _BOLD) if prefix else ''}{_clean(value)}")
+    if f.refs:
+        lines.append(f"      {style('refs:', _DIM)} {', '.join(f.refs)}")
+    return lines
+
+
+def render_text(report: Report, *, color: bool = False) -> str:
+    """Plain text (ANSI colour only when ``color``)."""
+    style = _Style(color)
+    v = report.verdict
+    kind_colour = _COLOUR[Severity.ERROR if report.has_error else Severity.OK]
+    out = [
+        style(status_line(report), _BOLD, kind_colour),
+        style(_clean(v.headline), _BOLD),
+    ]
+    if v.next_step:
+        out.append(f"Next: {_clean(v.next_step)}")
+    if v.causes:
+        out.append("Likely causes: " + ", ".join(v.causes))
+    for severity, findings in grouped(report):
+        out.append("")
+        out.append(style(f"{SEVERITY_LABEL[severity]} ({len(findings)})", _BOLD))
+        for f in findings:
+            out.extend(_finding(f, style, brief=severity is Severity.OK))
+    out.append("")
+    out.append(token_line(report))
+    out.append(clock_line(report))
+    if report.notes:
+        out.append("Read leniently: " + "; ".join(_clean(n.message) for n in report.notes[:8]))
+    if not report.redacted:
+        out.append(
+            style("Tokens are shown whole (--no-redact): do not paste this into a ticket.", _BOLD)
+        )
+    return "\n".join(out) + "\n"

@@ -1,0 +1,269 @@
+"""The verdict: what kind of failure, the likely causes ranked, one headline.
+
+Ranking rules (contract, ``verdict.causes``):
+
+* evidence that both the server (its challenge or error body) and the request
+  or token support ranks above what only one side shows;
+* a malformed request ranks above what follows from it (a bare token without
+  ``Bearer`` explains why the server sent no error).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from authtui.core.context import Context
+from authtui.core.model import Finding, Kind, Severity, Verdict
+
+# Base rank of each error code: lower is more likely the cause. Codes not listed
+# fall back on their area's rank.
+_MALFORMED_REQUEST = 10
+_TOKEN_FACT = 30
+_SERVER_WORD = 50
+_CONTEXT = 70
+
+_CODE_RANK: dict[str, int] = {
+    # The request itself is wrong: everything else follows from it.
+    "authz.no_scheme": 10,
+    "authz.no_space": 10,
+    "authz.double_scheme": 11,
+    "authz.quoted_token": 11,
+    "authz.empty_credentials": 11,
+    "authz.invalid_chars": 12,
+    "authz.whitespace": 13,
+    "authz.multiple": 14,
+    "authz.scheme_mismatch": 15,
+    "authz.wrong_header": 16,
+    "authz.missing": 17,
+    "token.missing": 18,
+    "token.malformed": 19,
+    "dpop.sent_as_bearer": 20,
+    "dpop.proof_missing": 21,
+    "status.forbidden_without_credentials": 22,
+    # Facts about the token.
+    "time.server_clock": 29,
+    "time.expired": 30,
+    "time.not_yet_valid": 31,
+    "time.iat_future": 32,
+    "time.milliseconds": 32,
+    "time.bad_type": 33,
+    "time.window_invalid": 33,
+    "token.alg_none": 34,
+    "sig.alg_confusion": 34,
+    "sig.kid_not_found": 35,
+    "sig.invalid": 35,
+    "sig.alg_mismatch": 36,
+    "token.wrong_type": 37,
+    "claims.aud_mismatch": 38,
+    "claims.aud_missing": 39,
+    "claims.iss_mismatch": 38,
+    "claims.iss_missing": 39,
+    "scope.insufficient": 40,
+    "scope.none": 42,
+    "dpop.proof_invalid": 41,
+    "token.jwe": 44,
+    "token.opaque": 45,
+    "sig.key_error": 60,
+    # The server's words.
+    "challenge.dpop_nonce": 45,
+    "challenge.invalid_request": 52,
+    "challenge.insufficient_scope": 53,
+    "challenge.invalid_token": 55,
+    "status.no_challenge": 65,
+    "status.mismatch": 66,
+}
+
+_AREA_RANK = {
+    "authz": _MALFORMED_REQUEST + 8,
+    "token": _TOKEN_FACT + 10,
+    "time": _TOKEN_FACT + 5,
+    "sig": _TOKEN_FACT + 6,
+    "claims": _TOKEN_FACT + 8,
+    "scope": _TOKEN_FACT + 10,
+    "dpop": _TOKEN_FACT + 12,
+    "server": _SERVER_WORD,
+    "challenge": _SERVER_WORD + 5,
+    "status": _CONTEXT,
+}
+
+# What the server says that confirms a finding from the request or token.
+# Strong: the server names the same problem. Weak: it agrees the token was refused.
+_CONFIRMED_BY: dict[str, frozenset[str]] = {
+    "time.expired": frozenset({"server.expired"}),
+    "time.server_clock": frozenset({"server.expired", "server.not_yet_valid"}),
+    "time.not_yet_valid": frozenset({"server.not_yet_valid"}),
+    "time.iat_future": frozenset({"server.not_yet_valid"}),
+    "time.milliseconds": frozenset({"server.expired", "server.malformed"}),
+    "time.bad_type": frozenset({"server.malformed"}),
+    "sig.invalid": frozenset({"server.bad_signature"}),
+    "sig.kid_not_found": frozenset({"server.unknown_key", "server.bad_signature"}),
+    "sig.alg_mismatch": frozenset({"server.bad_signature", "server.unknown_key"}),
+    "sig.alg_confusion": frozenset({"server.bad_signature"}),
+    "token.alg_none": frozenset({"server.bad_signature", "server.malformed"}),
+    "claims.aud_mismatch": frozenset({"server.audience"}),
+    "claims.aud_missing": frozenset({"server.audience"}),
+    "claims.iss_mismatch": frozenset({"server.issuer"}),
+    "claims.iss_missing": frozenset({"server.issuer"}),
+    "scope.insufficient": frozenset({"server.scope", "challenge.insufficient_scope"}),
+    "scope.none": frozenset({"server.scope", "challenge.insufficient_scope"}),
+    "token.wrong_type": frozenset({"server.wrong_token_type", "server.audience"}),
+    "token.malformed": frozenset({"server.malformed"}),
+    "token.jwe": frozenset({"server.malformed", "server.wrong_token_type"}),
+    "token.opaque": frozenset({"server.malformed", "server.wrong_token_type"}),
+    "authz.no_scheme": frozenset({"server.malformed", "server.missing_token"}),
+    "authz.no_space": frozenset({"server.malformed", "server.missing_token"}),
+    "authz.quoted_token": frozenset({"server.malformed"}),
+    "authz.double_scheme": frozenset({"server.malformed"}),
+    "authz.invalid_chars": frozenset({"server.malformed"}),
+    "authz.whitespace": frozenset({"server.malformed"}),
+    "authz.missing": frozenset({"server.missing_token"}),
+    "token.missing": frozenset({"server.missing_token"}),
+    "authz.wrong_header": frozenset({"server.missing_token", "server.malformed"}),
+    "authz.scheme_mismatch": frozenset({"server.malformed", "server.missing_token"}),
+    "dpop.proof_missing": frozenset({"challenge.dpop_nonce"}),
+}
+_WEAKLY_CONFIRMED_BY = frozenset({"challenge.invalid_token"})
+_AUTHENTICATION_ONLY_SERVER_WORD = frozenset({"challenge.invalid_token"})
+
+_AUTHORIZATION_CODES = frozenset(
+    {"scope.insufficient", "scope.none", "challenge.insufficient_scope", "server.scope"}
+)
+_BAD_REQUEST_CODES = frozenset({"challenge.invalid_request"})
+_MAX_CAUSES = 5
+
+
+def _base_rank(code: str) -> int:
+    if code in _CODE_RANK:
+        return _CODE_RANK[code]
+    return _AREA_RANK.get(code.partition(".")[0], _CONTEXT + 10)
+
+
+def _score(finding: Finding, present: set[str]) -> float:
+    """Lower is more likely. Confirmation by the other side moves a cause up."""
+    code = finding.code
+    rank = float(_base_rank(code))
+    strong = _CONFIRMED_BY.get(code, frozenset())
+    if strong & present:
+        rank -= 25
+    elif code.split(".")[0] in {"time", "sig", "claims", "token"} and (
+        _WEAKLY_CONFIRMED_BY & present
+    ):
+        rank -= 10
+    # A server word that the token or request backs up sits right behind that cause.
+    for client_code, confirmers in _CONFIRMED_BY.items():
+        if code in confirmers and client_code in present:
+            rank = min(rank, _base_rank(client_code) - 25 + 0.5)
+    if finding.severity is Severity.WARNING:
+        rank += 100
+    return rank
+
+
+def rank_causes(findings: Sequence[Finding]) -> tuple[str, ...]:
+    """Finding codes, most likely cause first (errors, else warnings)."""
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    pool = errors or [f for f in findings if f.severity is Severity.WARNING]
+    present = {f.code for f in findings if f.severity in (Severity.ERROR, Severity.WARNING)}
+    ranked = sorted(pool, key=lambda f: _score(f, present))
+    causes: list[str] = []
+    for finding in ranked:
+        if finding.code not in causes and not finding.code.startswith("internal."):
+            causes.append(finding.code)
+    return tuple(causes[:_MAX_CAUSES])
+
+
+def order_findings(findings: Iterable[Finding], causes: Sequence[str]) -> tuple[Finding, ...]:
+    """Causes first in their order, then by severity; stable otherwise."""
+    position = {code: i for i, code in enumerate(causes)}
+    last = len(position)
+    indexed = list(enumerate(findings))
+    indexed.sort(key=lambda p: (p[1].severity.rank, position.get(p[1].code, last), p[0]))
+    return tuple(f for _, f in indexed)
+
+
+def _kind(ctx: Context, findings: Sequence[Finding], causes: Sequence[str]) -> Kind:
+    errors = {f.code for f in findings if f.severity is Severity.ERROR} - _SOFT_CODES
+    if errors and causes:
+        top = causes[0]
+        if errors <= _AUTHORIZATION_CODES or top in _AUTHORIZATION_CODES:
+            return Kind.AUTHORIZATION
+        if top in _BAD_REQUEST_CODES:
+            return Kind.BAD_REQUEST
+        return Kind.AUTHENTICATION
+    status = ctx.status
+    if status in (401, 407):
+        return Kind.AUTHENTICATION
+    if status == 403:
+        no_credentials = ctx.exchange.has_request and not ctx.credentials
+        return Kind.AUTHENTICATION if no_credentials else Kind.AUTHORIZATION
+    if status == 400 and "invalid_request" in ctx.challenge_errors():
+        return Kind.BAD_REQUEST
+    if status is not None:
+        return Kind.NOT_AN_AUTH_FAILURE if not ctx.challenges else Kind.AUTHENTICATION
+    if ctx.challenges or causes:
+        return Kind.AUTHENTICATION
+    return Kind.UNKNOWN
+
+
+# Findings that describe the situation rather than cause an authentication failure.
+_SOFT_CODES = frozenset({"status.mismatch", "status.no_challenge", "challenge.nonstandard"})
+
+
+def _thin_evidence_step(ctx: Context) -> str:
+    missing = []
+    if not ctx.exchange.has_response:
+        missing.append("the response (status line, WWW-Authenticate, body)")
+    if ctx.token is None:
+        missing.append("the token or the request's Authorization header")
+    if not missing:
+        missing.append("the expected audience, issuer and required scope, and the issuer's JWKS")
+    return "Paste " + " and ".join(missing) + "."
+
+
+def judge(ctx: Context, findings: Sequence[Finding]) -> Verdict:
+    """The verdict for the findings of one diagnosis."""
+    causes = rank_causes(findings)
+    kind = _kind(ctx, findings, causes)
+    by_code = {f.code: f for f in findings}
+    if causes:
+        top = by_code[causes[0]]
+        headline = top.title.rstrip(".")
+        present = {f.code for f in findings if f.severity is not Severity.OK}
+        confirmed = _CONFIRMED_BY.get(top.code, frozenset()) & present
+        if confirmed:
+            headline += ", and the server's own message says the same"
+        elif top.code.startswith(("time.", "sig.", "claims.", "token.")) and (
+            _WEAKLY_CONFIRMED_BY & present
+        ):
+            headline += " (the server answered invalid_token)"
+        return Verdict(
+            status=ctx.status,
+            kind=kind,
+            headline=headline + ".",
+            causes=causes,
+            next_step=top.fix or _thin_evidence_step(ctx),
+        )
+    return Verdict(
+        status=ctx.status,
+        kind=kind,
+        headline=_quiet_headline(ctx, kind),
+        causes=(),
+        next_step=_thin_evidence_step(ctx),
+    )
+
+
+def _quiet_headline(ctx: Context, kind: Kind) -> str:
+    if not ctx.exchange.has_request and not ctx.exchange.has_response and ctx.token is None:
+        return "Nothing to diagnose yet: paste a response, a request, or a token."
+    if kind is Kind.NOT_AN_AUTH_FAILURE:
+        return f"A {ctx.status} response with no sign of an authentication problem."
+    if kind is Kind.AUTHORIZATION:
+        return (
+            "The server accepted who you are but refused the action: "
+            "nothing in the token explains it, so look at the server's policy."
+        )
+    if ctx.token is not None:
+        return (
+            "Nothing in the token or the request explains a refusal: "
+            "check it against the server's expectations."
+        )
+    return "Too little to go on: the verdict needs more of the exchange."
