@@ -1,7 +1,548 @@
-"""Checks: token."""
+"""Checks: token. What the token is, and what its header and kind say.
+
+Each check reads ``ctx.token`` (the access token under diagnosis). Nothing here
+verifies a signature or fetches anything a header points to.
+"""
 
 from __future__ import annotations
 
-from authtui.core.checks import Check
+from collections.abc import Iterable, Iterator
+from typing import Any
 
-CHECKS: tuple[Check, ...] = ()
+from authtui.core.checks import Check
+from authtui.core.context import Context
+from authtui.core.model import Finding, Severity, Token, TokenForm
+from authtui.core.tokens import WHITESPACE_NOTE, opaque_issuer
+
+HEADER_LIMIT = 8192
+"""Bytes per request header line at which common front ends refuse the request
+(nginx ``large_client_header_buffers 4 8k``, many load balancers)."""
+
+_CHECKED = (TokenForm.JWS, TokenForm.UNSECURED)
+_AT_TYPES = ("at+jwt", "application/at+jwt")
+_RECOMMENDED = ("iss", "exp", "aud", "sub", "client_id", "iat", "jti")
+_REGISTERED_HEADER = frozenset(
+    ["alg", "enc", "zip", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit", "epk", "apu", "apv", "iv", "tag", "p2s", "p2c"]
+)
+_KEY_REFS = ("jku", "x5u", "jwk", "x5c")
+_SQL_WORDS = ("union select", "' or ", "or 1=1", "'1'='1", "drop table", "sleep(", "--", "/*")
+
+
+def _where(token: Token) -> str:
+    return token.source or "token"
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def _value(value: Any) -> str:
+    """A header or claim value in a line of evidence."""
+    return _short(value if isinstance(value, str) else repr(value), 80)
+
+
+def _typ(token: Token) -> str | None:
+    typ = (token.header or {}).get("typ")
+    return typ.lower() if isinstance(typ, str) else None
+
+
+def _decoded(ctx: Context) -> Token | None:
+    """The token when it is a JWS or unsecured JWT with a header, else None."""
+    token = ctx.token
+    if token is None or token.form not in _CHECKED or token.header is None:
+        return None
+    return token
+
+
+# --- what the token is ----------------------------------------------------------
+
+
+def _has_token(ctx: Context) -> bool:
+    tokens = (ctx.token, ctx.request_token, ctx.pasted_token)
+    if any(t is not None and t.form is not TokenForm.NONE for t in tokens):
+        return True
+    return any(c.token68 for c in ctx.credentials)
+
+
+def check_missing(ctx: Context) -> Iterator[Finding]:
+    """``token.missing``: no token in the request or anywhere in the paste."""
+    if _has_token(ctx):
+        return
+    bearer_asked = any(c.scheme_key in ("bearer", "dpop") for c in ctx.challenges)
+    refused = ctx.status in (401, 403) and bearer_asked
+    severity = Severity.ERROR if refused or ctx.exchange.has_request else Severity.INFO
+    if ctx.exchange.has_request:
+        evidence = "request headers: " + (
+            ", ".join(h.name for h in ctx.exchange.request_headers) or "none"
+        )
+    elif ctx.exchange.has_response:
+        evidence = "only the response was pasted"
+    else:
+        evidence = "nothing that holds a token was pasted"
+    yield Finding(
+        "token.missing",
+        severity,
+        "No token was sent or pasted",
+        detail=(
+            "Neither the request nor the paste holds a token, so there is nothing to check. "
+            + (
+                "The server asked for a Bearer token: a request without one fails with 401."
+                if bearer_asked
+                else "Without the token only the server's answer can be read."
+            )
+        ),
+        evidence=evidence,
+        fix=(
+            "Paste the request as it was sent, with its `Authorization: Bearer <token>` line, "
+            "or give the access token on its own (--token, or the token pane). If the request "
+            "really had no token, have the client attach one."
+        ),
+        refs=("RFC 6750 §2.1", "RFC 6750 §3.1"),
+    )
+
+
+def check_malformed(ctx: Context) -> Iterator[Finding]:
+    """``token.malformed``: tries to be a JWT and fails; which segment and why."""
+    token = ctx.token
+    if token is None or token.form is not TokenForm.MALFORMED:
+        return
+    reasons = [n.message for n in token.notes if n.code == "token.malformed"]
+    evidence = next((n.evidence for n in token.notes if n.evidence), "")
+    yield Finding(
+        "token.malformed",
+        Severity.ERROR,
+        "The token looks like a JWT but cannot be read: " + (reasons[0] if reasons else "?"),
+        detail=(
+            "A server rejects a JWT it cannot parse (usually invalid_token). "
+            + " ".join(reasons[:4])
+            + (" The token may have been cut short when it was copied." if reasons else "")
+        ),
+        evidence=f"{_where(token)}: {len(token.raw)} characters, {token.raw.count('.') + 1} "
+        f"segments, starting {_short(token.raw, 16)!r}"
+        + (f"; near {evidence!r}" if evidence else ""),
+        fix=(
+            "Copy the token again, whole, from where the client got it (the token response "
+            "or the client's log), and compare its length with this one."
+        ),
+        refs=("RFC 7519 §7.2", "RFC 7515 §7.1", "RFC 6750 §3.1"),
+    )
+
+
+def check_opaque(ctx: Context) -> Iterator[Finding]:
+    """``token.opaque``: a reference token; only its issuer can check it."""
+    token = ctx.token
+    if token is None or token.form is not TokenForm.OPAQUE:
+        return
+    known = opaque_issuer(token.raw)
+    what = known[0] if known else "an opaque (reference) token"
+    if known is None and token.raw.isdigit():
+        what = "a number, not a usual token"
+    yield Finding(
+        "token.opaque",
+        Severity.INFO,
+        f"The token is not a JWT: {what}",
+        detail=(
+            "Its claims (expiry, audience, scope) cannot be read offline. Only the issuer "
+            "can say whether it is valid and what it grants, through its introspection "
+            "endpoint (RFC 7662) or its own token-info API."
+            + (
+                " This looks like an API key or refresh token rather than an access token."
+                if known and known[1] != "access"
+                else ""
+            )
+        ),
+        evidence=f"{_where(token)}: {_short(token.raw, 8)} ({len(token.raw)} characters)",
+        fix=(
+            "Ask the issuer about it: POST it to the introspection endpoint and read `active`, "
+            "`exp`, `scope` and `aud`; or, if the API expects a JWT, request the token with the "
+            "API's audience/resource so the issuer returns a JWT access token."
+        ),
+        refs=("RFC 7662 §2", "RFC 6750 §1.2"),
+    )
+
+
+def check_jwe(ctx: Context) -> Iterator[Finding]:
+    """``token.jwe``: an encrypted token; only its header is readable here."""
+    token = ctx.token
+    if token is None or token.form is not TokenForm.JWE:
+        return
+    header = token.header or {}
+    yield Finding(
+        "token.jwe",
+        Severity.INFO,
+        "The token is encrypted (JWE): its claims cannot be read offline",
+        detail=(
+            "Only the holder of the decryption key (the API, or the issuer) can read it. An "
+            "API that expects a signed JWT (JWS) rejects it as malformed."
+        ),
+        evidence=f"{_where(token)}: header alg={_value(header.get('alg'))}, "
+        f"enc={_value(header.get('enc'))}",
+        fix=(
+            "If the API is meant to decrypt it, check that it has the key for this `alg`/`enc`. "
+            "If the API expects a JWS, request a signed access token (for Auth0: pass the API's "
+            "`audience`)."
+        ),
+        refs=("RFC 7516 §9", "RFC 9068 §4"),
+    )
+
+
+def check_alg_none(ctx: Context) -> Iterator[Finding]:
+    """``token.alg_none``: an unsecured JWT (no signature at all)."""
+    token = ctx.token
+    if token is None or token.form is not TokenForm.UNSECURED:
+        return
+    signature = token.segments[2] if len(token.segments) > 2 else ""
+    yield Finding(
+        "token.alg_none",
+        Severity.ERROR,
+        "The token is unsigned (alg: none)",
+        detail=(
+            "Anyone can write such a token, so a correct server refuses it. A server that "
+            "accepts it has a serious vulnerability."
+        ),
+        evidence=f"{_where(token)}: header alg={token.alg!r}; signature segment "
+        + (f"{_short(signature, 16)!r} (ignored)" if signature else "empty"),
+        fix="Get a signed access token from the issuer; never configure an API to accept none.",
+        refs=("RFC 8725 §3.2", "RFC 7519 §6", "RFC 9068 §2.1"),
+    )
+
+
+# --- what kind of JWT -----------------------------------------------------------
+
+
+def _single_aud(claims: dict[str, Any]) -> str | None:
+    aud = claims.get("aud")
+    if isinstance(aud, list) and len(aud) == 1:
+        aud = aud[0]
+    return aud if isinstance(aud, str) else None
+
+
+def _id_token_evidence(claims: dict[str, Any], typ: str | None) -> list[str]:
+    if typ in _AT_TYPES:
+        return []
+    found = [f"{k} present" for k in ("nonce", "at_hash", "c_hash") if k in claims]
+    aud = _single_aud(claims)
+    no_scope = not any(k in claims for k in ("scope", "scp"))
+    for client in ("azp", "client_id"):
+        if aud is not None and claims.get(client) == aud and no_scope:
+            found.append(f"aud equals {client} ({_value(aud)}) and there is no scope")
+            break
+    return found
+
+
+def _kind_evidence(token: Token) -> tuple[str, list[str]] | None:
+    """(kind, evidence) when the token is a kind other than an access token."""
+    claims = token.claims or {}
+    typ = _typ(token)
+    claim_typ = claims.get("typ")
+    claim_typ = claim_typ.lower() if isinstance(claim_typ, str) else None
+    token_use = claims.get("token_use")
+    if typ in ("refresh", "refresh+jwt") or claim_typ in ("refresh", "offline"):
+        shown = (
+            f"header typ={typ}" if typ in ("refresh", "refresh+jwt") else f"claim typ={claim_typ}"
+        )
+        return "a refresh token", [shown]
+    if token_use == "refresh":
+        return "a refresh token", ["token_use=refresh"]
+    if token_use == "id":
+        return "an ID token", ["token_use=id (AWS Cognito)"]
+    if claim_typ == "id":
+        return "an ID token", ["claim typ=ID (Keycloak)"]
+    if typ == "dpop+jwt":
+        return "a DPoP proof", ["header typ=dpop+jwt"]
+    if typ == "logout+jwt":
+        return "a logout token", ["header typ=logout+jwt"]
+    id_evidence = _id_token_evidence(claims, typ)
+    if id_evidence:
+        return "an ID token", id_evidence
+    return None
+
+
+def check_wrong_type(ctx: Context) -> Iterator[Finding]:
+    """``token.wrong_type``: an ID token, refresh token or other JWT sent as an access token."""
+    token = _decoded(ctx)
+    if token is None:
+        return
+    kind = _kind_evidence(token)
+    if kind is None:
+        return
+    what, evidence = kind
+    yield Finding(
+        "token.wrong_type",
+        Severity.ERROR,
+        f"This is {what}, not an access token",
+        detail=(
+            f"The token looks like {what}. An API must accept only access tokens; "
+            "ID tokens are for the client, refresh tokens for the token endpoint."
+        ),
+        evidence=f"{_where(token)}: " + "; ".join(evidence),
+        fix=(
+            "Send the access_token from the token response, not the id_token or "
+            "refresh_token. If the access token you get is opaque, request it with the API's "
+            "audience/resource or scope."
+        ),
+        refs=("RFC 8725 §2.8", "RFC 8725 §3.11", "RFC 9068 §4", "OIDC Core §2"),
+    )
+
+
+def check_typ(ctx: Context) -> Iterator[Finding]:
+    """``token.typ``: the header's typ is not ``at+jwt``."""
+    token = _decoded(ctx)
+    if token is None or _typ(token) in _AT_TYPES or _kind_evidence(token) is not None:
+        return
+    typ = (token.header or {}).get("typ")
+    yield Finding(
+        "token.typ",
+        Severity.INFO,
+        "The token's typ is not at+jwt",
+        detail=(
+            "RFC 9068 access tokens say typ at+jwt. Many issuers write typ JWT or none, "
+            "which most APIs accept; an API that enforces RFC 9068 typing rejects them."
+        ),
+        evidence=f"{_where(token)}: header typ=" + ("(absent)" if typ is None else _value(typ)),
+        fix="If the API requires at+jwt, configure the issuer to type its access tokens.",
+        refs=("RFC 9068 §2.1", "RFC 8725 §3.11"),
+    )
+
+
+def check_missing_recommended(ctx: Context) -> Iterator[Finding]:
+    """``claims.missing_recommended``: RFC 9068 access-token claims absent."""
+    token = _decoded(ctx)
+    if token is None or token.claims is None or _kind_evidence(token) is not None:
+        return
+    absent = [name for name in _RECOMMENDED if name not in token.claims]
+    if not absent:
+        return
+    profiled = _typ(token) in _AT_TYPES
+    yield Finding(
+        "claims.missing_recommended",
+        Severity.WARNING if profiled else Severity.INFO,
+        "Access-token claims absent: " + ", ".join(absent),
+        detail=(
+            "RFC 9068 requires iss, exp, aud, sub, client_id, iat and jti in a JWT access "
+            "token. "
+            + (
+                "This token says typ at+jwt, so it claims that profile."
+                if profiled
+                else "Not every issuer follows it, but a validator that does rejects the token."
+            )
+        ),
+        evidence=f"{_where(token)}: claims present: "
+        + _short(", ".join(token.claims) or "(none)", 120),
+        fix="Check what the API's validator requires, and have the issuer include it.",
+        refs=("RFC 9068 §2.2",),
+    )
+
+
+# --- the header -----------------------------------------------------------------
+
+
+def _crit_problem(header: dict[str, Any]) -> str | None:
+    crit = header["crit"]
+    if not isinstance(crit, list) or not crit or not all(isinstance(n, str) for n in crit):
+        return f"crit must be a non-empty array of names, got {_value(crit)}"
+    registered = [n for n in crit if n in _REGISTERED_HEADER]
+    if registered:
+        return "crit lists names the JWS spec defines itself: " + ", ".join(registered)
+    absent = [n for n in crit if n not in header]
+    if absent:
+        return "crit lists names absent from the header: " + ", ".join(absent)
+    return None
+
+
+def check_crit(ctx: Context) -> Iterator[Finding]:
+    """``token.crit``: extensions the recipient must understand, or a broken crit."""
+    token = ctx.token
+    if token is None or token.header is None or "crit" not in token.header:
+        return
+    problem = _crit_problem(token.header)
+    crit = token.header["crit"]
+    yield Finding(
+        "token.crit",
+        Severity.ERROR if problem else Severity.WARNING,
+        "The header's crit is malformed" if problem else "The header names critical extensions",
+        detail=(
+            (problem + ": a correct server rejects the token.")
+            if problem
+            else "A server that does not understand every name in crit must reject the token."
+        ),
+        evidence=f"{_where(token)}: crit={_value(crit)}",
+        fix=(
+            "Have the issuer drop crit, or make sure the API's JWT library supports "
+            "each listed extension."
+        ),
+        refs=("RFC 7515 §4.1.11",),
+    )
+
+
+def check_key_reference(ctx: Context) -> Iterator[Finding]:
+    """``token.key_reference``: jku, x5u, jwk or x5c in the header."""
+    token = ctx.token
+    if token is None or token.header is None:
+        return
+    present = [name for name in _KEY_REFS if name in token.header]
+    if not present:
+        return
+    shown = []
+    for name in present:
+        value = token.header[name]
+        if name == "x5c" and isinstance(value, list):
+            shown.append(f"x5c=[{len(value)} certificate(s)]")
+        else:
+            shown.append(f"{name}={_value(value)}")
+    yield Finding(
+        "token.key_reference",
+        Severity.WARNING,
+        "The header points to its own key: " + ", ".join(present),
+        detail=(
+            "A key named by the token itself proves nothing: anyone can sign a token and "
+            "point to their own key. A server must verify with keys it already trusts; one "
+            "that fetches jku/x5u is open to key injection and SSRF. Shown only, never "
+            "fetched here."
+        ),
+        evidence=f"{_where(token)}: " + "; ".join(shown),
+        fix=(
+            "Make sure the API ignores these and verifies with its configured JWKS; check "
+            "the kid against that JWKS instead."
+        ),
+        refs=("RFC 8725 §3.10", "RFC 7515 §4.1.2", "RFC 7515 §4.1.5"),
+    )
+
+
+def _kid_problems(kid: str) -> list[str]:
+    low = kid.lower()
+    found = []
+    if "://" in kid:
+        found.append("a URL")
+    if ".." in kid:
+        found.append("'..' (path traversal)")
+    if "/" in kid or "\\" in kid:
+        found.append("a path separator")
+    if any(q in kid for q in "'\"`"):
+        found.append("a quote")
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in kid):
+        found.append("control characters")
+    if any(word in low for word in _SQL_WORDS):
+        found.append("SQL-like text")
+    return found
+
+
+def check_kid_suspicious(ctx: Context) -> Iterator[Finding]:
+    """``token.kid_suspicious``: a kid that looks like an injection attempt."""
+    token = ctx.token
+    if token is None or token.header is None or "kid" not in token.header:
+        return
+    kid = token.header["kid"]
+    problems = _kid_problems(kid) if isinstance(kid, str) else ["a non-string value"]
+    if not problems:
+        return
+    yield Finding(
+        "token.kid_suspicious",
+        Severity.WARNING,
+        "The kid holds " + ", ".join(problems),
+        detail=(
+            "A kid is a plain key identifier. Paths, URLs, quotes or SQL in it are the "
+            "signature of an injection attempt against servers that use kid in a file "
+            "path or a query, and no real issuer writes them."
+        ),
+        evidence=f"{_where(token)}: kid={kid!r}"[:200],
+        fix=(
+            "Do not trust this token. Make sure the API looks kid up only in its own "
+            "JWKS, as an opaque string."
+        ),
+        refs=("RFC 8725 §3.10", "RFC 7515 §4.1.4"),
+    )
+
+
+def check_too_large(ctx: Context) -> Iterator[Finding]:
+    """``token.too_large``: the header line would exceed 8 KiB."""
+    token = ctx.token
+    if token is None or not token.raw:
+        return
+    cred = ctx.primary
+    field = cred.field_name if cred and " " not in cred.field_name else "Authorization"
+    scheme = (cred.scheme if cred and cred.scheme else "Bearer") + " "
+    size = len(f"{field}: {scheme}".encode()) + len(token.raw.encode("utf-8", "replace")) + 2
+    if size <= HEADER_LIMIT:
+        return
+    refused = ctx.status == 431 or (ctx.status == 400 and "too large" in ctx.exchange.body.lower())
+    yield Finding(
+        "token.too_large",
+        Severity.ERROR if refused else Severity.WARNING,
+        f"The header carrying the token is {size} bytes, over 8 KiB",
+        detail=(
+            "nginx (large_client_header_buffers 8k), many load balancers and some servers "
+            "reject a header line this long before authentication runs, often with 400 "
+            "'Request Header Or Cookie Too Large' or 431."
+        ),
+        evidence=f"{_where(token)}: token {len(token.raw)} characters; "
+        f"header line {size} bytes > {HEADER_LIMIT}",
+        fix=(
+            "Ask for fewer scopes/groups in the token (group overage claims, role lists), or "
+            "raise the header buffer limits of every proxy on the path."
+        ),
+        refs=("RFC 9110 §5.4", "RFC 6585 §5"),
+    )
+
+
+def _encoding_notes(ctx: Context) -> Iterator[tuple[Token, str, str]]:
+    """(token, message, evidence) of lenient readings that are this check's to report."""
+    seen: set[int] = set()
+    for token in (ctx.pasted_token, ctx.token):
+        if token is None or id(token) in seen:
+            continue
+        seen.add(id(token))
+        from_request = token is ctx.request_token
+        for note in token.notes:
+            if note.code != "token.encoding":
+                continue
+            if from_request and note.message.startswith(WHITESPACE_NOTE):
+                continue  # white space in the request's credentials: authz.whitespace
+            yield token, note.message, note.evidence
+
+
+def check_encoding(ctx: Context) -> Iterator[Finding]:
+    """``token.encoding``: padding, standard alphabet or white space, read leniently."""
+    found = list(_encoding_notes(ctx))
+    if not found:
+        return
+    token = found[0][0]
+    yield Finding(
+        "token.encoding",
+        Severity.WARNING,
+        "The token was read leniently: " + found[0][1].split(": ", 1)[-1].split(";")[0],
+        detail=(
+            "JWTs are base64url without padding or white space. This tool read past it, "
+            "but a server may not: " + " ".join(message for _, message, _ in found[:4])
+        ),
+        evidence=f"{_where(token)}: " + "; ".join(ev for _, _, ev in found[:4] if ev),
+        fix=(
+            "Send the token exactly as issued: one line, no padding '=', '-' and '_' "
+            "rather than '+' and '/'. Check whatever copied or re-encoded it."
+        ),
+        refs=("RFC 7515 §2", "RFC 6750 §2.1"),
+    )
+
+
+CHECKS: tuple[Check, ...] = (
+    check_missing,
+    check_malformed,
+    check_opaque,
+    check_jwe,
+    check_alg_none,
+    check_wrong_type,
+    check_typ,
+    check_crit,
+    check_key_reference,
+    check_kid_suspicious,
+    check_too_large,
+    check_encoding,
+    check_missing_recommended,
+)
+"""Every token check, in the order they read best."""
+
+
+def run_all(ctx: Context) -> Iterable[Finding]:
+    """Every token finding for ``ctx`` (convenience for tests and tools)."""
+    for check in CHECKS:
+        yield from check(ctx)
