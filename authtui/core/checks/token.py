@@ -22,7 +22,28 @@ _CHECKED = (TokenForm.JWS, TokenForm.UNSECURED)
 _AT_TYPES = ("at+jwt", "application/at+jwt")
 _RECOMMENDED = ("iss", "exp", "aud", "sub", "client_id", "iat", "jti")
 _REGISTERED_HEADER = frozenset(
-    ["alg", "enc", "zip", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit", "epk", "apu", "apv", "iv", "tag", "p2s", "p2c"]
+    [
+        "alg",
+        "enc",
+        "zip",
+        "jku",
+        "jwk",
+        "kid",
+        "x5u",
+        "x5c",
+        "x5t",
+        "x5t#S256",
+        "typ",
+        "cty",
+        "crit",
+        "epk",
+        "apu",
+        "apv",
+        "iv",
+        "tag",
+        "p2s",
+        "p2c",
+    ]
 )
 _KEY_REFS = ("jku", "x5u", "jwk", "x5c")
 _SQL_WORDS = ("union select", "' or ", "or 1=1", "'1'='1", "drop table", "sleep(", "--", "/*")
