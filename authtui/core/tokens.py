@@ -62,6 +62,9 @@ def _unwrap_access_token(text: str) -> str | None:
 def _strip_once(text: str, notes: list[Note]) -> str:
     """One pass of prefix, wrapper, quote and trailing-punctuation removal."""
     text = text.strip()
+    if text.lower() in ("bearer", "dpop", "authorization:"):
+        notes.append(Note("token.cleaned", f"'{text}' with no token after it."))
+        return ""
     prefix = _PREFIXES.match(text)
     if prefix is not None:
         notes.append(Note("token.cleaned", f"removed '{prefix.group().strip()}' before the token."))
