@@ -256,7 +256,6 @@ def test_wrong_type_fires(header: dict[str, Any], claims: dict[str, Any], words:
     assert finding.severity is Severity.ERROR
     for word in words:
         assert word in finding.evidence
-    assert "claims.missing_recommended" not in codes(ctx)
     assert "token.typ" not in codes(ctx)
 
 
@@ -295,27 +294,6 @@ def test_typ(typ: str | None, fires: bool) -> None:
     if found:
         assert found[0].severity is Severity.INFO
         assert ("(absent)" if typ is None else typ) in found[0].evidence
-
-
-# --- claims.missing_recommended -------------------------------------------------------------
-
-
-def test_missing_recommended_warning_for_at_jwt() -> None:
-    claims = {k: v for k, v in AT_CLAIMS.items() if k not in ("jti", "client_id")}
-    finding = one(ctx_for(make(claims)), "claims.missing_recommended")
-    assert finding.severity is Severity.WARNING
-    assert "client_id, jti" in finding.title
-    assert "RFC 9068 §2.2" in finding.refs
-
-
-def test_missing_recommended_info_without_typ() -> None:
-    finding = one(ctx_for(make({"sub": "u"}, typ="JWT")), "claims.missing_recommended")
-    assert finding.severity is Severity.INFO
-    assert "iss, exp, aud, client_id, iat, jti" in finding.title
-
-
-def test_missing_recommended_quiet_when_complete() -> None:
-    assert "claims.missing_recommended" not in codes(ctx_for(make()))
 
 
 # --- header checks ---------------------------------------------------------------------------

@@ -20,7 +20,6 @@ HEADER_LIMIT = 8192
 
 _CHECKED = (TokenForm.JWS, TokenForm.UNSECURED)
 _AT_TYPES = ("at+jwt", "application/at+jwt")
-_RECOMMENDED = ("iss", "exp", "aud", "sub", "client_id", "iat", "jti")
 _REGISTERED_HEADER = frozenset(
     [
         "alg",
@@ -326,35 +325,6 @@ def check_typ(ctx: Context) -> Iterator[Finding]:
     )
 
 
-def check_missing_recommended(ctx: Context) -> Iterator[Finding]:
-    """``claims.missing_recommended``: RFC 9068 access-token claims absent."""
-    token = _decoded(ctx)
-    if token is None or token.claims is None or _kind_evidence(token) is not None:
-        return
-    absent = [name for name in _RECOMMENDED if name not in token.claims]
-    if not absent:
-        return
-    profiled = _typ(token) in _AT_TYPES
-    yield Finding(
-        "claims.missing_recommended",
-        Severity.WARNING if profiled else Severity.INFO,
-        "Access-token claims absent: " + ", ".join(absent),
-        detail=(
-            "RFC 9068 requires iss, exp, aud, sub, client_id, iat and jti in a JWT access "
-            "token. "
-            + (
-                "This token says typ at+jwt, so it claims that profile."
-                if profiled
-                else "Not every issuer follows it, but a validator that does rejects the token."
-            )
-        ),
-        evidence=f"{_where(token)}: claims present: "
-        + _short(", ".join(token.claims) or "(none)", 120),
-        fix="Check what the API's validator requires, and have the issuer include it.",
-        refs=("RFC 9068 §2.2",),
-    )
-
-
 # --- the header -----------------------------------------------------------------
 
 
@@ -558,7 +528,6 @@ CHECKS: tuple[Check, ...] = (
     check_kid_suspicious,
     check_too_large,
     check_encoding,
-    check_missing_recommended,
 )
 """Every token check, in the order they read best."""
 
