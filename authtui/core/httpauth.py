@@ -126,9 +126,9 @@ def _read_quoted(text: str, pos: int) -> tuple[str, int, bool]:
     n = len(text)
     while i < n:
         quote = text.find('"', i)
-        slash = text.find("\\", i)
         if quote < 0:
             quote = n
+        slash = text.find("\\", i, quote)
         if 0 <= slash < quote:
             out.append(text[i:slash])
             if slash + 1 < n:
@@ -693,17 +693,18 @@ def _read_scheme_and_rest(scheme: str, ws: str, rest: str, out: _Creds) -> None:
 
 def _drop_double_scheme(scheme: str, rest: str, out: _Creds) -> str:
     """``Bearer Bearer x``: drop the repeated scheme words."""
-    dropped = False
-    while True:
-        word, _, after = _split_word(rest)
-        if word.lower().rstrip(":") != scheme.lower():
+    key = scheme.lower()
+    pos = 0
+    while pos < len(rest):
+        end = _scan_until(rest, pos, _WS)
+        if rest[pos:end].lower().rstrip(":") != key:
             break
-        rest, dropped = after, True
-    if dropped:
+        pos = _skip_ws(rest, end)
+    if pos:
         out.notes.append(
             Note("authz.double_scheme", f"The scheme {scheme!r} is written twice.", scheme)
         )
-    return rest
+    return rest[pos:]
 
 
 def _read_params(text: str, out: _Creds) -> None:
