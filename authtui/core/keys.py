@@ -406,7 +406,13 @@ def _pem_truncated(where: str, label: str, problem: str) -> Finding:
     )
 
 
-_PRIVATE_LABELS = ("PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "OPENSSH PRIVATE KEY")
+_PRIVATE_LABELS = (
+    "PRIVATE KEY",
+    "RSA PRIVATE KEY",
+    "EC PRIVATE KEY",
+    "OPENSSH PRIVATE KEY",
+    "ENCRYPTED PRIVATE KEY",
+)
 
 
 def _read_pem_block(where: str, label: str, block: bytes) -> tuple[_Raw | None, Finding | None]:
@@ -469,8 +475,6 @@ def _bad_pem(where: str, label: str, exc: Exception) -> Finding:
 
 def _odd_pem_label(where: str, label: str) -> Finding:
     hints = {
-        "ENCRYPTED PRIVATE KEY": "an encrypted private key; pass the public key instead. "
-        + _PRIVATE_FIX,
         "CERTIFICATE REQUEST": "a certificate signing request, not the issuer's key or certificate",
         "NEW CERTIFICATE REQUEST": "a certificate signing request, not the issuer's key",
         "SSH2 PUBLIC KEY": "an RFC 4716 SSH key; convert it with `ssh-keygen -i -m PKCS8 -f key`",
