@@ -1,0 +1,425 @@
+"""The authtui app: paste on the left, verdict and findings on the right.
+
+Every edit of any field re-runs :func:`diagnose` synchronously (it takes
+milliseconds); with the evaluation time at "now", a one-second ticker re-runs it
+so an expiring token visibly expires.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+import time
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Checkbox, Footer, Input, Select, TabbedContent, TabPane, TextArea
+
+from authtui.core import timefmt
+from authtui.core.demos import DEMOS, get_demo
+from authtui.core.diagnose import diagnose
+from authtui.core.model import Report, Severity
+from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
+from authtui.tui.commands import AuthCommands
+from authtui.tui.fields import Built, Form, build_options
+from authtui.tui.messages import FindingChosen
+from authtui.tui.reporting import ReportActions
+from authtui.tui.screens.demos import DemoPicker
+from authtui.tui.screens.help import HelpScreen
+from authtui.tui.screens.save import DEFAULT_REPORT_PATH
+from authtui.tui.themes import PROJECTOR, THEME_CYCLE
+from authtui.tui.widgets.detail import FindingDetail
+from authtui.tui.widgets.entry_picker import EntryPicker
+from authtui.tui.widgets.findings import FindingList
+from authtui.tui.widgets.settings import SettingsPane
+from authtui.tui.widgets.token_view import TokenView
+from authtui.tui.widgets.verdict import VerdictBanner
+
+PASTE_PLACEHOLDER = (
+    "Paste here with your terminal (Ctrl+Shift+V, Cmd+V, right click, tmux prefix+]):\n"
+    "it works over SSH and inside tmux. A 401/403 response with its headers, the\n"
+    "request too if you have it, a curl -v transcript, a HAR file, a WWW-Authenticate\n"
+    "value or a bare token. F5 tries the system clipboard; F4 loads a workshop case."
+)
+TOKEN_PLACEHOLDER = "Optional: the access token, when it is not in the paste."
+SETTING_INPUTS = frozenset({"skew", "when", "audiences", "issuer", "scopes", "secret"})
+PANES = {
+    "paste": ("inputs", "tab-paste", "#paste"),
+    "token": ("inputs", "tab-token", "#token"),
+    "settings": ("inputs", "tab-settings", "#skew"),
+    "findings": ("results", "tab-findings", "#findings"),
+    "decoded": ("results", "tab-decoded", "#decoded"),
+}
+
+
+class AuthTUI(ReportActions, App[int]):
+    """Why was this request refused? Paste it and read the findings."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "authtui"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (170, "-xwide")]  # noqa: RUF012
+    COMMANDS = App.COMMANDS | {AuthCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help", id="app.help", priority=True),
+        Binding("f2", "copy_report", "Copy", id="report.copy", priority=True),
+        Binding("f3", "save_report", "Save", id="report.save", priority=True),
+        Binding("f4", "load_demo", "Case", id="demo.load", priority=True),
+        Binding("f5", "paste_clipboard", "Clipboard", id="paste.clipboard", priority=True),
+        Binding("f8", "toggle_redaction", "Redact", id="view.redact", priority=True),
+        Binding("f9", "switch_theme", "Theme", id="view.theme", show=False, priority=True),
+        Binding("ctrl+l", "clear_all", "Clear", id="paste.clear", priority=True),
+        Binding("alt+1", "focus_pane('paste')", "Paste pane", id="go.paste", show=False),
+        Binding("alt+2", "focus_pane('token')", "Token pane", id="go.token", show=False),
+        Binding("alt+3", "focus_pane('settings')", "Settings", id="go.settings", show=False),
+        Binding("alt+4", "focus_pane('findings')", "Findings", id="go.findings", show=False),
+        Binding("alt+5", "focus_pane('decoded')", "Decoded", id="go.decoded", show=False),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        paste: str = "",
+        options: Options | None = None,
+        *,
+        demo: str | None = None,
+        presenter: bool = False,
+        clock: Callable[[], float] = time.time,
+        tick: bool = True,
+        clipboard_timeout: float = 2.0,
+        report_path: str = DEFAULT_REPORT_PATH,
+        environ: Mapping[str, str] | None = None,
+    ) -> None:
+        """``clock`` and ``tick`` exist so tests and screenshots can freeze time."""
+        super().__init__()
+        self._initial_paste = paste
+        self._initial = options or Options()
+        self._initial_demo = demo
+        self.presenter = presenter
+        self._clock = clock
+        self._tick_enabled = tick
+        self.clipboard_timeout = clipboard_timeout
+        self.report_path = report_path
+        self.environ = os.environ if environ is None else environ
+        self._entry: int | None = self._initial.entry
+        self._cli_secret: Secret | None = None
+        self._cli_keys: tuple[KeyInput, ...] = ()
+        self.report: Report | None = None
+        self.built: Built | None = None
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        """Inputs (tabbed) beside the verdict and results (tabbed)."""
+        with Horizontal(id="main"):
+            with TabbedContent(id="inputs", initial="tab-paste"):
+                with TabPane("Paste", id="tab-paste"):
+                    yield EntryPicker(id="entry")
+                    yield TextArea(id="paste", soft_wrap=True, placeholder=PASTE_PLACEHOLDER)
+                with TabPane("Token", id="tab-token"):
+                    yield TextArea(id="token", soft_wrap=True, placeholder=TOKEN_PLACEHOLDER)
+                with TabPane("Settings", id="tab-settings"):
+                    yield SettingsPane(id="settings")
+            with Vertical(id="right"):
+                yield VerdictBanner(id="verdict")
+                with TabbedContent(id="results", initial="tab-findings"):
+                    with TabPane("Findings", id="tab-findings"), Vertical(id="findings-box"):
+                        yield FindingList(id="findings")
+                        yield FindingDetail(id="detail")
+                    with TabPane("Decoded token", id="tab-decoded"):
+                        yield TokenView(id="decoded")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Prefill the fields, pick the theme, run the first diagnosis."""
+        self.register_theme(PROJECTOR)
+        if self.presenter:
+            self.theme = PROJECTOR.name
+            self.screen.add_class("-presenter")
+            self.query_one("#redact", Checkbox).disabled = True
+        self._prefill(self._initial_paste, self._initial)
+        if self._initial_demo:
+            self.load_demo_case(self._initial_demo)
+        self.rediagnose()
+        self.query_one("#paste", TextArea).focus()
+        if self._tick_enabled:
+            self.set_interval(1.0, self._tick, name="clock-tick")
+
+    def _prefill(self, paste: str, options: Options) -> None:
+        """Put the CLI's paste and options into the fields, without re-diagnosing."""
+        with self._quiet():
+            self.query_one("#paste", TextArea).load_text(paste)
+            self.query_one("#token", TextArea).load_text(options.token or "")
+            self._set_input("skew", _number(options.skew))
+            self._set_input("when", "" if options.now is None else timefmt.utc(options.now))
+            self._set_input("audiences", " ".join(options.audiences))
+            self._set_input("issuer", options.issuer or "")
+            self._set_input("scopes", " ".join(options.scopes))
+            key_text = _key_text(options)
+            self._cli_keys = () if key_text else options.keys
+            self.query_one("#key", TextArea).load_text(key_text)
+            self.query_one("#redact", Checkbox).value = options.redact or self.presenter
+            if options.secret is not None:
+                try:
+                    self._set_input("secret", options.secret.reveal().decode("utf-8"))
+                except UnicodeDecodeError:
+                    self._cli_secret = options.secret
+
+    def _quiet(self) -> AbstractContextManager[None]:
+        """Change fields without each change re-diagnosing."""
+        return self.prevent(TextArea.Changed, Input.Changed, Checkbox.Changed, Select.Changed)
+
+    def _set_input(self, field_id: str, value: str) -> None:
+        self.query_one(f"#{field_id}", Input).value = value
+
+    # --------------------------------------------------------------- diagnosis
+
+    def form(self) -> Form:
+        """The raw text of every field."""
+
+        def value(field_id: str) -> str:
+            return self.query_one(f"#{field_id}", Input).value
+
+        return Form(
+            paste=self.query_one("#paste", TextArea).text,
+            token=self.query_one("#token", TextArea).text,
+            skew=value("skew"),
+            when=value("when"),
+            audiences=value("audiences"),
+            issuer=value("issuer"),
+            scopes=value("scopes"),
+            key=self.query_one("#key", TextArea).text,
+            secret=value("secret"),
+            entry=self._entry,
+            redact=self.query_one("#redact", Checkbox).value,
+        )
+
+    def rediagnose(self) -> None:
+        """Build options from the fields, diagnose, and show the report."""
+        form = self.form()
+        built = build_options(form, self._clock(), force_redact=self.presenter)
+        if not form.secret and self._cli_secret is not None:
+            options = dataclasses.replace(built.options, secret=self._cli_secret)
+            built = dataclasses.replace(built, options=options)
+        if not form.key.strip() and self._cli_keys:
+            options = dataclasses.replace(built.options, keys=self._cli_keys)
+            built = dataclasses.replace(built, options=options, key_source="from the command line")
+        self.built = built
+        try:
+            report = diagnose(form.paste, built.options)
+        except Exception as exc:
+            self.notify(f"The diagnosis failed: {type(exc).__name__}: {exc}", severity="error")
+            return
+        self.report = report
+        self._show(report, empty=not form.paste.strip() and not form.token.strip())
+
+    def _show(self, report: Report, *, empty: bool) -> None:
+        banner = self.query_one(VerdictBanner)
+        if empty:
+            banner.show_welcome()
+        else:
+            banner.show(report)
+        self.query_one(EntryPicker).show_entries(report.entries, report.selected)
+        self.query_one(FindingList).show_report(None if empty else report)
+        options = self.built.options if self.built else None
+        self.query_one(TokenView).show(None if empty else report, options)
+        self._show_status()
+        self._label_tabs(report, empty)
+
+    def _show_status(self) -> None:
+        from textual.widgets import Static
+
+        built = self.built
+        if built is None:
+            return
+        lines = list(built.problems)
+        now = built.options.now or 0.0
+        when = "fixed" if built.fixed_time else "now, ticking"
+        lines.append(f"Evaluating at {timefmt.utc(now)} ({when})")
+        if built.key_source:
+            lines.append(f"Key: {built.key_source}")
+        if self._cli_secret is not None and not self.form().secret:
+            lines.append(f"Secret: from the command line ({len(self._cli_secret)} bytes)")
+        self.query_one("#settings-status", Static).update("\n".join(lines))
+
+    def _label_tabs(self, report: Report, empty: bool) -> None:
+        counts = dict.fromkeys(Severity, 0)
+        for finding in () if empty else report.findings:
+            counts[finding.severity] += 1
+        label = "Findings"
+        if counts[Severity.ERROR] or counts[Severity.WARNING]:
+            label += f" ✖{counts[Severity.ERROR]} ▲{counts[Severity.WARNING]}"
+        self.query_one("#results", TabbedContent).get_tab("tab-findings").label = label
+
+    def _tick(self) -> None:
+        """Once a second: re-diagnose when the evaluation time is the device clock."""
+        if self.built is not None and not self.built.fixed_time and self.report is not None:
+            form = self.form()
+            if form.paste.strip() or form.token.strip():
+                self.rediagnose()
+
+    # ------------------------------------------------------------------ events
+
+    @on(TextArea.Changed, "#paste")
+    def _paste_changed(self) -> None:
+        self._entry = None
+        self.rediagnose()
+
+    @on(TextArea.Changed, "#token")
+    @on(TextArea.Changed, "#key")
+    @on(Checkbox.Changed, "#redact")
+    def _field_changed(self) -> None:
+        self.rediagnose()
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        if event.input.id in SETTING_INPUTS:
+            self.rediagnose()
+
+    @on(Select.Changed, "#entry")
+    def _entry_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, int):
+            self._entry = event.value
+            self.rediagnose()
+
+    @on(FindingChosen)
+    def _finding_chosen(self, event: FindingChosen) -> None:
+        self.query_one(FindingDetail).show(event.item)
+
+    # ----------------------------------------------------------------- actions
+
+    def action_help(self) -> None:
+        """F1: the help screen, with the live key bindings."""
+        if isinstance(self.screen, HelpScreen):
+            return
+        keys = [
+            (self.get_key_display(b), b.description)
+            for b in self.BINDINGS
+            if isinstance(b, Binding) and b.description
+        ]
+        self.push_screen(HelpScreen(keys))
+
+    def action_load_demo(self) -> None:
+        """F4: pick a workshop case."""
+        cases = [(d.name, d.title, d.summary) for d in DEMOS]
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self.load_demo_case(name)
+
+        self.push_screen(DemoPicker(cases), chosen)
+
+    def action_load_demo_named(self, name: str) -> None:
+        """Load one workshop case by name (palette)."""
+        self.load_demo_case(name)
+
+    def load_demo_case(self, name: str) -> bool:
+        """Fill every field from a workshop case built at the evaluation time."""
+        demo = get_demo(name)
+        if demo is None:
+            self.notify(f"No workshop case called {name!r}: F4 lists them.", severity="warning")
+            return False
+        built = self.built
+        now = built.options.now if built and built.fixed_time else None
+        case = demo.build(self._clock() if now is None else now)
+        with self._quiet():
+            self.query_one("#paste", TextArea).load_text(case.paste)
+            self.query_one("#token", TextArea).load_text(case.token)
+            self.query_one("#key", TextArea).load_text(case.key_text)
+            self._set_input("skew", _number(case.skew))
+            self._set_input("audiences", " ".join(case.audiences))
+            self._set_input("issuer", case.issuer or "")
+            self._set_input("scopes", " ".join(case.scopes))
+            self._set_input("secret", case.secret)
+        self._entry = None
+        self._cli_secret = None
+        self.rediagnose()
+        self.notify(f"Loaded workshop case: {demo.title}", title=demo.name, markup=False)
+        return True
+
+    def action_clear_all(self) -> None:
+        """Empty every field (skew back to 60 s, time back to now)."""
+        with self._quiet():
+            for area in ("#paste", "#token", "#key"):
+                self.query_one(area, TextArea).load_text("")
+            for field_id in ("when", "audiences", "issuer", "scopes", "secret"):
+                self._set_input(field_id, "")
+            self._set_input("skew", _number(DEFAULT_SKEW))
+        self._entry = None
+        self._cli_secret = None
+        self.rediagnose()
+        self.action_focus_pane("paste")
+        self.notify("Cleared every field.")
+
+    def action_toggle_redaction(self) -> None:
+        """F8: redact tokens in the report, or show them whole."""
+        if self.presenter:
+            self.notify("Presenter mode keeps redaction on.", severity="warning")
+            return
+        box = self.query_one("#redact", Checkbox)
+        box.value = not box.value
+        state = "on: tokens are shortened" if box.value else "off: tokens appear whole"
+        self.notify(f"Redaction {state} in the report. The secret never appears.")
+
+    def action_switch_theme(self) -> None:
+        """F9: cycle dark, light and projector themes."""
+        names = list(THEME_CYCLE)
+        index = names.index(self.theme) + 1 if self.theme in names else 0
+        self.theme = names[index % len(names)]
+        self.notify(f"Theme: {self.theme}")
+
+    def action_focus_pane(self, name: str) -> None:
+        """Show a pane's tab and focus it."""
+        tabs_id, tab, selector = PANES[name]
+        self.query_one(f"#{tabs_id}", TabbedContent).active = tab
+        self.query_one(selector).focus()
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _key_text(options: Options) -> str:
+    """The key field's text for a key given on the command line ("" for several)."""
+    if len(options.keys) != 1:
+        return ""
+    key = options.keys[0]
+    if Path(key.name).expanduser().is_file():
+        return key.name
+    try:
+        return key.data.decode("utf-8")
+    except UnicodeDecodeError:
+        return ""
+
+
+def run_tui(
+    paste: str,
+    options: Options,
+    *,
+    demo: str | None = None,
+    presenter: bool = False,
+    from_pipe: bool = False,
+) -> int:
+    """Run the TUI (the CLI's entry point). Returns the exit status."""
+    if from_pipe:
+        try:
+            tty = os.open("/dev/tty", os.O_RDONLY)
+            os.dup2(tty, 0)
+            os.close(tty)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            print(
+                f"authtui: no terminal to read keys from after the pipe ({reason}); "
+                "pass the paste as a file instead: authtui FILE",
+                file=sys.stderr,
+            )
+            return 2
+    app = AuthTUI(paste, options, demo=demo, presenter=presenter)
+    result = app.run()
+    return result if isinstance(result, int) else (app.return_code or 0)

@@ -1,0 +1,64 @@
+"""The command palette (ctrl+p): every action, named ``area: verb``."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from authtui.core.demos import DEMOS
+
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("report: copy as Markdown", "Copy the report (OSC 52 and system clipboard)", "copy_report"),
+    ("report: save to file", "Save the report as Markdown to a file you name", "save_report"),
+    (
+        "paste: from system clipboard",
+        "Read the system clipboard (needs a display)",
+        "paste_clipboard",
+    ),
+    ("paste: clear all", "Empty every field and start again", "clear_all"),
+    ("demo: load workshop case", "Pick one of the built-in workshop cases", "load_demo"),
+    (
+        "view: toggle redaction",
+        "Show or hide tokens and credentials in the report",
+        "toggle_redaction",
+    ),
+    ("view: switch theme", "Cycle dark, light and projector themes", "switch_theme"),
+    ("view: help", "What each pane takes, the keys, pasting over SSH", "help"),
+    ("go: paste pane", "Focus the paste pane", "focus_pane('paste')"),
+    ("go: token pane", "Focus the token pane", "focus_pane('token')"),
+    ("go: settings", "Focus the settings", "focus_pane('settings')"),
+    ("go: findings", "Focus the findings list", "focus_pane('findings')"),
+    ("go: decoded token", "Show the decoded token", "focus_pane('decoded')"),
+    ("app: quit", "Leave authtui", "quit"),
+)
+"""(name, help, action) of every palette command."""
+
+
+def all_commands() -> list[tuple[str, str, str]]:
+    """The fixed commands plus one ``demo: load NAME`` per workshop case."""
+    demos = [(f"demo: load {d.name}", d.title, f"load_demo_named({d.name!r})") for d in DEMOS]
+    return [*COMMANDS, *demos]
+
+
+class AuthCommands(Provider):
+    """authtui's actions for the command palette."""
+
+    async def discover(self) -> Hits:
+        """Everything, before the user types."""
+        for name, help_text, action in COMMANDS:
+            yield DiscoveryHit(name, partial(self.app.run_action, action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        """Fuzzy-match every command (workshop cases included)."""
+        matcher = self.matcher(query)
+        for name, help_text, action in all_commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(name),
+                    partial(self.app.run_action, action),
+                    text=name,
+                    help=help_text,
+                )

@@ -1,0 +1,131 @@
+"""What the user typed beside the paste, turned into :class:`Options`.
+
+Pure (no Textual): the app collects a :class:`Form` from its widgets and calls
+:func:`build_options`. Problems with a field (a skew that is not a number, a
+time that cannot be read) come back as plain sentences, never as exceptions.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from authtui.core import timefmt
+from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
+
+MAX_KEY_FILE = 1024 * 1024
+"""Largest key file read from disk (bytes)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """The raw text of every input field, as typed."""
+
+    paste: str = ""
+    token: str = ""
+    skew: str = ""
+    when: str = ""
+    audiences: str = ""
+    issuer: str = ""
+    scopes: str = ""
+    key: str = ""
+    secret: str = field(default="", repr=False)
+    entry: int | None = None
+    redact: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """Options built from a form, with what the user should know about it."""
+
+    options: Options
+    problems: tuple[str, ...] = ()
+    """One sentence per field that could not be read as typed."""
+    key_source: str = ""
+    """Where the key came from, in words (``file ./jwks.json, 812 bytes``)."""
+    fixed_time: bool = False
+    """True when the evaluation time is fixed (not the ticking device clock)."""
+
+
+def split_words(text: str) -> tuple[str, ...]:
+    """Split a list typed with commas and/or white space, dropping empties."""
+    return tuple(word for word in text.replace(",", " ").split() if word)
+
+
+def parse_skew(text: str) -> tuple[float, str | None]:
+    """Read the clock-skew allowance; the default with a problem when unreadable."""
+    stripped = text.strip().removesuffix("s").strip()
+    if not stripped:
+        return DEFAULT_SKEW, None
+    try:
+        value = float(stripped)
+    except ValueError:
+        return DEFAULT_SKEW, f"skew {text.strip()!r} is not a number of seconds: using 60"
+    if not math.isfinite(value) or value < 0:
+        return DEFAULT_SKEW, f"skew {text.strip()!r} must be 0 or more seconds: using 60"
+    return value, None
+
+
+def parse_when(text: str, clock_now: float) -> tuple[float, bool, str | None]:
+    """Read the evaluation time: (epoch seconds, fixed?, problem)."""
+    stripped = text.strip()
+    if not stripped or stripped.lower() == "now":
+        return clock_now, False, None
+    try:
+        value = timefmt.parse_time_option(stripped)
+    except ValueError as exc:
+        return clock_now, False, f"time {stripped!r} not understood ({exc}): using now"
+    if value is None:
+        return clock_now, False, f"time {stripped!r} not understood: using now"
+    return float(value), True, None
+
+
+def read_key(text: str) -> tuple[tuple[KeyInput, ...], str, str | None]:
+    """Key field: an existing file path is read, anything else is key text."""
+    stripped = text.strip()
+    if not stripped:
+        return (), "", None
+    if "\n" not in stripped and len(stripped) < 4096 and not stripped.startswith(("{", "-----")):
+        path = Path(stripped).expanduser()
+        try:
+            if path.is_file():
+                with path.open("rb") as handle:
+                    data = handle.read(MAX_KEY_FILE + 1)
+                if len(data) > MAX_KEY_FILE:
+                    return (), "", f"key file {stripped} is over 1 MiB: not read"
+                return (KeyInput(stripped, data),), f"file {stripped}, {len(data)} bytes", None
+        except OSError as exc:
+            return (), "", f"key file {stripped} cannot be read: {exc.strerror or exc}"
+        if "/" in stripped or stripped.endswith((".pem", ".json", ".crt", ".jwk", ".jwks")):
+            return (), "", f"no file {stripped}: paste the key text, or fix the path"
+    data = stripped.encode("utf-8", "replace")
+    return (KeyInput("pasted key", data),), f"pasted text, {len(data)} bytes", None
+
+
+def build_options(form: Form, clock_now: float, *, force_redact: bool = False) -> Built:
+    """Every field of the form as :class:`Options` for :func:`diagnose`."""
+    problems: list[str] = []
+    skew, problem = parse_skew(form.skew)
+    if problem:
+        problems.append(problem)
+    now, fixed, problem = parse_when(form.when, clock_now)
+    if problem:
+        problems.append(problem)
+    keys, key_source, problem = read_key(form.key)
+    if problem:
+        problems.append(problem)
+    secret = Secret(form.secret.encode("utf-8")) if form.secret else None
+    options = Options(
+        now=now,
+        skew=skew,
+        audiences=split_words(form.audiences),
+        issuer=form.issuer.strip() or None,
+        scopes=split_words(form.scopes),
+        keys=keys,
+        secret=secret,
+        token=form.token.strip() or None,
+        entry=form.entry,
+        redact=True if force_redact else form.redact,
+    )
+    return Built(options, tuple(problems), key_source, fixed)

@@ -1,0 +1,157 @@
+"""Copy and save the report, read the system clipboard: honest about what worked.
+
+A mixin for :class:`~authtui.tui.app.AuthTUI`, kept apart so app.py stays small.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.widgets import TextArea
+
+from authtui.tui.clipboard import (
+    has_display,
+    osc52,
+    read_clipboard,
+    tmux_passthrough,
+    write_clipboard,
+)
+from authtui.tui.messages import ClipboardRead, ReportCopied
+from authtui.tui.screens.save import SaveReport
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from authtui.core.model import Report
+
+    _Base = App[int]
+else:
+    _Base = object
+
+PASTE_TARGETS = ("paste", "token", "key")
+
+
+def report_markdown(report: Report) -> str:
+    """The report as Markdown (already redacted as the options asked)."""
+    from authtui.core.render.markdown import render_markdown
+
+    return render_markdown(report)
+
+
+class ReportActions(_Base):
+    """Actions F2 (copy), F3 (save) and F5 (paste from the system clipboard)."""
+
+    report: Report | None
+    environ: Mapping[str, str]
+    clipboard_timeout: float
+    report_path: str
+    _paste_target: str = "paste"
+
+    def _markdown(self) -> str | None:
+        if self.report is None:
+            self.notify("Nothing to copy yet: paste something first.", severity="warning")
+            return None
+        return report_markdown(self.report)
+
+    # -------------------------------------------------------------------- copy
+
+    def action_copy_report(self) -> None:
+        """F2: OSC 52 (and tmux passthrough), pyperclip when a display exists."""
+        text = self._markdown()
+        if text is None:
+            return
+        tried = ["Sent to the terminal clipboard (OSC 52): works if your terminal allows it"]
+        self.copy_to_clipboard(text)
+        if self.environ.get("TMUX"):
+            driver = self._driver
+            if driver is not None:
+                driver.write(tmux_passthrough(osc52(text)))
+            tried.append("also through tmux passthrough (needs allow-passthrough on)")
+        redacted = (
+            "redacted" if self.report is not None and self.report.redacted else "NOT redacted"
+        )
+        summary = "; ".join(tried) + f". Report {redacted}. Saved to a file? no: F3 saves."
+        if has_display(self.environ):
+            self._copy_system(text, summary)
+        else:
+            self.post_message(
+                ReportCopied(summary + " No display: system clipboard not tried.", True)
+            )
+
+    @work(thread=True, exclusive=True, group="clipboard-copy")
+    def _copy_system(self, text: str, summary: str) -> None:
+        result = write_clipboard(text, self.clipboard_timeout)
+        if result.ok:
+            note = " System clipboard (pyperclip): copied."
+        else:
+            note = f" System clipboard (pyperclip): failed: {result.reason}."
+        self.post_message(ReportCopied(summary + note, result.ok))
+
+    @on(ReportCopied)
+    def _report_copied(self, event: ReportCopied) -> None:
+        self.notify(event.summary, title="Copy report", markup=False, timeout=8)
+
+    # -------------------------------------------------------------------- save
+
+    def action_save_report(self) -> None:
+        """F3: ask for a file name and write the report there."""
+        if self.report is None:
+            self.notify("Nothing to save yet: paste something first.", severity="warning")
+            return
+        redacted = self.report.redacted
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self.save_report_to(path)
+
+        self.push_screen(SaveReport(self.report_path, redacted), chosen)
+
+    def save_report_to(self, path: str) -> Path | None:
+        """Write the report as Markdown; the one place a file is written."""
+        text = self._markdown()
+        if text is None:
+            return None
+        target = Path(path).expanduser()
+        try:
+            existed = target.exists()
+            target.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            self.notify(f"Could not save to {target}: {exc.strerror or exc}", severity="error")
+            return None
+        self.report_path = path
+        verb = "Replaced" if existed else "Saved the report to"
+        self.notify(f"{verb} {target.resolve()}", title="Save report", markup=False)
+        return target
+
+    # ------------------------------------------------------------------- paste
+
+    def action_paste_clipboard(self) -> None:
+        """F5: read the system clipboard into the focused text pane (or the paste pane)."""
+        focused = self.focused
+        target = focused.id if isinstance(focused, TextArea) else None
+        self._paste_target = target if target in PASTE_TARGETS else "paste"
+        self.notify("Reading the system clipboard…", timeout=2)
+        self._read_system()
+
+    @work(thread=True, exclusive=True, group="clipboard-paste")
+    def _read_system(self) -> None:
+        result = read_clipboard(self.clipboard_timeout)
+        self.post_message(ClipboardRead(result.ok, result.text, result.reason))
+
+    @on(ClipboardRead)
+    def _clipboard_read(self, event: ClipboardRead) -> None:
+        if not event.ok:
+            self.notify(
+                event.reason, title="Paste from clipboard", severity="warning", markup=False
+            )
+            return
+        if not event.text:
+            self.notify("The system clipboard is empty.", severity="warning")
+            return
+        area = self.query_one(f"#{self._paste_target}", TextArea)
+        start, end = area.selection
+        area.replace(event.text, start, end)
+        self.notify(f"Pasted {len(event.text)} characters from the system clipboard.")

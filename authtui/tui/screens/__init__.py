@@ -1,0 +1,1 @@
+"""Modal screens: help, workshop cases, save report."""

@@ -1,0 +1,68 @@
+"""The detail of one finding: what it means, the evidence, the fix, the specs."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from authtui.core.model import Finding, Note
+from authtui.tui.look import ICONS, STYLES
+
+EMPTY = Content.styled("Select a finding to see its evidence, the fix and the specs.", "dim")
+
+
+def _section(label: str, text: str) -> Content:
+    return Content.assemble("\n", (label, "bold underline"), "\n", text, "\n")
+
+
+def finding_content(finding: Finding) -> Content:
+    """Everything a person needs to act on one finding."""
+    style = STYLES.get(finding.severity, "")
+    parts = [
+        Content.assemble(
+            (f"{ICONS.get(finding.severity, '?')} {finding.severity.value}", style),
+            ("  " + finding.code, "dim"),
+            "\n",
+            (finding.title, "bold"),
+            "\n",
+        )
+    ]
+    if finding.detail:
+        parts.append(Content("\n" + finding.detail + "\n"))
+    if finding.evidence:
+        parts.append(_section("Evidence", finding.evidence))
+    if finding.fix:
+        parts.append(_section("Fix", finding.fix))
+    if finding.refs:
+        parts.append(_section("References", " · ".join(finding.refs)))
+    return Content("").join(parts)
+
+
+def note_content(note: Note) -> Content:
+    """A reader note: what was read leniently, and the text concerned."""
+    content = Content.assemble(
+        ("~ read leniently", "dim"), ("  " + note.code, "dim"), "\n", (note.message, "bold"), "\n"
+    )
+    if note.evidence:
+        content = content.append(_section("Text concerned", note.evidence))
+    return content
+
+
+class FindingDetail(VerticalScroll):
+    """Scrollable detail of the highlighted finding (untrusted text, no markup)."""
+
+    def compose(self) -> ComposeResult:
+        """One static body."""
+        yield Static(EMPTY, id="detail-body", markup=False)
+
+    def show(self, item: Finding | Note | None) -> None:
+        """Show a finding, a note, or the empty hint."""
+        body = self.query_one("#detail-body", Static)
+        if isinstance(item, Finding):
+            body.update(finding_content(item))
+        elif isinstance(item, Note):
+            body.update(note_content(item))
+        else:
+            body.update(EMPTY)

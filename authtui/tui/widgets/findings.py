@@ -1,0 +1,121 @@
+"""The ranked findings: errors first, passed checks and reader notes folded."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from authtui.core.model import Finding, Note, Report, Severity
+from authtui.tui.look import ICONS, STYLES
+from authtui.tui.messages import FindingChosen
+
+OK_TOGGLE = "fold-ok"
+NOTES_TOGGLE = "fold-notes"
+
+
+def _finding_prompt(finding: Finding) -> Content:
+    icon = ICONS.get(finding.severity, "?")
+    style = STYLES.get(finding.severity, "")
+    return Content.assemble((f"{icon} ", style), finding.title, (f"  {finding.code}", "dim"))
+
+
+def _note_prompt(note: Note) -> Content:
+    return Content.assemble(("  ~ ", "dim"), note.message, (f"  {note.code}", "dim"))
+
+
+def _fold_prompt(count: int, words: str, open_: bool, style: str) -> Content:
+    arrow = "▾" if open_ else "▸"
+    hint = "enter folds" if open_ else "enter shows them"
+    return Content.assemble((f"{arrow} {count} {words}", style), (f"  ({hint})", "dim"))
+
+
+class FindingList(OptionList):
+    """Findings as a keyboard-driven list. Highlighting one posts :class:`FindingChosen`."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self._items: dict[str, Finding | Note] = {}
+        self._findings: tuple[Finding, ...] = ()
+        self._notes: tuple[Note, ...] = ()
+        self.show_ok = False
+        self.show_notes = False
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """The findings shown, in rank order."""
+        return self._findings
+
+    def show_report(self, report: Report | None) -> None:
+        """Show a report's findings (``None``: nothing yet). Keeps the highlight."""
+        findings = report.findings if report else ()
+        notes = report.notes if report else ()
+        if findings == self._findings and notes == self._notes:
+            return
+        self._findings, self._notes = findings, notes
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        previous = self.highlighted_option.id if self.highlighted_option else None
+        self._items = {}
+        options: list[Option] = []
+        passed = [f for f in self._findings if f.severity is Severity.OK]
+        seen: dict[str, int] = {}
+        for finding in (f for f in self._findings if f.severity is not Severity.OK):
+            seen[finding.code] = seen.get(finding.code, 0) + 1
+            key = f"finding-{finding.code}-{seen[finding.code]}"
+            self._items[key] = finding
+            options.append(Option(_finding_prompt(finding), id=key))
+        if passed:
+            words = "check passed" if len(passed) == 1 else "checks passed"
+            style = STYLES[Severity.OK]
+            options.append(Option(_fold_prompt(len(passed), words, self.show_ok, style), OK_TOGGLE))
+            for index, finding in enumerate(passed if self.show_ok else ()):
+                key = f"ok-{index}-{finding.code}"
+                self._items[key] = finding
+                options.append(Option(Content("  ").append(_finding_prompt(finding)), id=key))
+        if self._notes:
+            count = len(self._notes)
+            words = "thing read leniently" if count == 1 else "things read leniently"
+            options.append(Option(_fold_prompt(count, words, self.show_notes, "dim"), NOTES_TOGGLE))
+            for index, note in enumerate(self._notes if self.show_notes else ()):
+                key = f"note-{index}-{note.code}"
+                self._items[key] = note
+                options.append(Option(_note_prompt(note), id=key))
+        self.set_options(options)
+        self._restore(previous)
+
+    def _restore(self, previous: str | None) -> None:
+        if not self.option_count:
+            self.post_message(FindingChosen(None))
+            return
+        index = 0
+        if previous is not None:
+            try:
+                index = self.get_option_index(previous)
+            except OptionDoesNotExist:
+                index = 0
+        self.highlighted = index
+        option = self.get_option_at_index(index)
+        self.post_message(FindingChosen(self._items.get(option.id or "")))
+
+    def item_for(self, option_id: str | None) -> Finding | Note | None:
+        """The finding or note behind an option id."""
+        return self._items.get(option_id or "")
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self.post_message(FindingChosen(self._items.get(event.option_id or "")))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_id == OK_TOGGLE:
+            event.stop()
+            self.show_ok = not self.show_ok
+            self._rebuild()
+        elif event.option_id == NOTES_TOGGLE:
+            event.stop()
+            self.show_notes = not self.show_notes
+            self._rebuild()

@@ -1,0 +1,57 @@
+"""The verdict banner: status, kind and headline, coloured by outcome."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Digits, Static
+
+from authtui.core.model import Report
+from authtui.tui.look import KIND_WORDS, outcome
+
+WELCOME = Content.assemble(
+    ("Paste a refused request", "bold"),
+    " (401/403 response, curl -v transcript, HAR, WWW-Authenticate, a JWT) into the Paste pane.\n",
+    "Your terminal's paste works everywhere, even over SSH and tmux. ",
+    ("F4", "bold"),
+    " loads a workshop case, ",
+    ("F1", "bold"),
+    " shows help.",
+)
+
+
+class VerdictBanner(Horizontal):
+    """Shows the report's verdict; a big status number in presenter mode."""
+
+    def compose(self) -> ComposeResult:
+        """Big digits (presenter mode only) beside the words."""
+        yield Digits("", id="verdict-digits")
+        yield Static(WELCOME, id="verdict-text", markup=False)
+
+    def show_welcome(self) -> None:
+        """Nothing pasted yet: say what to do."""
+        self.set_classes("-empty")
+        self.query_one("#verdict-digits", Digits).update("")
+        self.query_one("#verdict-text", Static).update(WELCOME)
+
+    def show(self, report: Report) -> None:
+        """Show one report's verdict."""
+        verdict = report.verdict
+        exchange = report.exchange
+        status = "no status" if verdict.status is None else str(verdict.status)
+        reason = f" {exchange.reason}" if exchange.reason and verdict.status else ""
+        kind = KIND_WORDS.get(verdict.kind, str(verdict.kind))
+        lines = Content.assemble(
+            (f"{status}{reason}", "bold"),
+            "  ·  ",
+            (kind, "italic"),
+            "\n",
+            (verdict.headline, "bold"),
+        )
+        if verdict.next_step:
+            lines = lines.append(Content.assemble("\n", ("Next: ", "bold"), verdict.next_step))
+        self.set_classes(outcome(report))
+        digits = "" if verdict.status is None else str(verdict.status)
+        self.query_one("#verdict-digits", Digits).update(digits)
+        self.query_one("#verdict-text", Static).update(lines)
