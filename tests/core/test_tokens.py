@@ -337,3 +337,13 @@ def test_token_like_text_never_raises(text: str) -> None:
 def test_any_claims_decode(claims: dict[str, Any]) -> None:
     token = decode_token(jwt.encode(claims, SECRET, algorithm="HS256"))
     assert token.form is TokenForm.JWS and token.claims == claims
+
+
+@settings(max_examples=200)
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes_never_raise(data: bytes) -> None:
+    text = data.decode("utf-8", errors="replace")
+    clean_token(text)
+    token = decode_token(text)
+    assert token.form in TokenForm
+    decode_token("eyJ" + encode_b64url(data) + "." + encode_b64url(data) + ".")
