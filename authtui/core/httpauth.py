@@ -85,9 +85,6 @@ MAX_PARAMS = 256
 """Parameters kept per challenge."""
 _MAX_NOTES_PER_CODE = 5
 
-_RFC_LIST = "RFC 9110 §5.6.1"
-_RFC_CHALLENGE = "RFC 9110 §11.3"
-
 
 def _clip(text: str, limit: int = 60) -> str:
     """Shorten evidence text, marking the cut with an ellipsis."""
