@@ -1,7 +1,359 @@
-"""Checks: scope."""
+"""Checks: scopes and roles the token grants against what the endpoint requires.
+
+Granted: ``scope``/``scp`` (space-separated string or array), ``roles``,
+``permissions``, ``groups``, Keycloak ``realm_access.roles`` and
+``resource_access.<client>.roles``, and GitHub's ``X-OAuth-Scopes`` (with GitHub's
+scope implications). Required: ``--scope`` (all of them), the ``scope`` of an
+``insufficient_scope`` challenge, GitHub's ``X-Accepted-OAuth-Scopes`` (any one).
+Comparison is case-sensitive (RFC 6749 §3.3); near misses are named.
+"""
 
 from __future__ import annotations
 
-from authtui.core.checks import Check
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
-CHECKS: tuple[Check, ...] = ()
+from authtui.core.checks import Check
+from authtui.core.checks.time import is_github_app_jwt
+from authtui.core.context import Context
+from authtui.core.model import Finding, Severity
+
+FLAT_CLAIMS = ("scope", "scp", "roles", "permissions", "groups")
+GITHUB_GRANTED = "X-OAuth-Scopes"
+GITHUB_ACCEPTED = "X-Accepted-OAuth-Scopes"
+GITHUB_IMPLIES: dict[str, tuple[str, ...]] = {
+    "repo": ("repo:status", "repo_deployment", "public_repo", "repo:invite", "security_events"),
+    "admin:org": ("write:org", "manage_runners:org"),
+    "write:org": ("read:org",),
+    "admin:public_key": ("write:public_key",),
+    "write:public_key": ("read:public_key",),
+    "admin:repo_hook": ("write:repo_hook",),
+    "write:repo_hook": ("read:repo_hook",),
+    "admin:gpg_key": ("write:gpg_key",),
+    "write:gpg_key": ("read:gpg_key",),
+    "admin:ssh_signing_key": ("write:ssh_signing_key",),
+    "write:ssh_signing_key": ("read:ssh_signing_key",),
+    "user": ("read:user", "user:email", "user:follow"),
+    "write:packages": ("read:packages",),
+    "project": ("read:project",),
+    "write:discussion": ("read:discussion",),
+    "admin:enterprise": (
+        "manage_runners:enterprise",
+        "manage_billing:enterprise",
+        "read:enterprise",
+    ),
+}
+"""Classic GitHub OAuth scopes and what each one includes (GitHub's scope docs)."""
+_SPRING_PREFIXES = ("SCOPE_", "ROLE_")
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """What one source requires."""
+
+    source: str
+    """Where it comes from, in words (``--scope``, the challenge, a header)."""
+    values: tuple[str, ...]
+    mode: str
+    """``all`` (every value), ``any`` (one suffices) or ``challenge`` (any one when
+    none is held, else all: RFC 6750 says "the scope needed", Google lists
+    alternatives)."""
+
+
+Granted = dict[str, list[str]]
+"""Granted value -> where it was found (``scope``, ``realm_access.roles``...)."""
+
+
+def words(raw: Any) -> list[str]:
+    """Scope values of a space-separated string or an array of strings."""
+    if isinstance(raw, str):
+        return raw.split()
+    if isinstance(raw, list):
+        return [w for item in raw if isinstance(item, str) for w in item.split()]
+    return []
+
+
+def _add(granted: Granted, values: list[str], source: str) -> None:
+    for value in values:
+        granted.setdefault(value, [])
+        if source not in granted[value]:
+            granted[value].append(source)
+
+
+def _claims(ctx: Context) -> dict[str, Any] | None:
+    claims = ctx.token.claims if ctx.token is not None else None
+    return claims if isinstance(claims, dict) else None
+
+
+def _keycloak(claims: dict[str, Any], granted: Granted) -> None:
+    realm = claims.get("realm_access")
+    if isinstance(realm, dict):
+        _add(granted, words(realm.get("roles")), "realm_access.roles")
+    clients = claims.get("resource_access")
+    if isinstance(clients, dict):
+        for client, access in clients.items():
+            if isinstance(access, dict):
+                _add(granted, words(access.get("roles")), f"resource_access.{client}.roles")
+
+
+def _registry(claims: dict[str, Any], granted: Granted) -> None:
+    """Docker/OCI registry tokens: ``access: [{type, name, actions}]`` as ``type:name:action``."""
+    access = claims.get("access")
+    if not isinstance(access, list):
+        return
+    for entry in access:
+        if isinstance(entry, dict) and isinstance(entry.get("actions"), list):
+            kind, name = entry.get("type"), entry.get("name")
+            if isinstance(kind, str) and isinstance(name, str):
+                values = [f"{kind}:{name}:{a}" for a in entry["actions"] if isinstance(a, str)]
+                _add(granted, values, "access")
+
+
+def registry_scopes(value: str) -> list[str]:
+    """``repository:x:pull,push`` -> one value per action; other scopes unchanged."""
+    kind, sep, rest = value.partition(":")
+    name, sep2, actions = rest.rpartition(":")
+    if not (sep and sep2 and name and "," in actions):
+        return [value]
+    return [f"{kind}:{name}:{a}" for a in actions.split(",") if a]
+
+
+def is_github(ctx: Context) -> bool:
+    """True when the response carries GitHub's scope headers."""
+    return bool(
+        ctx.exchange.response_header(GITHUB_GRANTED)
+        or ctx.exchange.response_header(GITHUB_ACCEPTED)
+    )
+
+
+def _github_list(values: list[str]) -> list[str]:
+    return [w.strip() for value in values for w in value.split(",") if w.strip()]
+
+
+def granted_scopes(ctx: Context) -> Granted | None:
+    """Everything the token grants, by value; ``None`` when it cannot be known."""
+    claims = _claims(ctx)
+    granted: Granted = {}
+    header = ctx.exchange.response_header(GITHUB_GRANTED)
+    if claims is None and not header:
+        return None
+    if claims is not None:
+        for name in FLAT_CLAIMS:
+            _add(granted, words(claims.get(name)), name)
+        _keycloak(claims, granted)
+        _registry(claims, granted)
+    if header:
+        _add(granted, _github_list(header), f"{GITHUB_GRANTED} header")
+    if is_github(ctx):
+        _imply(granted)
+    return granted
+
+
+def _imply(granted: Granted) -> None:
+    pending = [g for g in granted if g in GITHUB_IMPLIES]
+    while pending:
+        parent = pending.pop()
+        for child in GITHUB_IMPLIES.get(parent, ()):
+            if child not in granted:
+                granted[child] = [f"implied by {parent}"]
+                pending.append(child)
+
+
+def requirements(ctx: Context) -> list[Requirement]:
+    """Every requirement the options, the challenge and GitHub's headers state."""
+    found: list[Requirement] = []
+    asked = tuple(dict.fromkeys(w for s in ctx.options.scopes for w in s.split()))
+    if asked:
+        found.append(Requirement("--scope", asked, "all"))
+    for challenge in ctx.challenges:
+        listed = tuple(
+            dict.fromkeys(
+                v for w in challenge.params.get("scope", "").split() for v in registry_scopes(w)
+            )
+        )
+        if challenge.params.get("error") == "insufficient_scope" and listed:
+            source = f'the {challenge.field_name} challenge (error="insufficient_scope")'
+            found.append(Requirement(source, listed, "challenge"))
+            break
+    accepted = tuple(dict.fromkeys(_github_list(ctx.exchange.response_header(GITHUB_ACCEPTED))))
+    if accepted:
+        found.append(Requirement(f"the {GITHUB_ACCEPTED} header", accepted, "any"))
+    return found
+
+
+def missing_for(req: Requirement, granted: Granted) -> tuple[list[str], str]:
+    """The values of ``req`` not granted, and how the requirement was read."""
+    held = [v for v in req.values if v in granted]
+    unheld = [v for v in req.values if v not in granted]
+    if req.mode == "all":
+        return unheld, "all of them are required"
+    if req.mode == "any":
+        return ([] if held else unheld), "any one of them suffices"
+    if not held:
+        return unheld, (
+            "the token holds none of them; any one may suffice (Google lists alternatives),"
+            " RFC 6750 calls it the scope needed"
+        )
+    return unheld, "read as all required (RFC 6750: the scope needed), since some are held"
+
+
+def near_misses(missing: list[str], granted: Granted) -> list[str]:
+    """Granted values that almost match a missing one: case, Spring prefixes, resource URI."""
+    notes: list[str] = []
+    for want in missing:
+        for have in granted:
+            reason = _near(want, have)
+            if reason:
+                notes.append(f"{want} vs granted {have}: {reason}")
+    return notes
+
+
+def _near(want: str, have: str) -> str | None:
+    if want.lower() == have.lower():
+        return "differs only in letter case (scopes are case-sensitive, RFC 6749 §3.3)"
+    for prefix in _SPRING_PREFIXES:
+        if want.startswith(prefix) and want.removeprefix(prefix) == have:
+            return (
+                f"{prefix} is the prefix Spring Security gives authorities mapped from the"
+                f" token, not part of the value; compare with --scope {have}"
+            )
+    if want.count(":") == 2 and have.count(":") == 2:
+        (wk, wn, wa), (hk, hn, ha) = want.split(":"), have.split(":")
+        if wk == hk and wa == ha and (wn == "library/" + hn or hn == "library/" + wn):
+            return "Docker Hub's official images live under library/ (library/<name>)"
+    if want.endswith("/" + have) or have.endswith("/" + want):
+        return (
+            "one carries the resource prefix: Entra ID's scp holds scopes without the"
+            " api://… prefix the client requests"
+        )
+    return None
+
+
+def describe_granted(granted: Granted) -> str:
+    """``scope: a b; roles: c`` (grouped by where each value was found)."""
+    by_source: dict[str, list[str]] = {}
+    for value, sources in granted.items():
+        by_source.setdefault(sources[0], []).append(value)
+    text = "; ".join(f"{src}: {' '.join(vals)}" for src, vals in by_source.items())
+    return text if len(text) <= 400 else text[:397] + "..."
+
+
+def check_scopes(ctx: Context) -> Iterator[Finding]:
+    """``scope.insufficient`` and ``scope.ok``, one per requirement."""
+    granted = granted_scopes(ctx)
+    if granted is None:
+        return
+    for req in requirements(ctx):
+        missing, reading = missing_for(req, granted)
+        if missing:
+            yield _insufficient(ctx, req, missing, reading, granted)
+        else:
+            yield _ok(req, granted)
+
+
+def _fix(ctx: Context, req: Requirement, missing: list[str]) -> str:
+    if req.mode == "any" or (req.mode == "challenge" and len(missing) == len(req.values)):
+        ask = f"one of: {' '.join(missing)}"
+    else:
+        ask = " ".join(missing)
+    if is_github(ctx):
+        return (
+            f"Use a GitHub token with {ask} (classic PAT scopes, or re-authorize the OAuth app)."
+            " GitHub answers 404, not 403, for private resources a token may not see."
+        )
+    return (
+        f"Request the token with {ask} (the scope parameter at the authorization or token"
+        " endpoint), or grant the role to the user or client in the identity provider"
+        " (Keycloak role mapping, Entra ID app role or API permission with admin consent)."
+    )
+
+
+def short(values: list[str], limit: int = 3) -> str:
+    """The first ``limit`` values, then ``and N more``."""
+    shown = " ".join(values[:limit])
+    return shown if len(values) <= limit else f"{shown} and {len(values) - limit} more"
+
+
+def _title(req: Requirement, missing: list[str]) -> str:
+    if len(missing) > 1 and len(missing) == len(req.values) and req.mode != "all":
+        return f"The token holds none of the accepted scopes: {short(missing)}"
+    plural = "s" if len(missing) > 1 else ""
+    return f"The token lacks the required scope{plural}: {short(missing)}"
+
+
+def _insufficient(
+    ctx: Context, req: Requirement, missing: list[str], reading: str, granted: Granted
+) -> Finding:
+    near = near_misses(missing, granted)
+    source = req.source[:1].upper() + req.source[1:]
+    reading = "" if len(req.values) == 1 else f" ({reading})"
+    return Finding(
+        code="scope.insufficient",
+        severity=Severity.ERROR,
+        title=_title(req, missing),
+        detail=(
+            f"{source} requires {' '.join(req.values)}{reading}; the token grants"
+            f" {describe_granted(granted) or 'nothing'}."
+            + (f" Near miss: {'; '.join(near)}." if near else "")
+        ),
+        evidence=f"required by {req.source}: {' '.join(req.values)}; granted: "
+        + (describe_granted(granted) or "(none)"),
+        fix=_fix(ctx, req, missing),
+        refs=("RFC 6750 §3.1", "RFC 6749 §3.3"),
+    )
+
+
+def _ok(req: Requirement, granted: Granted) -> Finding:
+    held = [v for v in req.values if v in granted]
+    where = "; ".join(f"{v} ({', '.join(granted[v])})" for v in held)
+    server_said = req.mode == "challenge"
+    return Finding(
+        code="scope.ok",
+        severity=Severity.OK,
+        title=f"The token grants what {req.source} requires: {' '.join(held)}",
+        detail=(
+            "The token holds every scope the server's challenge lists, yet the server refused:"
+            " the cause lies elsewhere (a role, resource ownership, or a token other than the"
+            " one pasted)."
+            if server_said
+            else "Every required scope or role is granted (compared case-sensitively)."
+        ),
+        evidence=f"required by {req.source}: {' '.join(req.values)}; found: {where}",
+        fix="Nothing to do for scopes." if not server_said else "Check the server's role rules.",
+        refs=("RFC 6749 §3.3",),
+    )
+
+
+def check_none(ctx: Context) -> Iterator[Finding]:
+    """``scope.none``: the token carries no scope, scp, roles or permissions at all."""
+    granted = granted_scopes(ctx)
+    claims = _claims(ctx)
+    if granted is None or granted or (claims is not None and is_github_app_jwt(claims)):
+        return
+    required = requirements(ctx)
+    looked = ", ".join(
+        (*FLAT_CLAIMS, "realm_access.roles", "resource_access.*.roles")
+        if claims is not None
+        else (f"{GITHUB_GRANTED} header",)
+    )
+    yield Finding(
+        code="scope.none",
+        severity=Severity.ERROR if required else Severity.WARNING,
+        title="The token carries no scopes or roles at all",
+        detail=(
+            "An endpoint that checks scopes or roles refuses it (403 insufficient_scope). The"
+            " token was likely requested without a scope parameter, or the client has no"
+            " permissions granted for this API."
+        ),
+        evidence=f"none of {looked} present"
+        + "".join(f"; required by {r.source}: {' '.join(r.values)}" for r in required),
+        fix=(
+            "Request the token with the scopes the API needs (scope=...), and grant the client"
+            " or user those permissions in the identity provider."
+        ),
+        refs=("RFC 6749 §3.3", "RFC 9068 §2.2.3"),
+    )
+
+
+CHECKS: tuple[Check, ...] = (check_scopes, check_none)
