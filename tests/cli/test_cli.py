@@ -1,0 +1,179 @@
+"""`authtui diagnose` as scripts use it: formats, exit status, usage errors, secrets."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jwt
+import pytest
+
+from authtui.cli import main
+
+NOW = 1_735_689_600
+
+
+def _token(**claims: object) -> str:
+    body = {"iss": "https://auth.shop.test/", "aud": "https://api.shop.test", "sub": "c-1"}
+    body.update(claims)
+    return jwt.encode(body, "a-long-enough-shared-secret-for-hs256-0001", algorithm="HS256")
+
+
+EXPIRED = _token(iat=NOW - 7200, exp=NOW - 3600, scope="cart:read")
+FRESH = _token(iat=NOW - 60, exp=NOW + 3600, scope="cart:read")
+
+RESPONSE = (
+    "GET /cart HTTP/1.1\r\nHost: api.shop.test\r\nAuthorization: Bearer {token}\r\n\r\n"
+    "HTTP/1.1 401 Unauthorized\r\n"
+    'WWW-Authenticate: Bearer realm="shop", error="invalid_token"\r\n\r\n'
+)
+
+
+@pytest.fixture(autouse=True)
+def _empty_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As from a script: standard input is an empty pipe, not a terminal."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
+
+
+def _write(tmp_path: Path, text: str, name: str = "paste.txt") -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict[str, object]]:
+    code = main(["diagnose", *argv, "--format", "json", "--now", str(NOW)])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_expired_token_exits_1_with_the_contract_shape(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, report = _json(capsys, _write(tmp_path, RESPONSE.format(token=EXPIRED)))
+    assert code == 1
+    assert report["schema"] == "authtui.report/1"
+    verdict = report["verdict"]
+    assert isinstance(verdict, dict)
+    assert verdict["kind"] == "authentication"
+    assert verdict["status"] == 401
+    assert verdict["causes"][0] == "time.expired"
+    codes = {f["code"] for f in report["findings"]}  # type: ignore[union-attr]
+    assert {"time.expired", "challenge.invalid_token"} <= codes
+    assert report["challenges"] == [
+        {"scheme": "Bearer", "token68": None, "params": {"realm": "shop", "error": "invalid_token"},
+         "field": "WWW-Authenticate"}
+    ]
+    assert report["clock"] == {"now": NOW, "server_now": None, "skew": 60}
+
+
+def test_no_error_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, report = _json(capsys, "--token", FRESH)
+    assert code == 0
+    assert all(f["severity"] != "error" for f in report["findings"])  # type: ignore[union-attr]
+
+
+def test_token_is_redacted_by_default_and_whole_with_no_redact(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    signature = FRESH.rsplit(".", 1)[1]
+    main(["diagnose", "--token", FRESH, "--now", str(NOW), "--format", "json"])
+    assert signature not in capsys.readouterr().out
+    main(["diagnose", "--token", FRESH, "--now", str(NOW), "--format", "json", "--no-redact"])
+    assert FRESH in capsys.readouterr().out
+
+
+def test_secret_never_printed_in_any_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = "a-long-enough-shared-secret-for-hs256-0001"
+    secret_file = _write(tmp_path, secret + "\n", "secret")
+    for fmt in ("text", "json", "markdown"):
+        main(["diagnose", "--token", FRESH, "--secret-file", secret_file, "--format", fmt,
+              "--now", str(NOW), "--no-redact"])
+        out = capsys.readouterr()
+        assert secret not in out.out + out.err
+
+
+def test_secret_from_the_environment_verifies(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("HS_SECRET", "a-long-enough-shared-secret-for-hs256-0001")
+    code, report = _json(capsys, "--token", FRESH, "--secret-env", "HS_SECRET")
+    assert report["token"]["signature"] == "valid"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["diagnose", "/nonexistent/paste.txt"],
+        ["diagnose", "--token", "x", "--now", "yesterday-ish"],
+        ["diagnose", "--token", "x", "--skew", "lots"],
+        ["diagnose", "--token", "x", "--format", "yaml"],
+        ["diagnose", "--token", "x", "--key", "/nonexistent/key.pem"],
+        ["diagnose", "--token", "x", "--secret-env", "AUTHTUI_SURELY_UNSET_VARIABLE"],
+        ["diagnose", "--bogus-option"],
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert err and "\n" not in err and "Traceback" not in err
+
+
+def test_unreadable_key_is_a_finding_not_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    key = _write(tmp_path, "this is not a key", "key.pem")
+    code, report = _json(capsys, "--token", FRESH, "--key", key)
+    assert code == 1
+    assert "sig.key_error" in {f["code"] for f in report["findings"]}  # type: ignore[union-attr]
+
+
+def test_formats_render_the_same_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    paste = _write(tmp_path, RESPONSE.format(token=EXPIRED))
+    main(["diagnose", paste, "--now", str(NOW)])
+    text = capsys.readouterr().out
+    main(["diagnose", paste, "--now", str(NOW), "--format", "markdown"])
+    markdown = capsys.readouterr().out
+    assert "time.expired" in text and "time.expired" in markdown
+    assert "\x1b[" not in text  # not a terminal: no colour
+    assert markdown.startswith("## authtui diagnosis")
+
+
+def _subprocess(*argv: str, stdin: str | None = None, env: dict[str, str] | None = None):
+    return subprocess.run(
+        [sys.executable, "-m", "authtui", *argv],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
+
+
+def test_reads_standard_input_when_piped() -> None:
+    result = _subprocess("diagnose", "--now", str(NOW), "--format", "json",
+                         stdin=RESPONSE.format(token=EXPIRED))
+    assert result.returncode == 1, result.stderr
+    assert json.loads(result.stdout)["verdict"]["causes"][0] == "time.expired"
+
+
+def test_garbage_never_prints_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "garbage.bin"
+    path.write_bytes(bytes(range(256)) * 64 + b'\x00{["=,;' * 5000)
+    result = _subprocess("diagnose", str(path), "--now", str(NOW), "--format", "json")
+    assert result.returncode in (0, 1)
+    assert "Traceback" not in result.stderr
+    json.loads(result.stdout)
+
+
+def test_version_and_demos_list() -> None:
+    assert _subprocess("--version").stdout.startswith("authtui ")
+    listing = _subprocess("demos").stdout
+    assert "expired" in listing
