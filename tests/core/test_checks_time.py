@@ -206,8 +206,9 @@ DATE = "Tue, 14 Nov 2023 22:33:20 GMT"  # NOW + 360
         # the evaluation clock fails it, the server's did not: an old paste
         ({"exp": NOW - 140}, NOW - 840, W, "still valid"),
         # both agree
-        ({"exp": LATER}, NOW + 360, W, "6 min ahead"),
-        ({"exp": LATER}, NOW - 360, W, "6 min behind"),
+        ({"exp": LATER}, NOW + 360, W, "6 min ahead of the evaluation clock; by both"),
+        ({"exp": LATER}, NOW - 360, W, "6 min behind the evaluation clock"),
+        ({"exp": NOW - 600}, NOW - 360, W, "by it too, the token had expired 4 min earlier"),
         # no token claims: just the clocks
         (None, NOW + 360, INFO, "6 min ahead"),
     ],

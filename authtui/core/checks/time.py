@@ -487,18 +487,21 @@ def _server_verdict(
     server: float,
 ) -> tuple[Severity, str]:
     gap = relative(server - ctx.now)
-    side = "ahead" if server > ctx.now else "behind"
+    side = "ahead of" if server > ctx.now else "behind"
+    clocks = f"The server's clock (Date) is {gap} {side} the evaluation clock"
     if not times:
-        return Severity.INFO, f"The server's clock (Date) is {gap} {side} of the evaluation clock"
+        return Severity.INFO, clocks
     if at_server and not at_eval:
         return Severity.ERROR, f"By the server's clock (Date), the token {' and '.join(at_server)}"
     if at_eval and not at_server:
         return (
             Severity.WARNING,
             f"By the server's clock (Date), the token was still valid; the evaluation clock"
-            f" is {gap} {'behind' if side == 'ahead' else 'ahead'}",
+            f" is {gap} {'behind' if server > ctx.now else 'ahead'}",
         )
-    return Severity.WARNING, f"The server's clock (Date) is {gap} {side} of the evaluation clock"
+    if at_server:
+        return Severity.WARNING, f"{clocks}; by it too, the token {' and '.join(at_server)}"
+    return Severity.WARNING, f"{clocks}; by both, the token's times are fine"
 
 
 def check_valid(ctx: Context) -> Iterator[Finding]:
