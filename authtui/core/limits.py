@@ -1,0 +1,28 @@
+"""Size limits the readers keep to, so any paste is read in bounded, linear time."""
+
+from __future__ import annotations
+
+from typing import Final
+
+MAX_PASTE_CHARS: Final = 8 * 1024 * 1024
+"""Characters of a paste that are read; the rest is ignored (note ``paste.truncated``)."""
+
+MAX_TOKEN_CHARS: Final = 1024 * 1024
+"""Longest word still offered as a token. Real tokens stay far below this; a
+longer word is noise (over 8 KiB is already ``token.too_large``)."""
+
+MAX_TOKENS: Final = 32
+"""Most standalone tokens kept from one paste."""
+
+MAX_NOTES_PER_CODE: Final = 5
+"""Notes listed per note code; the rest are counted in one summary note."""
+
+EVIDENCE_CHARS: Final = 120
+"""Longest evidence string in a note before it is shortened."""
+
+
+def clip(text: str, limit: int = EVIDENCE_CHARS) -> str:
+    """Shorten ``text`` to at most ``limit`` characters, ending with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    return text[: max(limit - 1, 0)] + "…"
