@@ -131,9 +131,18 @@ RESPONSE_401 = Exchange(status=401, response_headers=(Header("WWW-Authenticate",
 
 MISSING = [
     # (id, exchange, challenges, severity)
-    ("request-shown", REQUEST, (), Severity.ERROR),
-    ("401-bearer", RESPONSE_401, BEARER, Severity.ERROR),
-    ("403-dpop", Exchange(status=403), (Challenge("DPoP"),), Severity.ERROR),
+    # authz.missing is the error for a request with no credentials at all.
+    ("request-shown", REQUEST, (), Severity.INFO),
+    # No error in the challenge: RFC 6750 servers omit it when no token arrived.
+    ("401-bearer", RESPONSE_401, BEARER, Severity.WARNING),
+    ("403-dpop", Exchange(status=403), (Challenge("DPoP"),), Severity.WARNING),
+    # invalid_token: a token was sent, only it was not pasted.
+    (
+        "401-invalid-token",
+        RESPONSE_401,
+        (Challenge("Bearer", params={"error": "invalid_token"}),),
+        Severity.INFO,
+    ),
     ("401-basic-only", Exchange(status=401), (Challenge("Basic"),), Severity.INFO),
     ("nothing", Exchange(), (), Severity.INFO),
     ("500-bearer", Exchange(status=500), BEARER, Severity.INFO),
@@ -156,6 +165,12 @@ def test_missing_quiet_when_a_token_exists() -> None:
     assert "token.missing" not in codes(ctx_for(make(), where="pasted"))
     basic = (Credentials(scheme="Basic", token68="YTpi"),)
     assert "token.missing" not in codes(ctx_for(None, exchange=REQUEST, credentials=basic))
+
+
+def test_request_with_an_empty_bearer_is_an_error() -> None:
+    empty = (Credentials(scheme="Bearer", token68=None),)
+    finding = one(ctx_for(None, exchange=REQUEST, credentials=empty), "token.missing")
+    assert finding.severity is Severity.ERROR
 
 
 def test_empty_token_counts_as_missing() -> None:

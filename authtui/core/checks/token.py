@@ -89,20 +89,30 @@ def check_missing(ctx: Context) -> Iterator[Finding]:
     if _has_token(ctx):
         return
     bearer_asked = any(c.scheme_key in ("bearer", "dpop") for c in ctx.challenges)
-    refused = ctx.status in (401, 403) and bearer_asked
-    severity = Severity.ERROR if refused or ctx.exchange.has_request else Severity.INFO
+    server_saw_token = bool(ctx.challenge_errors())
+    title = "No token was sent or pasted"
     if ctx.exchange.has_request:
+        # With no credentials at all, authz.missing already is the error.
+        severity = Severity.ERROR if ctx.credentials else Severity.INFO
         evidence = "request headers: " + (
             ", ".join(h.name for h in ctx.exchange.request_headers) or "none"
         )
     elif ctx.exchange.has_response:
         evidence = "only the response was pasted"
+        if bearer_asked and not server_saw_token and ctx.status in (401, 403):
+            severity = Severity.WARNING
+            title = "The server saw no token: its challenge names no error"
+            evidence += "; " + ", ".join(f"{c.field_name}: {c.scheme}" for c in ctx.challenges)
+        else:
+            severity = Severity.INFO
+            title = "No token pasted: only the server's side can be read"
     else:
+        severity = Severity.INFO
         evidence = "nothing that holds a token was pasted"
     yield Finding(
         "token.missing",
         severity,
-        "No token was sent or pasted",
+        title,
         detail=(
             "Neither the request nor the paste holds a token, so there is nothing to check. "
             + (
