@@ -14,7 +14,7 @@ import binascii
 import hashlib
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cryptography import x509
@@ -197,7 +197,9 @@ def _load_json_input(name: str, text: str) -> tuple[list[LoadedKey], list[Findin
     if isinstance(doc, list):
         return _load_jwk_list(name, doc)
     if isinstance(doc, dict) and "kty" in doc:
-        return _load_jwk_list(name, [doc], single=True)
+        keys, findings = _load_jwk_list(name, [doc], single=True)
+        given = text.encode("utf-8")
+        return [replace(k, material=given) if k.material else k for k in keys], findings
     return [], [_json_not_keys(name, doc)]
 
 
@@ -304,6 +306,8 @@ def _jwk_rsa(jwk: Mapping[str, Any]) -> tuple[Any, str | None]:
     if values is None:
         return None, problem
     n, e = (int.from_bytes(v, "big") for v in values)
+    if e.bit_length() > 64 or e < 3:
+        return None, f"Its exponent e is {e.bit_length()} bits; real RSA keys use 65537 (AQAB)"
     if n.bit_length() > 16384:
         return None, f"Its modulus n is {n.bit_length()} bits, larger than any real RSA key"
     try:

@@ -14,6 +14,7 @@ import hashlib
 import hmac
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
@@ -68,6 +69,11 @@ def _specs() -> dict[str, AlgSpec]:
 
 ALGS: Mapping[str, AlgSpec] = _specs()
 """Every JWS algorithm authtui verifies, by name."""
+
+
+@cache
+def _algorithms() -> dict[str, Any]:
+    return dict(get_default_algorithms())
 
 
 @dataclass(slots=True)
@@ -134,7 +140,7 @@ def pin_misfit(spec: AlgSpec, key: LoadedKey) -> str | None:
 
 def verify_with_key(spec: AlgSpec, signing_input: bytes, signature: bytes, key: Any) -> bool:
     """True when PyJWT's algorithm verifies the signature with this key object."""
-    algorithm = get_default_algorithms().get(spec.pyjwt)
+    algorithm = _algorithms().get(spec.pyjwt)
     if algorithm is None:
         return False
     try:
@@ -285,7 +291,7 @@ def _public_encodings(key: LoadedKey) -> list[tuple[str, bytes]]:
 
 def _to_jwk(key: LoadedKey) -> str | None:
     names = {"RSA": "RS256", "EC": "ES256", "OKP": "EdDSA"}
-    algorithm = get_default_algorithms().get(names.get(key.kty, ""))
+    algorithm = _algorithms().get(names.get(key.kty, ""))
     if algorithm is None:
         return None
     try:

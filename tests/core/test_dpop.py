@@ -296,6 +296,11 @@ def test_nonce(nonce: str | None, server: list[str], expected: list[str]) -> Non
              "challenges": [Challenge(scheme="Bearer"), Challenge(scheme="DPoP")]},
             [],
         ),
+        (
+            {"token": None, "scheme": None,
+             "challenges": [Challenge(scheme="DPoP", params={"algs": "ES256"})]},
+            [],
+        ),
     ],
 )  # fmt: skip
 def test_proof_missing_and_sent_as_bearer(kwargs: dict[str, Any], expected: list[str]) -> None:

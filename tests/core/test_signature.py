@@ -306,6 +306,13 @@ def test_alg_confusion_forgery_detected(
     assert "RFC 8725 §2.1" in result.findings[0].refs
 
 
+def test_alg_confusion_with_jwk_file_as_given() -> None:
+    text = json.dumps(rsa_jwk(kid="r1"), indent=2).encode()
+    result = check_signature(_forged_with(text), [KeyInput("key.jwk.json", text)], None)
+    assert codes(result) == ["sig.alg_confusion"]
+    assert "as given" in result.findings[0].detail
+
+
 def test_ed_jwk_confusion_with_okp_json() -> None:
     material = OKPAlgorithm.to_jwk(ED25519.public_key()).encode()
     result = check_signature(_forged_with(material, "HS384"), [pem(ED25519)], None)

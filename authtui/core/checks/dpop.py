@@ -25,7 +25,7 @@ def _required_because(ctx: Context) -> str | None:
         return "the request sends its token with the DPoP scheme"
     if bound_jkt(ctx.token) is not None:
         return f"the token is bound to a key (cnf.jkt={bound_jkt(ctx.token)})"
-    if "dpop" in schemes and "bearer" not in schemes:
+    if "dpop" in schemes and "bearer" not in schemes and ctx.credentials:
         return "the server challenges with the DPoP scheme only"
     return None
 
