@@ -591,7 +591,7 @@ DEMOS: tuple[Demo, ...] = (
     Demo(
         "weak-hs-secret",
         "Weak HMAC secret",
-        "HS256 signed with a 21-byte secret, shorter than the 32 the hash needs",
+        "HS256 with a 21-byte secret: under the 32 bytes RFC 7518 asks, and many libraries refuse",
         ("sig.weak_secret",),
         _weak_hs_secret,
     ),
