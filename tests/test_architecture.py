@@ -70,9 +70,7 @@ def _imports(path: Path) -> set[str]:
 def test_no_module_imports_a_network_client() -> None:
     offenders = {}
     for path in ROOT.rglob("*.py"):
-        found = {
-            n for n in _imports(path) if n in _NETWORK_MODULES or n.endswith("PyJWKClient")
-        }
+        found = {n for n in _imports(path) if n in _NETWORK_MODULES or n.endswith("PyJWKClient")}
         if found:
             offenders[str(path.relative_to(ROOT))] = sorted(found)
     assert offenders == {}

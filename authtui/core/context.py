@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from authtui.core.model import Challenge, Credentials, Exchange, Note, Paste, SignatureStatus, Token
-from authtui.core.model import Finding
+from authtui.core.model import (
+    Challenge,
+    Credentials,
+    Exchange,
+    Finding,
+    Note,
+    Paste,
+    SignatureStatus,
+    Token,
+)
 from authtui.core.options import Options
 
 
@@ -48,6 +56,9 @@ class Context:
     dpop_proofs: tuple[Token, ...] = ()
     """Decoded ``DPoP`` request header values (proof JWTs)."""
     signature: SignatureResult = field(default_factory=SignatureResult)
+    server_findings: tuple[Finding, ...] = ()
+    """``server.*`` findings: what the server's own words mean (read once, shared
+    with checks that need to know whether the server saw a token)."""
 
     @property
     def status(self) -> int | None:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from authtui.core import httpauth, paste, signature, timefmt, tokens
-from authtui.core.checks import Check, all_checks
+from authtui.core.checks import Check, all_checks, server
 from authtui.core.context import Context
 from authtui.core.model import Clock, Credentials, Exchange, Finding, Report, Severity, Token
 from authtui.core.options import Options
@@ -83,6 +83,7 @@ def build_context(text: str, options: Options) -> Context:
         pasted_token=pasted_token,
         dpop_proofs=proofs,
         signature=signature.check_signature(token, options.keys, options.secret),
+        server_findings=tuple(server.read_server_words(exchange, challenges)),
     )
 
 

@@ -63,8 +63,12 @@ def test_expired_token_exits_1_with_the_contract_shape(
     codes = {f["code"] for f in report["findings"]}  # type: ignore[union-attr]
     assert {"time.expired", "challenge.invalid_token"} <= codes
     assert report["challenges"] == [
-        {"scheme": "Bearer", "token68": None, "params": {"realm": "shop", "error": "invalid_token"},
-         "field": "WWW-Authenticate"}
+        {
+            "scheme": "Bearer",
+            "token68": None,
+            "params": {"realm": "shop", "error": "invalid_token"},
+            "field": "WWW-Authenticate",
+        }
     ]
     assert report["clock"] == {"now": NOW, "server_now": None, "skew": 60}
 
@@ -91,8 +95,20 @@ def test_secret_never_printed_in_any_format(
     secret = "a-long-enough-shared-secret-for-hs256-0001"
     secret_file = _write(tmp_path, secret + "\n", "secret")
     for fmt in ("text", "json", "markdown"):
-        main(["diagnose", "--token", FRESH, "--secret-file", secret_file, "--format", fmt,
-              "--now", str(NOW), "--no-redact"])
+        main(
+            [
+                "diagnose",
+                "--token",
+                FRESH,
+                "--secret-file",
+                secret_file,
+                "--format",
+                fmt,
+                "--now",
+                str(NOW),
+                "--no-redact",
+            ]
+        )
         out = capsys.readouterr()
         assert secret not in out.out + out.err
 
@@ -101,7 +117,7 @@ def test_secret_from_the_environment_verifies(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("HS_SECRET", "a-long-enough-shared-secret-for-hs256-0001")
-    code, report = _json(capsys, "--token", FRESH, "--secret-env", "HS_SECRET")
+    _, report = _json(capsys, "--token", FRESH, "--secret-env", "HS_SECRET")
     assert report["token"]["signature"] == "valid"  # type: ignore[index]
 
 
@@ -158,8 +174,9 @@ def _subprocess(*argv: str, stdin: str | None = None, env: dict[str, str] | None
 
 
 def test_reads_standard_input_when_piped() -> None:
-    result = _subprocess("diagnose", "--now", str(NOW), "--format", "json",
-                         stdin=RESPONSE.format(token=EXPIRED))
+    result = _subprocess(
+        "diagnose", "--now", str(NOW), "--format", "json", stdin=RESPONSE.format(token=EXPIRED)
+    )
     assert result.returncode == 1, result.stderr
     assert json.loads(result.stdout)["verdict"]["causes"][0] == "time.expired"
 

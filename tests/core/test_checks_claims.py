@@ -17,6 +17,7 @@ from authtui.core.checks.claims import (
 from authtui.core.context import Context
 from authtui.core.model import Exchange, Finding, Paste, Severity, Token, TokenForm
 from authtui.core.options import Options
+from tests.strategies import nested
 
 NOW = 1_700_000_840.0
 TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47"
@@ -286,7 +287,7 @@ def test_near_miss_never_raises(expected: str, actual: str) -> None:
         assert reason is None or isinstance(reason, str)
 
 
-json_values = st.recursive(
+json_values = nested(
     st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=20)),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner),
     max_leaves=5,

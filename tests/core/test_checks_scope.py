@@ -21,6 +21,7 @@ from authtui.core.model import (
     TokenForm,
 )
 from authtui.core.options import Options
+from tests.strategies import nested
 
 NOW = 1_700_000_840.0
 GOOGLE_SCOPE = (
@@ -255,7 +256,7 @@ def test_words(raw: Any, expected: list[str]) -> None:
     assert words(raw) == expected
 
 
-json_values = st.recursive(
+json_values = nested(
     st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=20)),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
     max_leaves=8,

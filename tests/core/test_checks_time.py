@@ -12,6 +12,7 @@ from authtui.core.checks.time import CHECKS, all_time_findings, read_stamp
 from authtui.core.context import Context
 from authtui.core.model import Exchange, Finding, Header, Paste, Severity, Token, TokenForm
 from authtui.core.options import Options
+from tests.strategies import nested
 
 NOW = 1_700_000_840.0
 SKEW = 60.0
@@ -237,7 +238,7 @@ def test_read_stamp_keeps_floats() -> None:
     assert read_stamp("exp", -5).seconds == -5.0
 
 
-json_values = st.recursive(
+json_values = nested(
     st.one_of(
         st.none(),
         st.booleans(),

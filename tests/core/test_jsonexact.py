@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from authtui.core.jsonexact import JsonNumber, dumps_exact, parse_json_object
+from tests.strategies import nested
 
 EXACT = [
     # (id, JSON text, key, expected value)
@@ -134,7 +135,7 @@ def test_arbitrary_text_never_raises(text: str) -> None:
         dumps_exact(obj)
 
 
-json_values = st.recursive(
+json_values = nested(
     st.none()
     | st.booleans()
     | st.integers()

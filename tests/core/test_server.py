@@ -11,10 +11,16 @@ from hypothesis import strategies as st
 
 from authtui.core import server_patterns as sp
 from authtui.core.bodies import BODY_CAP, TEXT_CAP, ServerText, error_texts, strip_tags
-from authtui.core.checks.server import CHECKS, check_server_words, server_findings
+from authtui.core.checks.server import (
+    CHECKS,
+    check_server_words,
+    read_server_words,
+    server_findings,
+)
 from authtui.core.context import Context
 from authtui.core.model import Challenge, Exchange, Finding, Header, Paste, Severity
 from authtui.core.options import Options
+from tests.strategies import nested
 
 NOW = 1_700_000_000.0
 ERR, WARN = Severity.ERROR, Severity.WARNING
@@ -38,6 +44,7 @@ def context(exchange: Exchange, challenges: tuple[Challenge, ...] = ()) -> Conte
         skew=60.0,
         server_now=None,
         challenges=challenges,
+        server_findings=tuple(read_server_words(exchange, challenges)),
     )
 
 
@@ -893,7 +900,7 @@ def test_normalise() -> None:
 
 # --- Hypothesis: anything in, no exception out --------------------------------------------
 
-json_values = st.recursive(
+json_values = nested(
     st.none() | st.booleans() | st.integers() | st.text(max_size=40),
     lambda inner: (
         st.lists(inner, max_size=4)

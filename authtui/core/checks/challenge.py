@@ -128,28 +128,75 @@ def no_error(ctx: Context) -> Iterator[Finding]:
 
 
 def nonstandard(ctx: Context) -> Iterator[Finding]:
-    """Each deviation the challenge parser read leniently, and odd error codes."""
-    seen: set[tuple[str, str]] = set()
-    for note in ctx.challenge_notes:
-        key = (note.code, note.evidence)
-        if key in seen:
-            continue
-        seen.add(key)
+    """Deviations the parser read leniently: one finding per challenge, naming each."""
+    per_challenge = {note for c in ctx.challenges for note in c.notes}
+    for challenge in ctx.challenges:
+        if challenge.notes:
+            yield _lenient_reading(challenge)
+    for note in dict.fromkeys(n for n in ctx.challenge_notes if n not in per_challenge):
         yield Finding(
             "challenge.nonstandard",
             Severity.WARNING,
-            f"Non-standard challenge: {note.message}",
-            detail=(
-                "authtui read it leniently, as browsers do; stricter clients may not, and "
-                "the parameters may not mean what the server intended."
-            ),
+            f"Non-standard challenge field: {note.message}",
+            detail=_LENIENT,
             evidence=note.evidence,
-            fix="If you own the server, send RFC 9110 syntax: "
-            '`Bearer realm="api", error="invalid_token"`.',
-            refs=("RFC 9110 §11.6.1", "RFC 9110 §11.2"),
+            fix=_RFC_SYNTAX,
+            refs=("RFC 9110 §11.6.1",),
         )
     for challenge in ctx.challenges:
         yield from _odd_challenge(challenge)
+    yield from _misspelled_field(ctx)
+
+
+_LENIENT = (
+    "authtui read it leniently, as browsers do; stricter clients may not, and the "
+    "parameters may not mean what the server intended."
+)
+_RFC_SYNTAX = (
+    'If you own the server, send RFC 9110 syntax: `Bearer realm="api", error="invalid_token"` '
+    "(commas between parameters, quoted values)."
+)
+
+
+def _lenient_reading(challenge: Challenge) -> Finding:
+    messages = list(dict.fromkeys(note.message for note in challenge.notes))
+    more = f" (and {len(messages) - 1} more)" if len(messages) > 1 else ""
+    return Finding(
+        "challenge.nonstandard",
+        Severity.WARNING,
+        f"Non-standard {challenge.scheme} challenge: {messages[0].rstrip('.')}{more}",
+        detail=_LENIENT
+        + " Deviations: "
+        + " ".join(f"({i}) {m}" for i, m in enumerate(messages, 1)),
+        evidence=f"{challenge.field_name}: {challenge.raw}"
+        if challenge.raw
+        else _describe(challenge),
+        fix=_RFC_SYNTAX,
+        refs=("RFC 9110 §11.6.1", "RFC 9110 §11.2"),
+    )
+
+
+def _misspelled_field(ctx: Context) -> Iterator[Finding]:
+    names = sorted(
+        {
+            c.field_name
+            for c in ctx.challenges
+            if c.field_name.lower() not in ("www-authenticate", "proxy-authenticate")
+        }
+    )
+    for name in names:
+        yield Finding(
+            "challenge.nonstandard",
+            Severity.WARNING,
+            f"The challenge travels in a misspelled header: {name}",
+            detail=(
+                "Clients look for WWW-Authenticate; under another name the challenge is "
+                "invisible to them (authtui read it anyway)."
+            ),
+            evidence=f"{name}: …",
+            fix="If you own the server, send the challenge as WWW-Authenticate.",
+            refs=("RFC 9110 §11.6.1",),
+        )
 
 
 def _odd_challenge(challenge: Challenge) -> Iterator[Finding]:

@@ -15,7 +15,7 @@ from authtui.core import server_patterns as sp
 from authtui.core.bodies import RFC6750_ERRORS, ServerText, error_texts
 from authtui.core.checks import Check
 from authtui.core.context import Context
-from authtui.core.model import Finding, Severity
+from authtui.core.model import Challenge, Exchange, Finding, Severity
 
 EVIDENCE_CAP = 300
 """Longest quoted message in a finding's evidence."""
@@ -180,13 +180,19 @@ def shorten(text: str, limit: int = EVIDENCE_CAP) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def check_server_words(ctx: Context) -> list[Finding]:
+def read_server_words(exchange: Exchange, challenges: Sequence[Challenge]) -> list[Finding]:
     """Map the server's own messages to ``server.*`` findings (not for 1xx-3xx answers)."""
-    status = ctx.exchange.status
+    status = exchange.status
     if status is not None and status < 400:
         return []
-    texts = error_texts(ctx.exchange, ctx.challenges)
-    return server_findings(texts, [e.lower() for e in ctx.challenge_errors()])
+    texts = error_texts(exchange, challenges)
+    errors = [c.params["error"].lower() for c in challenges if "error" in c.params]
+    return server_findings(texts, errors)
+
+
+def check_server_words(ctx: Context) -> list[Finding]:
+    """The server's words, read once when the context was built."""
+    return list(ctx.server_findings)
 
 
 CHECKS: tuple[Check, ...] = (check_server_words,)
