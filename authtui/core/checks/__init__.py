@@ -16,7 +16,7 @@ Check = Callable[[Context], Iterable[Finding]]
 
 def all_checks() -> tuple[Check, ...]:
     """Every registered check, area by area."""
-    from authtui.core.checks import (  # noqa: PLC0415 - keeps import order explicit
+    from authtui.core.checks import (
         authz,
         challenge,
         claims,
