@@ -129,6 +129,8 @@ _AUTHORIZATION_CODES = frozenset(
     {"scope.insufficient", "scope.none", "challenge.insufficient_scope", "server.scope"}
 )
 _BAD_REQUEST_CODES = frozenset({"challenge.invalid_request"})
+# Errors in the token itself: with these, an invalid_request is not the whole story.
+_TOKEN_FAULTS = ("time.", "sig.", "claims.", "token.alg_none", "token.wrong_type")
 _MAX_CAUSES = 5
 
 
@@ -186,7 +188,8 @@ def _kind(ctx: Context, findings: Sequence[Finding], causes: Sequence[str]) -> K
         top = causes[0]
         if errors <= _AUTHORIZATION_CODES or top in _AUTHORIZATION_CODES:
             return Kind.AUTHORIZATION
-        if top in _BAD_REQUEST_CODES:
+        token_faults = any(code.startswith(_TOKEN_FAULTS) for code in errors)
+        if errors & _BAD_REQUEST_CODES and not token_faults:
             return Kind.BAD_REQUEST
         return Kind.AUTHENTICATION
     status = ctx.status
@@ -224,13 +227,14 @@ def judge(ctx: Context, findings: Sequence[Finding]) -> Verdict:
     causes = rank_causes(findings)
     kind = _kind(ctx, findings, causes)
     by_code = {f.code: f for f in findings}
-    if causes:
+    has_error = any(f.severity is Severity.ERROR for f in findings)
+    if causes and (has_error or kind is not Kind.NOT_AN_AUTH_FAILURE):
         top = by_code[causes[0]]
         headline = top.title.rstrip(".")
         present = {f.code for f in findings if f.severity is not Severity.OK}
         confirmed = _CONFIRMED_BY.get(top.code, frozenset()) & present
         if confirmed:
-            headline += ", and the server's own message says the same"
+            headline += "; the server's own message confirms it"
         elif top.code.startswith(("time.", "sig.", "claims.", "token.")) and (
             _WEAKLY_CONFIRMED_BY & present
         ):
@@ -246,7 +250,7 @@ def judge(ctx: Context, findings: Sequence[Finding]) -> Verdict:
         status=ctx.status,
         kind=kind,
         headline=_quiet_headline(ctx, kind),
-        causes=(),
+        causes=causes,
         next_step=_thin_evidence_step(ctx),
     )
 
@@ -255,7 +259,10 @@ def _quiet_headline(ctx: Context, kind: Kind) -> str:
     if not ctx.exchange.has_request and not ctx.exchange.has_response and ctx.token is None:
         return "Nothing to diagnose yet: paste a response, a request, or a token."
     if kind is Kind.NOT_AN_AUTH_FAILURE:
-        return f"A {ctx.status} response with no sign of an authentication problem."
+        return (
+            f"A {ctx.status} response, not an authentication failure: nothing in the "
+            "credentials or the server's answer points at auth (warnings below may still matter)."
+        )
     if kind is Kind.AUTHORIZATION:
         return (
             "The server accepted who you are but refused the action: "

@@ -339,7 +339,13 @@ def check_none(ctx: Context) -> Iterator[Finding]:
     )
     yield Finding(
         code="scope.none",
-        severity=Severity.ERROR if required else Severity.WARNING,
+        severity=(
+            Severity.ERROR
+            if required
+            else Severity.WARNING
+            if ctx.exchange.status == 403
+            else Severity.INFO
+        ),
         title="The token carries no scopes or roles at all",
         detail=(
             "An endpoint that checks scopes or roles refuses it (403 insufficient_scope). The"

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from authtui.core.checks import Check
 from authtui.core.context import Context
-from authtui.core.model import Finding, Severity
+from authtui.core.model import Finding, Severity, TokenForm
 
 _AUTH_WORDS = (
     "unauthorized",
@@ -185,10 +185,14 @@ def mismatch(ctx: Context) -> Iterator[Finding]:
 
 
 def _hides_auth_failure(ctx: Context) -> bool:
-    if ctx.exchange.response_header("X-Accepted-OAuth-Scopes") and ctx.credentials:
+    if ctx.exchange.response_header("X-Accepted-OAuth-Scopes") and (
+        ctx.credentials or ctx.exchange.response_header("X-OAuth-Scopes")
+    ):
         return True
     if ctx.status == 404:
         return False
+    if ctx.token is not None and ctx.token.form is TokenForm.MALFORMED:
+        return True
     body = ctx.exchange.body[:4096].lower()
     return bool(ctx.credentials) and any(word in body for word in ("jwt", "token", "hdr"))
 
