@@ -194,7 +194,9 @@ def test_github_headers(granted: str, accepted: str, code: str, in_text: str) ->
 def test_github_empty_scopes_is_none() -> None:
     headers = (("X-OAuth-Scopes", ""), ("X-Accepted-OAuth-Scopes", "repo"))
     found = by_code(make_ctx(None, headers=headers, form=TokenForm.OPAQUE))
-    assert found["scope.none"].severity == Severity.ERROR
+    # scope.insufficient is the error; scope.none says why.
+    assert found["scope.none"].severity == Severity.WARNING
+    assert found["scope.insufficient"].severity == Severity.ERROR
     assert found["scope.insufficient"].title.endswith("repo")
 
 
@@ -204,8 +206,8 @@ def test_github_empty_scopes_is_none() -> None:
         ({"sub": "u"}, (), None, Severity.WARNING),
         ({"sub": "u", "scope": ""}, (), None, Severity.WARNING),
         ({"sub": "u", "realm_access": {"roles": []}}, (), None, Severity.WARNING),
-        ({"sub": "u"}, ("orders.read",), None, Severity.ERROR),
-        ({"sub": "u"}, (), {"error": "insufficient_scope", "scope": "x"}, Severity.ERROR),
+        ({"sub": "u"}, ("orders.read",), None, Severity.WARNING),
+        ({"sub": "u"}, (), {"error": "insufficient_scope", "scope": "x"}, Severity.WARNING),
     ],
 )
 def test_scope_none(
@@ -217,7 +219,12 @@ def test_scope_none(
     found = by_code(make_ctx(claims, scopes=scopes, challenge=challenge))
     assert found["scope.none"].severity == severity
     if scopes or challenge:
-        assert "scope.insufficient" in found
+        assert found["scope.insufficient"].severity == Severity.ERROR
+
+
+def test_scope_none_is_context_outside_a_403() -> None:
+    found = by_code(make_ctx({"sub": "u"}, status=401))
+    assert found["scope.none"].severity == Severity.INFO
 
 
 @pytest.mark.parametrize(

@@ -339,13 +339,8 @@ def check_none(ctx: Context) -> Iterator[Finding]:
     )
     yield Finding(
         code="scope.none",
-        severity=(
-            Severity.ERROR
-            if required
-            else Severity.WARNING
-            if ctx.exchange.status == 403
-            else Severity.INFO
-        ),
+        # With a requirement, scope.insufficient is the error; this one says why.
+        severity=Severity.WARNING if required or ctx.exchange.status == 403 else Severity.INFO,
         title="The token carries no scopes or roles at all",
         detail=(
             "An endpoint that checks scopes or roles refuses it (403 insufficient_scope). The"
