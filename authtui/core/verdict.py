@@ -129,6 +129,10 @@ _AUTHORIZATION_CODES = frozenset(
     {"scope.insufficient", "scope.none", "challenge.insufficient_scope", "server.scope"}
 )
 _BAD_REQUEST_CODES = frozenset({"challenge.invalid_request"})
+# The server refused, without saying why.
+_GENERIC_REFUSALS = frozenset({"challenge.invalid_token", "status.forbidden"})
+# Areas that describe the request or the token (the client's side of the exchange).
+_CLIENT_SIDE = ("authz.", "token.", "time.", "sig.", "claims.", "scope.", "dpop.")
 # Errors in the token itself: with these, an invalid_request is not the whole story.
 _TOKEN_FAULTS = ("time.", "sig.", "claims.", "token.alg_none", "token.wrong_type")
 _MAX_CAUSES = 5
@@ -161,11 +165,23 @@ def _score(finding: Finding, present: set[str]) -> float:
 
 
 def rank_causes(findings: Sequence[Finding]) -> tuple[str, ...]:
-    """Finding codes, most likely cause first (errors, else warnings)."""
+    """Finding codes, most likely cause first (errors, else warnings).
+
+    When the only errors are the server's generic refusal (``invalid_token``), a
+    warning about the request or the token is the best explanation on offer (a
+    weak HMAC secret, an exp inside the skew allowance): it joins the causes, ahead.
+    """
     errors = [f for f in findings if f.severity is Severity.ERROR]
-    pool = errors or [f for f in findings if f.severity is Severity.WARNING]
-    present = {f.code for f in findings if f.severity in (Severity.ERROR, Severity.WARNING)}
-    ranked = sorted(pool, key=lambda f: _score(f, present))
+    warnings = [f for f in findings if f.severity is Severity.WARNING]
+    present = {f.code for f in errors + warnings}
+    generic_only = {f.code for f in errors} <= _GENERIC_REFUSALS | _SOFT_CODES
+    if errors and generic_only:
+        explaining = [f for f in warnings if f.code.startswith(_CLIENT_SIDE)]
+        ranked = sorted(explaining, key=lambda f: _score(f, present) - 100)
+        ranked += sorted(errors, key=lambda f: _score(f, present))
+    else:
+        pool = errors or warnings
+        ranked = sorted(pool, key=lambda f: _score(f, present))
     causes: list[str] = []
     for finding in ranked:
         if finding.code not in causes and not finding.code.startswith("internal."):
