@@ -6,6 +6,7 @@ Textual-free, so it is tested like the core.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import tzinfo
 from typing import Any
 
 from authtui.core import timefmt
@@ -14,15 +15,18 @@ TIME_CLAIMS = ("exp", "nbf", "iat", "auth_time")
 SCOPE_CLAIMS = ("scope", "scp", "roles", "permissions", "groups")
 
 
-def describe_time(value: Any, now: float) -> str:
-    """A NumericDate as UTC, local time and relative to ``now``."""
+def describe_time(value: Any, now: float, tz: tzinfo | None = None) -> str:
+    """A NumericDate as UTC, local time (when not UTC) and relative to ``now``."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return "not a number: a NumericDate must be seconds since 1970"
     seconds = float(value)
     if seconds > 1e11:
         return "looks like milliseconds, not seconds"
     try:
-        parts = [timefmt.utc(seconds), "local " + timefmt.local(seconds)]
+        parts = [timefmt.utc(seconds)]
+        local = timefmt.local(seconds, tz)
+        if not local.endswith("+00:00"):
+            parts.append("local " + local)
         parts.append(timefmt.since(seconds, now))
     except (ValueError, OverflowError, OSError):
         return "out of range"

@@ -62,7 +62,7 @@ PANES = {
 class AuthTUI(ReportActions, App[int]):
     """Why was this request refused? Paste it and read the findings."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "authtui"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (170, "-xwide")]  # noqa: RUF012
     COMMANDS = App.COMMANDS | {AuthCommands}
@@ -72,14 +72,39 @@ class AuthTUI(ReportActions, App[int]):
         Binding("f3", "save_report", "Save", id="report.save", priority=True),
         Binding("f4", "load_demo", "Case", id="demo.load", priority=True),
         Binding("f5", "paste_clipboard", "Clipboard", id="paste.clipboard", priority=True),
-        Binding("f8", "toggle_redaction", "Redact", id="view.redact", priority=True),
+        Binding("f8", "toggle_redaction", "Redact", id="view.redact", show=False, priority=True),
         Binding("f9", "switch_theme", "Theme", id="view.theme", show=False, priority=True),
         Binding("ctrl+l", "clear_all", "Clear", id="paste.clear", priority=True),
-        Binding("alt+1", "focus_pane('paste')", "Paste pane", id="go.paste", show=False),
-        Binding("alt+2", "focus_pane('token')", "Token pane", id="go.token", show=False),
-        Binding("alt+3", "focus_pane('settings')", "Settings", id="go.settings", show=False),
-        Binding("alt+4", "focus_pane('findings')", "Findings", id="go.findings", show=False),
-        Binding("alt+5", "focus_pane('decoded')", "Decoded", id="go.decoded", show=False),
+        Binding(
+            "alt+p", "focus_pane('paste')", "Paste pane", id="go.paste", show=False, priority=True
+        ),
+        Binding(
+            "alt+t", "focus_pane('token')", "Token pane", id="go.token", show=False, priority=True
+        ),
+        Binding(
+            "alt+s",
+            "focus_pane('settings')",
+            "Settings",
+            id="go.settings",
+            show=False,
+            priority=True,
+        ),
+        Binding(
+            "alt+r",
+            "focus_pane('findings')",
+            "Findings (results)",
+            id="go.findings",
+            show=False,
+            priority=True,
+        ),
+        Binding(
+            "alt+d",
+            "focus_pane('decoded')",
+            "Decoded token",
+            id="go.decoded",
+            show=False,
+            priority=True,
+        ),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
@@ -253,8 +278,10 @@ class AuthTUI(ReportActions, App[int]):
         for finding in () if empty else report.findings:
             counts[finding.severity] += 1
         label = "Findings"
-        if counts[Severity.ERROR] or counts[Severity.WARNING]:
-            label += f" ✖{counts[Severity.ERROR]} ▲{counts[Severity.WARNING]}"
+        if counts[Severity.ERROR]:
+            label += f" ✖{counts[Severity.ERROR]}"
+        if counts[Severity.WARNING]:
+            label += f" ▲{counts[Severity.WARNING]}"
         self.query_one("#results", TabbedContent).get_tab("tab-findings").label = label
 
     def _tick(self) -> None:

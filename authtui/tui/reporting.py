@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import work
 from textual.widgets import TextArea
 
 from authtui.tui.clipboard import (
@@ -90,8 +90,8 @@ class ReportActions(_Base):
             note = f" System clipboard (pyperclip): failed: {result.reason}."
         self.post_message(ReportCopied(summary + note, result.ok))
 
-    @on(ReportCopied)
-    def _report_copied(self, event: ReportCopied) -> None:
+    def on_report_copied(self, event: ReportCopied) -> None:
+        """Say what copying tried (a plain handler: ``@on`` is not seen in a mixin)."""
         self.notify(event.summary, title="Copy report", markup=False, timeout=8)
 
     # -------------------------------------------------------------------- save
@@ -141,8 +141,8 @@ class ReportActions(_Base):
         result = read_clipboard(self.clipboard_timeout)
         self.post_message(ClipboardRead(result.ok, result.text, result.reason))
 
-    @on(ClipboardRead)
-    def _clipboard_read(self, event: ClipboardRead) -> None:
+    def on_clipboard_read(self, event: ClipboardRead) -> None:
+        """Put what the clipboard held into the target pane, or say why not."""
         if not event.ok:
             self.notify(
                 event.reason, title="Paste from clipboard", severity="warning", markup=False

@@ -76,6 +76,10 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-scroll"):
             yield Markdown(HELP.format(keys=table), id="help-text")
 
+    def on_mount(self) -> None:
+        """Focus the text so the arrow keys scroll it."""
+        self.query_one("#help-scroll").focus()
+
     async def action_dismiss(self, result: None = None) -> None:
         """Close the help screen."""
         self.dismiss(result)
