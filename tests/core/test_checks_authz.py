@@ -6,7 +6,7 @@ import pytest
 
 from authtui.core.checks import authz
 from authtui.core.context import Context
-from authtui.core.model import Credentials, Exchange, Finding, Paste, Severity
+from authtui.core.model import Credentials, Exchange, Finding, Note, Paste, Severity
 from authtui.core.options import Options
 from authtui.core.tokens import decode_token
 from tests.core.test_checks_status import ctx
@@ -98,7 +98,7 @@ def test_line_break_inside_the_token_is_an_error() -> None:
         token68="abcdefghijkl",
         raw="Bearer abcdef\nghijkl",
         notes=(
-            authz.Note("authz.whitespace", "A line break inside the token.", "abcdef\\nghijkl"),
+            Note("authz.whitespace", "A line break inside the token.", "abcdef\\nghijkl"),
         ),
     )
     context = _by_hand((cred,), token)
