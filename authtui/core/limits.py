@@ -14,6 +14,9 @@ longer word is noise (over 8 KiB is already ``token.too_large``)."""
 MAX_TOKENS: Final = 32
 """Most standalone tokens kept from one paste."""
 
+MAX_EXCHANGES: Final = 500
+"""Most exchanges kept from one paste (a HAR file or a long transcript)."""
+
 MAX_NOTES_PER_CODE: Final = 5
 """Notes listed per note code; the rest are counted in one summary note."""
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from authtui.core.har import FAILING, decode_leading_json, json_tokens, read_har
 from authtui.core.limits import (
+    MAX_EXCHANGES,
     MAX_NOTES_PER_CODE,
     MAX_PASTE_CHARS,
     MAX_TOKEN_CHARS,
@@ -352,9 +353,32 @@ class _Msg:
     url: str | None = None
     curl_host: str | None = None
     curl_port: int | None = None
+    folded: list[str] = field(default_factory=list)
+    """Continuation lines of the last header, joined when the next one arrives."""
+    only_challenges: bool = True
+    """Every header so far is a WWW-Authenticate-like field."""
+
+    def add(self, header: Header) -> None:
+        """Append a header (after joining the folded lines of the one before)."""
+        self.close()
+        self.only_challenges = self.only_challenges and header.key in _CHALLENGE_FIELDS
+        self.headers.append(header)
+
+    def fold(self, text: str) -> None:
+        """Continue the last header's value (obs-fold); joined later in linear time."""
+        self.folded.append(text)
+
+    def close(self) -> None:
+        """Join pending continuation lines into the last header."""
+        if self.folded and self.headers:
+            last = self.headers[-1]
+            value = " ".join([last.value, *self.folded]).strip()
+            self.headers[-1] = Header(last.name, value)
+        self.folded = []
 
     def sides(self) -> list[str]:
         """The half each header belongs to, in order."""
+        self.close()
         if self.kind != "block":
             return [self.kind] * len(self.headers)
         hints = [_side_of(h.key) for h in self.headers]
@@ -397,6 +421,8 @@ class _Reader:
         self.state = _IDLE
         self.tokens: list[str] = []
         self.pending: list[str] = []
+        self.pending_dots = 0
+        self.pending_chars = 0
         self.curl_host: str | None = None
         self.curl_port: int | None = None
         self.ignored = 0
@@ -461,7 +487,7 @@ class _Reader:
         stripped = line.strip()
         if self.pending:
             if self._continues_token(stripped):
-                self.pending.append(stripped)
+                self._pend(stripped)
                 return
             self._flush_token()
         if stripped.startswith("```"):
@@ -515,7 +541,7 @@ class _Reader:
             self.notes.add("paste.unreadable_line", "An indented line follows no header.", line)
             return
         last = msg.headers[-1]
-        msg.headers[-1] = Header(last.name, f"{last.value} {line.strip()}".strip())
+        msg.fold(line.strip())
         self.notes.add(
             "paste.obs_fold",
             f"The {last.name} field continues on an indented line (obsolete line folding, "
@@ -568,7 +594,7 @@ class _Reader:
             )
         elif " " not in stripped and _is_tokenish(stripped):
             self._end()
-            self.pending = [stripped]
+            self._pend(stripped)
         elif in_headers:
             self.notes.add(
                 "paste.unreadable_line", "A line inside a header block has no colon.", stripped
@@ -582,13 +608,13 @@ class _Reader:
         """Lines in a header section that are not ``Name: value`` but still belong."""
         if not (_is_challenge(stripped) and _scheme_known(stripped)) or msg.kind == REQUEST:
             return False
-        if not all(h.key in _CHALLENGE_FIELDS for h in msg.headers):
+        if msg.source != "challenge":
             self.notes.add(
                 "paste.bare_challenge",
                 "A challenge without its header name was read as a WWW-Authenticate field.",
                 stripped,
             )
-        msg.headers.append(Header("WWW-Authenticate", stripped))
+        msg.add(Header("WWW-Authenticate", stripped))
         return True
 
     def _starts_block(self, stripped: str) -> bool:
@@ -614,7 +640,7 @@ class _Reader:
             self._open(_Msg("block", "challenge"))
             msg = self.msg
             assert msg is not None
-        msg.headers.append(Header("WWW-Authenticate", stripped))
+        msg.add(Header("WWW-Authenticate", stripped))
 
     # -- headers and messages
 
@@ -639,7 +665,7 @@ class _Reader:
             )
         if key == "status" and msg.kind == "block" and msg.status is None:
             msg.status = _status_code(found.value.split(" ", 1)[0], self.notes, line)
-        msg.headers.append(Header(found.name, found.value))
+        msg.add(Header(found.name, found.value))
 
     def _pseudo(self, msg: _Msg, found: _Field, line: str) -> None:
         key, value = found.name.lower(), found.value
@@ -659,7 +685,7 @@ class _Reader:
             msg.url = value
             msg.target = msg.target or _path_of(value)
         if key in (":status", ":method", ":path", ":authority", ":url"):
-            msg.headers.append(Header(key, value))  # a side marker, dropped later
+            msg.add(Header(key, value))  # a side marker, dropped later
 
     def _begin(self, start: _Start, source: str, line: str) -> None:
         msg = _Msg(start.kind, source, method=start.method, target=start.target)
@@ -691,8 +717,14 @@ class _Reader:
             return False
         if len(last) != len(first) or len(stripped) > len(first):
             return False
-        joined_dots = sum(p.count(".") for p in self.pending)
-        return not stripped.startswith("eyJ") or joined_dots < 2 or last.endswith(".")
+        if self.pending_chars + len(stripped) > MAX_TOKEN_CHARS:
+            return False
+        return not stripped.startswith("eyJ") or self.pending_dots < 2 or last.endswith(".")
+
+    def _pend(self, stripped: str) -> None:
+        self.pending.append(stripped)
+        self.pending_dots += stripped.count(".")
+        self.pending_chars += len(stripped)
 
     def _flush_token(self) -> None:
         if not self.pending:
@@ -706,6 +738,7 @@ class _Reader:
             )
         self._add_token("\n".join(self.pending))
         self.pending = []
+        self.pending_dots = self.pending_chars = 0
 
     def _add_token(self, token: str) -> None:
         if token in self.tokens:
@@ -760,7 +793,7 @@ def _halves(msg: _Msg, reader: _Reader) -> list[tuple[str, Exchange]]:
     body = _take_tokens(_body_text(msg.body), reader)
     to_response = msg.kind == RESPONSE or (msg.kind == "block" and msg.has_response())
     source = msg.source
-    if msg.kind == "block" and all(h.key in _CHALLENGE_FIELDS for h in msg.headers):
+    if msg.kind == "block" and msg.only_challenges:
         source = "challenge"
     if source == "http" and any("httpie" in v.lower() for v in _values(request, "user-agent")):
         source = "httpie"
@@ -889,7 +922,11 @@ def _label(exchange: Exchange) -> str:
         return "challenge only"
     if exchange.request_headers and exchange.response_headers:
         return "request and response headers"
-    return "request headers" if exchange.request_headers else "response headers"
+    if exchange.request_headers:
+        return "request headers"
+    if exchange.response_headers or exchange.body:
+        return "response headers"
+    return "response with an unreadable status"
 
 
 def default_selected(exchanges: tuple[Exchange, ...]) -> int:
@@ -1033,6 +1070,13 @@ def read_paste(text: str) -> Paste:
     _read_lines(rest, reader)
     items = [half for msg in reader.messages for half in _halves(msg, reader)]
     exchanges.extend(_pair(items))
+    if len(exchanges) > MAX_EXCHANGES:
+        notes.add(
+            "paste.too_many_exchanges",
+            f"The paste holds {len(exchanges):,} exchanges; only the first "
+            f"{MAX_EXCHANGES} were kept.",
+        )
+        del exchanges[MAX_EXCHANGES:]
     found = tuple(exchanges)
     return Paste(
         exchanges=found,
