@@ -885,9 +885,25 @@ def _merged_source(request: Exchange, response: Exchange) -> str:
     return "headers"
 
 
+def _final_responses(items: list[tuple[str, Exchange]]) -> list[tuple[str, Exchange]]:
+    """Drop interim responses (``100 Continue``) that another response follows."""
+    return [
+        item
+        for i, item in enumerate(items)
+        if not (
+            item[0] == RESPONSE
+            and item[1].status is not None
+            and item[1].status < 200
+            and i + 1 < len(items)
+            and items[i + 1][0] == RESPONSE
+        )
+    ]
+
+
 def _pair(items: list[tuple[str, Exchange]]) -> list[Exchange]:
     """Pair each request with the response that follows it (or a lone response with the
     request pasted after it); the rest stand alone."""
+    items = _final_responses(items)
     out: list[Exchange] = []
     i, n = 0, len(items)
     while i < n:
@@ -986,6 +1002,9 @@ def _curl_prefix(line: str) -> tuple[str | None, str] | None:
         return line, ""
     if head in ("{ ", "} ") and line[2:3] == "[":
         return None  # { [5 bytes data]
+    cut = line.find("* Connection #")
+    if cut > 0:  # a body without a final newline runs into curl's next line
+        return None, line[:cut]
     return None, line
 
 

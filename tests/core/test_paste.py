@@ -247,6 +247,18 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         {"url": "https://api.x:8443/me", "status": 403},
     ),
     (
+        "curl-body-runs-into-connection-line",
+        "> GET /me HTTP/1.1\n>\n< HTTP/1.1 401 Unauthorized\n<\n"
+        '{"message":"Bad credentials"}* Connection #0 to host api.github.com left intact\n',
+        {"body": '{"message":"Bad credentials"}', "status": 401, "method": "GET"},
+    ),
+    (
+        "curl-100-continue-skipped",
+        "> POST /upload HTTP/1.1\n> Expect: 100-continue\n>\n< HTTP/1.1 100 Continue\n<\n"
+        "< HTTP/1.1 403 Forbidden\n< Content-Length: 0\n<\n",
+        {"count": 1, "method": "POST", "status": 403, "resp": [("Content-Length", "0")]},
+    ),
+    (
         "aws-doc-curl-snippet",
         AWS_DOC,
         {
