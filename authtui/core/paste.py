@@ -40,6 +40,7 @@ _JWT_WORD = re.compile(r"eyJ[A-Za-z0-9\-._~+/=]*")  # one class, no backtracking
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 _METHODS = _words("GET HEAD POST PUT DELETE CONNECT OPTIONS TRACE PATCH PROPFIND QUERY")
+_BODYLESS = _words("GET HEAD DELETE OPTIONS TRACE CONNECT")
 _SCHEMES = _words("bearer basic digest dpop negotiate ntlm hoba mutual pop oauth kerberos")
 _CHALLENGE_FIELDS = frozenset({"www-authenticate", "www-authentication", "proxy-authenticate"})
 _NAMED_FIELDS = _CHALLENGE_FIELDS | {"authorization", "proxy-authorization"}
@@ -166,8 +167,8 @@ def _header_line(line: str) -> _Field | None:
     general = _GENERAL.get(name.lower())
     if general is not None:
         return _Field(general, value)
-    if not _is_token(name[start:]) or value.startswith("//"):
-        return None  # a URL such as https://host/ is no header
+    if not _is_token(name[start:]) or name[0] in "'\"" or value.startswith("//"):
+        return None  # a URL such as https://host/ is no header, nor a quoted dict key
     return _Field(name, value, spaced=name != raw)
 
 
@@ -503,8 +504,8 @@ class _Reader:
             return
         if self.state == _HEADERS:
             if not stripped:
-                if msg is not None and msg.source == "challenge":
-                    self._end()  # a bare challenge has no body
+                if msg is not None and not _has_body(msg):
+                    self._end()
                 else:
                     self.state = _BODY
                 return
@@ -747,6 +748,19 @@ class _Reader:
             self.notes.add("paste.too_many_tokens", f"Only the first {MAX_TOKENS} tokens are kept.")
             return
         self.tokens.append(token)
+
+
+def _has_body(msg: _Msg) -> bool:
+    """Whether what follows the blank line after this message's headers is its body.
+
+    Bare challenges, request header blocks and GET-like requests carry none, so the
+    lines after them are read afresh (a token, the response's headers, prose).
+    """
+    if msg.source == "challenge":
+        return False
+    if msg.kind == REQUEST:
+        return msg.method not in _BODYLESS
+    return msg.kind == RESPONSE or msg.has_response()
 
 
 def _scheme_known(line: str) -> bool:

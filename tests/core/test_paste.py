@@ -345,6 +345,23 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         },
     ),
     (
+        "section-titles-between-blocks",
+        "Request headers:\nauthorization: Bearer x\n\nResponse headers:\n"
+        "www-authenticate: Bearer\n",
+        {
+            "count": 1,
+            "req": [("authorization", "Bearer x")],
+            "resp": [("www-authenticate", "Bearer")],
+            "request_body": "",
+            "notes": ["paste.ignored_text"],
+        },
+    ),
+    (
+        "python-dict-is-not-headers",
+        "{'Www-Authenticate': 'Basic realm=\"k\"'}\n'Audit-Id': 'ffa6'\n",
+        {"count": 0},
+    ),
+    (
         "neutral-before-classified-follows-it",
         "content-length: 0\nwww-authenticate: Bearer\n",
         {"resp": [("content-length", "0"), ("www-authenticate", "Bearer")], "req": []},
