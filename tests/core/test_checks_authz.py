@@ -97,9 +97,7 @@ def test_line_break_inside_the_token_is_an_error() -> None:
         scheme="Bearer",
         token68="abcdefghijkl",
         raw="Bearer abcdef\nghijkl",
-        notes=(
-            Note("authz.whitespace", "A line break inside the token.", "abcdef\\nghijkl"),
-        ),
+        notes=(Note("authz.whitespace", "A line break inside the token.", "abcdef\\nghijkl"),),
     )
     context = _by_hand((cred,), token)
     (finding,) = authz.credential_form(context)
