@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from string import ascii_letters, digits
@@ -71,6 +72,9 @@ KNOWN_SCHEMES: frozenset[str] = frozenset(
 _TCHAR = frozenset(ascii_letters + digits + "!#$%&'*+-.^_`|~")
 _TOKEN68 = frozenset(ascii_letters + digits + "-._~+/")
 _WS = frozenset(" \t\r\n")
+_NEWLINES = frozenset("\r\n")
+_NOT_TOKEN68 = re.compile(r"[^A-Za-z0-9\-._~+/]")
+"""One character outside ``_TOKEN68`` (a single class: linear, no backtracking)."""
 _STOP_WORD = frozenset(' \t\r\n,="')
 _STOP_VALUE = frozenset(" \t\r\n,")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
@@ -106,10 +110,18 @@ def _skip_ws(text: str, pos: int) -> int:
     return pos
 
 
+_STOP_CLASSES: dict[frozenset[str], re.Pattern[str]] = {}
+"""One compiled character class per stop set: a single-class search never backtracks."""
+
+
 def _scan_until(text: str, pos: int, stops: frozenset[str]) -> int:
-    while pos < len(text) and text[pos] not in stops:
-        pos += 1
-    return pos
+    """Index of the first character at or after ``pos`` that is in ``stops`` (else the end)."""
+    pattern = _STOP_CLASSES.get(stops)
+    if pattern is None:
+        pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(stops)) + "]")
+        _STOP_CLASSES[stops] = pattern
+    found = pattern.search(text, pos)
+    return found.start() if found else max(pos, len(text))
 
 
 def _read_quoted(text: str, pos: int) -> tuple[str, int, bool]:
@@ -491,11 +503,8 @@ def challenges_of(headers: Sequence[Header]) -> tuple[tuple[Challenge, ...], tup
 
 def _first_invalid(token: str) -> tuple[int, str] | None:
     """Position (0-based) and character of the first char outside RFC 6750 b64token."""
-    body = token.rstrip("=")
-    for index, ch in enumerate(body):
-        if ch not in _TOKEN68:
-            return index, ch
-    return None
+    found = _NOT_TOKEN68.search(token.rstrip("="))
+    return (found.start(), found.group()) if found else None
 
 
 def _peek(token: str) -> str:
@@ -549,8 +558,8 @@ def _clean_token(token: str, notes: list[Note]) -> str | None:
                 _peek(token),
             )
         )
-    if any(c in _WS for c in text):
-        where = "a line break inside" if any(c in "\r\n" for c in text) else "white space inside"
+    if not _WS.isdisjoint(text):
+        where = "a line break inside" if not _NEWLINES.isdisjoint(text) else "white space inside"
         notes.append(
             Note(
                 "authz.whitespace",

@@ -129,6 +129,20 @@ _AUTHORIZATION_CODES = frozenset(
     {"scope.insufficient", "scope.none", "challenge.insufficient_scope", "server.scope"}
 )
 _BAD_REQUEST_CODES = frozenset({"challenge.invalid_request"})
+# Server words that can only come from a server that read the token.
+_SERVER_READ_THE_TOKEN = frozenset(
+    {
+        "server.expired",
+        "server.not_yet_valid",
+        "server.bad_signature",
+        "server.unknown_key",
+        "server.audience",
+        "server.issuer",
+        "server.scope",
+        "server.wrong_token_type",
+        "challenge.insufficient_scope",
+    }
+)
 # The server refused, without saying why.
 _GENERIC_REFUSALS = frozenset({"challenge.invalid_token", "status.forbidden"})
 # Areas that describe the request or the token (the client's side of the exchange).
@@ -148,6 +162,10 @@ def _score(finding: Finding, present: set[str]) -> float:
     """Lower is more likely. Confirmation by the other side moves a cause up."""
     code = finding.code
     rank = float(_base_rank(code))
+    if code.startswith("authz.") and present & _SERVER_READ_THE_TOKEN:
+        # The server's words show it read the token anyway: the request's form
+        # did not cause this failure, whatever else it may break.
+        rank += 45
     strong = _CONFIRMED_BY.get(code, frozenset())
     if strong & present:
         rank -= 25
@@ -206,6 +224,9 @@ def _kind(ctx: Context, findings: Sequence[Finding], causes: Sequence[str]) -> K
             return Kind.AUTHORIZATION
         token_faults = any(code.startswith(_TOKEN_FAULTS) for code in errors)
         if errors & _BAD_REQUEST_CODES and not token_faults:
+            return Kind.BAD_REQUEST
+        malformed_request = top.startswith("authz.") or top == "server.malformed"
+        if ctx.status == 400 and malformed_request and not token_faults:
             return Kind.BAD_REQUEST
         return Kind.AUTHENTICATION
     status = ctx.status

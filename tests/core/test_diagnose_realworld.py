@@ -394,39 +394,19 @@ def test_case_table_is_large_enough() -> None:
     assert set(PASTES) >= {c[0] for c in CASES}
 
 
-# --- answers judged wrong or noisy (xfail until fixed) ------------------------------------
+# --- answers once judged wrong or noisy, now fixed ------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rw27 (AWS HTTP API): the server's own message names the token's audience, so the "
-    "token plainly reached it despite the missing `Bearer ` (the authorizer parsed it). "
-    "authz.no_scheme should not outrank server.audience when the server's words prove it read "
-    "the token; the top cause should be server.audience.",
-)
 def test_rw27_audience_outranks_a_prefix_the_server_coped_with() -> None:
     report = diagnose(PASTES["rw27"], Options(now=1589342850))
     assert report.verdict.causes[0] == "server.audience"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rw87 (Azure Storage): challenge.no_error says the server 'probably never saw' the "
-    "token, yet its body says 'The token is expired' (server.expired). no_error should stay "
-    "quiet when the server's words show it read the token (any server.* but missing_token).",
-)
 def test_rw87_no_error_is_noise_when_the_server_read_the_token() -> None:
     report = diagnose(PASTES["rw87"], Options(now=NOW))
     assert "challenge.no_error" not in {f.code for f in report.findings}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rw45 (GitHub): `Authorization: token gho_…` is GitHub's documented scheme and the "
-    "response carries X-OAuth-Scopes, yet authz.scheme_mismatch warns 'Token credentials sent, "
-    "the server asks for Bearer'. Without a challenge, the Token scheme should not be flagged "
-    "for GitHub (X-OAuth-Scopes / X-GitHub-* headers or a gh*_ token).",
-)
 def test_rw45_github_token_scheme_is_not_a_mismatch() -> None:
     report = diagnose(PASTES["rw45"], Options(now=NOW))
     assert "authz.scheme_mismatch" not in {f.code for f in report.findings}

@@ -148,12 +148,6 @@ def test_curl_transcript_with_basic_never_shows_the_password(redact: bool) -> No
         assert BASIC_PASSWORD not in out and BASIC_B64 not in out, fmt
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="A password in the URL's userinfo (https://user:pass@host/) is kept whole in "
-    "exchange.target, exchange.url and the entry label, so it reaches the JSON report even "
-    "when redacted. It should be always-hidden like a Basic password (user:(hidden)@host).",
-)
 @pytest.mark.parametrize("redact", [True, False])
 def test_password_in_url_userinfo_never_appears(redact: bool) -> None:
     text = f"GET https://{BASIC_USER}:{BASIC_PASSWORD}@api.test/orders HTTP/1.1\nHost: api.test\n"

@@ -200,12 +200,6 @@ def test_markdown_code_span_survives_a_backtick() -> None:
     assert "- **Evidence:** ``a `b` c``" in md
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="markdown._code uses a two-backtick fence whatever the value holds, so evidence "
-    "containing `` closes the code span early and the rest is read as Markdown; the fence "
-    "must be longer than the longest run of backticks in the value.",
-)
 def test_markdown_code_span_survives_double_backticks() -> None:
     md = render(_with_evidence("a ``*b*`` c"), "markdown")
     line = next(line for line in md.splitlines() if line.startswith("- **Evidence:**"))
@@ -213,12 +207,6 @@ def test_markdown_code_span_survives_double_backticks() -> None:
     assert len(fence) > 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Markdown keeps control characters from untrusted text (an ESC sequence in "
-    "error_description reaches the detail and the evidence); printed to a terminal with "
-    "--format markdown it drives the terminal. It should drop them as the text renderer does.",
-)
 def test_markdown_drops_control_characters() -> None:
     text = HOSTILE_PASTE.replace("x *bold*", "x \x1b[31mred\x1b[0m")
     assert ESC not in render(report(text), "markdown")
@@ -234,12 +222,6 @@ def test_text_strips_control_characters_from_untrusted_text() -> None:
     assert "?[2J" in out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="render.text prints token_line() without _clean: a kid with an escape sequence "
-    "(OSC title, screen clear) reaches the terminal on the 'Token:' line. The token line "
-    "(kid, alg, source) is untrusted and must be cleaned like the findings.",
-)
 def test_text_strips_control_characters_from_the_token_line() -> None:
     token = jwt.encode({"sub": "u"}, "k" * 32, "HS256", headers={"kid": "k\x1b]0;pwned\x07"})
     assert ESC not in render(report(token), "text")

@@ -133,7 +133,7 @@ def scheme_mismatch(ctx: Context) -> Iterator[Finding]:
         if not asked and sent in ("bearer", "basic", "dpop", "digest", "negotiate", "ntlm"):
             continue
         odd_scheme = sent in ("jwt", "token", "oauth", "oauth2")
-        if not asked and not odd_scheme:
+        if not asked and (not odd_scheme or (sent == "token" and _is_github(ctx))):
             continue
         wanted = ", ".join(sorted({c.scheme for c in ctx.challenges})) or "Bearer"
         yield Finding(
@@ -153,6 +153,15 @@ def scheme_mismatch(ctx: Context) -> Iterator[Finding]:
             f"`Authorization: {wanted.split(',')[0]} <token>`.",
             refs=("RFC 9110 §11.6.1", "RFC 6750 §2.1", "RFC 9449 §7.1"),
         )
+
+
+def _is_github(ctx: Context) -> bool:
+    """GitHub documents `Authorization: token <PAT>` beside Bearer."""
+    ex = ctx.exchange
+    if ex.response_header("X-OAuth-Scopes") or ex.response_header("X-GitHub-Request-Id"):
+        return True
+    host = (ex.request_header("Host") or [""])[0].lower() or (ex.url or "").lower()
+    return "github" in host
 
 
 def _scheme_detail(sent: str, asked: set[str]) -> str:

@@ -3,20 +3,36 @@
 from __future__ import annotations
 
 from authtui.core.model import Finding, Report, Severity
-from authtui.core.render.common import SEVERITY_LABEL, clock_line, grouped, status_line, token_line
+from authtui.core.render.common import (
+    SEVERITY_LABEL,
+    clock_line,
+    grouped,
+    printable,
+    status_line,
+    token_line,
+)
 
 _ICON = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️", Severity.OK: "✅"}
 
 
+def _longest_backtick_run(text: str) -> int:
+    longest = run = 0
+    for ch in text:
+        run = run + 1 if ch == "`" else 0
+        longest = max(longest, run)
+    return longest
+
+
 def _code(text: str) -> str:
-    """Inline code that survives backticks inside the value."""
-    fence = "``" if "`" in text else "`"
+    """Inline code whose fence is longer than any run of backticks inside the value."""
+    text = printable(text).replace("\n", " ")
+    fence = "`" * (_longest_backtick_run(text) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _escape(text: str) -> str:
-    out = text.replace("\\", "\\\\")
+    out = printable(text).replace("\\", "\\\\")
     for ch in "*_[]<>#|":
         out = out.replace(ch, "\\" + ch)
     return out

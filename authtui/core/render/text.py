@@ -8,6 +8,7 @@ from authtui.core.render.common import (
     SEVERITY_LABEL,
     clock_line,
     grouped,
+    printable,
     status_line,
     token_line,
 )
@@ -23,11 +24,6 @@ _DIM = "\x1b[2m"
 _RESET = "\x1b[0m"
 
 
-def _clean(text: str) -> str:
-    """Untrusted text must not drive the terminal: drop control characters."""
-    return "".join(ch if ch >= " " or ch in "\n\t" else "?" for ch in text).replace("\x7f", "?")
-
-
 class _Style:
     def __init__(self, color: bool) -> None:
         self.color = color
@@ -40,13 +36,13 @@ class _Style:
 
 def _finding(f: Finding, style: _Style, brief: bool) -> list[str]:
     icon = style(SEVERITY_ICON[f.severity], _COLOUR[f.severity], _BOLD)
-    lines = [f"  {icon} {style(f.code, _DIM)}  {_clean(f.title)}"]
+    lines = [f"  {icon} {style(f.code, _DIM)}  {printable(f.title)}"]
     if brief:
         return lines
     for label, value in (("", f.detail), ("evidence", f.evidence), ("fix", f.fix)):
         if value:
             prefix = f"{label}: " if label else ""
-            lines.append(f"      {style(prefix, _BOLD) if prefix else ''}{_clean(value)}")
+            lines.append(f"      {style(prefix, _BOLD) if prefix else ''}{printable(value)}")
     if f.refs:
         lines.append(f"      {style('refs:', _DIM)} {', '.join(f.refs)}")
     return lines
@@ -59,10 +55,10 @@ def render_text(report: Report, *, color: bool = False) -> str:
     kind_colour = _COLOUR[Severity.ERROR if report.has_error else Severity.OK]
     out = [
         style(status_line(report), _BOLD, kind_colour),
-        style(_clean(v.headline), _BOLD),
+        style(printable(v.headline), _BOLD),
     ]
     if v.next_step:
-        out.append(f"Next: {_clean(v.next_step)}")
+        out.append(f"Next: {printable(v.next_step)}")
     if v.causes:
         out.append("Likely causes: " + ", ".join(v.causes))
     for severity, findings in grouped(report):
@@ -71,10 +67,10 @@ def render_text(report: Report, *, color: bool = False) -> str:
         for f in findings:
             out.extend(_finding(f, style, brief=severity is Severity.OK))
     out.append("")
-    out.append(token_line(report))
+    out.append(printable(token_line(report)))
     out.append(clock_line(report))
     if report.notes:
-        out.append("Read leniently: " + "; ".join(_clean(n.message) for n in report.notes[:8]))
+        out.append("Read leniently: " + "; ".join(printable(n.message) for n in report.notes[:8]))
     if not report.redacted:
         out.append(
             style("Tokens are shown whole (--no-redact): do not paste this into a ticket.", _BOLD)
