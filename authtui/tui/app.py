@@ -417,8 +417,11 @@ def _key_text(options: Options) -> str:
     if len(options.keys) != 1:
         return ""
     key = options.keys[0]
-    if Path(key.name).expanduser().is_file():
-        return key.name
+    try:
+        if Path(key.name).expanduser().is_file():
+            return key.name
+    except (OSError, ValueError, RuntimeError):
+        pass
     try:
         return key.data.decode("utf-8")
     except UnicodeDecodeError:

@@ -87,8 +87,8 @@ def read_key(text: str) -> tuple[tuple[KeyInput, ...], str, str | None]:
     if not stripped:
         return (), "", None
     if "\n" not in stripped and len(stripped) < 4096 and not stripped.startswith(("{", "-----")):
-        path = Path(stripped).expanduser()
         try:
+            path = Path(stripped).expanduser()
             if path.is_file():
                 with path.open("rb") as handle:
                     data = handle.read(MAX_KEY_FILE + 1)
@@ -97,6 +97,8 @@ def read_key(text: str) -> tuple[tuple[KeyInput, ...], str, str | None]:
                 return (KeyInput(stripped, data),), f"file {stripped}, {len(data)} bytes", None
         except OSError as exc:
             return (), "", f"key file {stripped} cannot be read: {exc.strerror or exc}"
+        except (ValueError, RuntimeError):
+            pass  # not a usable path (NUL byte, ~unknown-user): read it as key text
         if "/" in stripped or stripped.endswith((".pem", ".json", ".crt", ".jwk", ".jwks")):
             return (), "", f"no file {stripped}: paste the key text, or fix the path"
     data = stripped.encode("utf-8", "replace")

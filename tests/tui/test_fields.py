@@ -84,7 +84,7 @@ def test_key_pasted_text() -> None:
     assert source.startswith("pasted text")
 
 
-@pytest.mark.parametrize("text", ["~no-such-user-here/k", "a\x00b"])
+@pytest.mark.parametrize("text", ["~nouser0", "a\x00b"])
 def test_key_unusable_path_is_key_text(text: str) -> None:
     keys, _, problem = read_key(text)
     assert problem is None and keys[0].name == "pasted key"

@@ -10,6 +10,10 @@ from textual.widgets import Digits, Static
 from authtui.core.model import Report
 from authtui.tui.look import KIND_WORDS, outcome
 
+REASONS = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found"}
+"""Reason phrases for HTTP/2 responses, which carry none."""
+REASONS[407] = "Proxy Authentication Required"
+
 WELCOME = Content.assemble(
     ("Paste a refused request", "bold"),
     " (401/403 response, curl -v transcript, HAR, WWW-Authenticate, a JWT) into the Paste pane.\n",
@@ -40,7 +44,8 @@ class VerdictBanner(Horizontal):
         verdict = report.verdict
         exchange = report.exchange
         status = "no status" if verdict.status is None else str(verdict.status)
-        reason = f" {exchange.reason}" if exchange.reason and verdict.status else ""
+        reason_text = exchange.reason or REASONS.get(verdict.status or 0, "")
+        reason = f" {reason_text}" if reason_text and verdict.status else ""
         kind = KIND_WORDS.get(verdict.kind, str(verdict.kind))
         lines = Content.assemble(
             (f"{status}{reason}", "bold"),
