@@ -21,7 +21,17 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from authtui.core.context import Context
-from authtui.core.model import Credentials, Report, Token
+from authtui.core.model import (
+    Challenge,
+    Clock,
+    Credentials,
+    Finding,
+    Header,
+    Note,
+    Report,
+    Token,
+    Verdict,
+)
 
 T = TypeVar("T")
 
@@ -127,8 +137,6 @@ class Scrubber:
             changes = {}
             for name in _field_names(type(value)):
                 old = getattr(value, name)
-                if name in _RAW_BYTES and isinstance(old, bytes):
-                    continue
                 new = self._walk(old, depth + 1)
                 if new is not old:
                     changes[name] = new
@@ -142,15 +150,28 @@ class Scrubber:
         return value
 
 
-_RAW_BYTES = frozenset({"signature", "signing_input"})
+# Fields that never hold a credential, so the walk need not visit them: challenges
+# carry none (the contract shows them unredacted), a token's header and claims are
+# what the tool exists to show, codes and references are the tool's own words.
+_NOT_SENSITIVE: dict[type, frozenset[str]] = {
+    Challenge: frozenset(f.name for f in dataclasses.fields(Challenge)),
+    Clock: frozenset(f.name for f in dataclasses.fields(Clock)),
+    Token: frozenset({"form", "header", "claims", "signature", "signing_input"}),
+    Finding: frozenset({"code", "severity", "refs"}),
+    Verdict: frozenset({"status", "kind", "causes"}),
+    Header: frozenset({"name"}),
+    Note: frozenset({"code"}),
+}
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def _field_names(cls: type) -> tuple[str, ...]:
-    """A dataclass's field names, read once per class."""
+    """The fields of a dataclass that may hold a sensitive value, read once per class."""
     names = _FIELD_NAMES.get(cls)
     if names is None:
-        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+        skip = _NOT_SENSITIVE.get(cls, frozenset())
+        names = tuple(f.name for f in dataclasses.fields(cls) if f.name not in skip)
+        _FIELD_NAMES[cls] = names
     return names
 
 

@@ -12,6 +12,7 @@ Vendor-specific rows come first, generic rules last.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -70,13 +71,22 @@ class Pattern:
 
     def matches(self, normalised: str, challenge_errors: Collection[str] = ()) -> bool:
         """True when this row applies to already :func:`normalise`-d text."""
+        present = {w for w in (*self.needles, *self.also, *self.unless) if w in normalised}
+        return self.applies(present, challenge_errors)
+
+    def applies(self, present: Collection[str], challenge_errors: Collection[str] = ()) -> bool:
+        """True when this row applies, given the words found in the text."""
         if self.when_challenge and self.when_challenge not in challenge_errors:
             return False
-        if not any(needle in normalised for needle in self.needles):
+        if (
+            present.isdisjoint(self.needles)
+            if isinstance(present, set)
+            else not any(n in present for n in self.needles)
+        ):
             return False
-        if self.also and not any(word in normalised for word in self.also):
+        if self.also and not any(word in present for word in self.also):
             return False
-        return not any(word in normalised for word in self.unless)
+        return not any(word in present for word in self.unless)
 
 
 _QUOTES = str.maketrans(dict.fromkeys('"`\u2018\u2019\u201c\u201d', "'"))
@@ -90,13 +100,15 @@ def normalise(text: str) -> str:
 def match_text(text: str, challenge_errors: Collection[str] = ()) -> list[Pattern]:
     """The rows that explain ``text``: the first matching row, then any companions."""
     normalised = normalise(text)
+    # One pass over every distinct word of the table, then set lookups per row.
+    present = {word for word in _all_words() if word in normalised}
     primary: Pattern | None = None
     companions: list[Pattern] = []
     for row in PATTERNS:
         if row.companion:
-            if row.matches(normalised, challenge_errors):
+            if row.applies(present, challenge_errors):
                 companions.append(row)
-        elif primary is None and row.matches(normalised, challenge_errors):
+        elif primary is None and row.applies(present, challenge_errors):
             primary = row
     if primary is None:
         return companions
@@ -1089,4 +1101,12 @@ _GENERIC_ROWS: tuple[Pattern, ...] = (
 )
 
 PATTERNS: tuple[Pattern, ...] = _VENDOR_ROWS + _GENERIC_ROWS
+
+
+@functools.cache
+def _all_words() -> frozenset[str]:
+    """Every needle, ``also`` and ``unless`` word of the table, once."""
+    return frozenset(w for row in PATTERNS for w in (*row.needles, *row.also, *row.unless))
+
+
 """Every row, in the order they are tried."""
