@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import hmac
 from collections.abc import Mapping, Sequence
@@ -90,13 +91,21 @@ def check_signature(
 
     The secret's value never appears in the result, not even in part.
     """
-    loaded, key_findings = load_keys(keys)
-    outcome = _check(token, loaded, secret, bool(keys))
+    loaded, key_findings = _load(tuple(keys))
+    outcome = _check(token, list(loaded), secret, bool(keys))
     return SignatureResult(
         status=outcome.status,
-        findings=tuple(key_findings + outcome.findings),
+        findings=key_findings + tuple(outcome.findings),
         matched=outcome.matched,
     )
+
+
+@functools.lru_cache(maxsize=16)
+def _load(keys: tuple[KeyInput, ...]) -> tuple[tuple[LoadedKey, ...], tuple[Finding, ...]]:
+    """Keys read once per distinct input: the TUI re-diagnoses on every keystroke
+    with the same key file, and building RSA keys is the costly part."""
+    loaded, findings = load_keys(keys)
+    return tuple(loaded), tuple(findings)
 
 
 def _check(
