@@ -17,6 +17,7 @@ from typing import Any
 from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
 
+from authtui.core.b64 import encode_b64url
 from authtui.core.keymodel import (
     MAX_KEYS,
     REFS_JWK,
@@ -54,7 +55,7 @@ def jwk_thumbprint(jwk: Mapping[str, Any]) -> str | None:
         return None
     canonical = json.dumps(members, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
     digest = hashlib.sha256(canonical.encode("utf-8")).digest()
-    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+    return encode_b64url(digest)
 
 
 def key_from_jwk(
