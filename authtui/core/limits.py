@@ -17,6 +17,11 @@ MAX_TOKENS: Final = 32
 MAX_EXCHANGES: Final = 500
 """Most exchanges kept from one paste (a HAR file or a long transcript)."""
 
+MAX_QUOTE_SPAN: Final = 1024 * 1024
+"""Characters, over a whole paste, that quotes in pasted shell commands (a curl
+command's ``--data '{...}'``) may run over line breaks; past it a quote closes at its
+line's end, so a stray quote cannot make reading quadratic."""
+
 MAX_NOTES_PER_CODE: Final = 5
 """Notes listed per note code; the rest are counted in one summary note."""
 

@@ -1,25 +1,28 @@
 """The paste reader: whatever text the user pasted in, exchanges, tokens and notes out.
 
 Reads raw HTTP/1.x and HTTP/2-style messages, ``curl -v``/``curl -i`` and HTTPie
-transcripts, header blocks copied from browser developer tools, HAR files, bare
-``WWW-Authenticate`` values and bare tokens, alone or one after another. It never
+transcripts, "Copy as cURL" commands (bash and Windows cmd), header blocks copied
+from browser developer tools, HAR files, bare ``WWW-Authenticate`` values and bare
+tokens, alone or one after another. It never
 raises on its input and works line by line, in time linear in the paste's size.
 
 The work is split: :mod:`paste_lines` classifies one line at a time,
 :mod:`paste_reader` is the state machine that builds messages (:mod:`paste_msg`),
-:mod:`paste_tokens` harvests standalone tokens, and :mod:`paste_pair` turns messages
-into request/response halves and pairs them into exchanges.
+:mod:`paste_tokens` harvests standalone tokens, :mod:`curlcmd` reads a curl command
+(words split by :mod:`shellwords`), and :mod:`paste_pair` turns messages into
+request/response halves and pairs them into exchanges.
 """
 
 from __future__ import annotations
 
 import re
 
+from authtui.core.curlcmd import CurlRequest, command_text, read_command
 from authtui.core.har import decode_leading_json, json_tokens, read_har
-from authtui.core.limits import MAX_EXCHANGES, MAX_PASTE_CHARS
+from authtui.core.limits import MAX_EXCHANGES, MAX_PASTE_CHARS, MAX_QUOTE_SPAN
 from authtui.core.model import Exchange, Note, Paste
-from authtui.core.paste_lines import curl_prefix, is_curl
-from authtui.core.paste_msg import Notes
+from authtui.core.paste_lines import REQUEST, curl_prefix, is_curl
+from authtui.core.paste_msg import Msg, Notes
 from authtui.core.paste_pair import default_selected, halves, pair
 from authtui.core.paste_reader import IDLE, Reader
 from authtui.core.paste_tokens import jwt_words
@@ -56,18 +59,44 @@ def _dedent(lines: list[str]) -> list[str]:
     return [line[cut:] if line.startswith(prefix) else line.lstrip(" \t") for line in lines]
 
 
-def _read_lines(text: str, reader: Reader) -> None:
+def _read_lines(text: str, reader: Reader, notes: Notes) -> None:
     lines = _lines(text)
-    if is_curl(lines):
-        for line in lines:
+    curl = is_curl(lines)
+    budget = MAX_QUOTE_SPAN
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        first = command_text(line) if reader.may_start_command() else None
+        if first is not None:
+            read = read_command(lines, i, first, budget)
+            budget = max(budget - read.spanned, 0)
+            for note in read.notes:
+                notes.add(note.code, note.message, note.evidence)
+            if read.request is not None:
+                reader.command(_command_msg(read.request))
+            i = max(read.end, i + 1)
+            continue
+        if curl:
             split = curl_prefix(line)
             if split is not None:
                 reader.feed(*split)
-    else:
-        for line in lines:
-            if line or reader.state != IDLE or reader.harvest.pending:
-                reader.feed(None, line)
+        elif line or reader.state != IDLE or reader.harvest.pending:
+            reader.feed(None, line)
+        i += 1
     reader.finish()
+
+
+def _command_msg(request: CurlRequest) -> Msg:
+    """A curl command's request as a message, to be paired with the response after it."""
+    return Msg(
+        REQUEST,
+        "curl-command",
+        method=request.method,
+        target=request.target,
+        url=request.url,
+        headers=list(request.headers),
+        body=[request.body] if request.body else [],
+    )
 
 
 def _read_json(text: str, start: int, notes: Notes) -> tuple[list[Exchange], list[str], int]:
@@ -123,7 +152,7 @@ def read_paste(text: str) -> Paste:
         for token in tokens:
             reader.harvest.add(token)
         rest = text[end:]
-    _read_lines(rest, reader)
+    _read_lines(rest, reader, notes)
     items = [half for msg in reader.messages for half in halves(msg, reader.harvest)]
     exchanges.extend(pair(items))
     if len(exchanges) > MAX_EXCHANGES:

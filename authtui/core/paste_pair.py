@@ -28,7 +28,9 @@ def halves(msg: Msg, harvest: Harvest) -> list[tuple[str, Exchange]]:
     sides = msg.sides()
     request = tuple(h for h, s in zip(msg.headers, sides, strict=True) if s == REQUEST)
     response = tuple(h for h, s in zip(msg.headers, sides, strict=True) if s == RESPONSE)
-    body = take_tokens(_body_text(msg.body), harvest)
+    body = _body_text(msg.body)
+    if msg.source != "curl-command":  # a command's body is what it sends, token or not
+        body = take_tokens(body, harvest)
     to_response = msg.kind == RESPONSE or (msg.kind == "block" and msg.has_response())
     source = msg.source
     if msg.kind == "block" and msg.only_challenges:
@@ -117,10 +119,39 @@ def _merge(request: Exchange, response: Exchange) -> Exchange:
 
 
 def _merged_source(request: Exchange, response: Exchange) -> str:
-    for source in ("curl", "httpie", "http"):
+    for source in ("curl-command", "curl", "httpie", "http"):
         if source in (request.source, response.source):
             return source
     return "headers"
+
+
+def _fold_commands(items: list[tuple[str, Exchange]]) -> list[tuple[str, Exchange]]:
+    """A curl command followed by its own ``-v`` transcript: the transcript shows what
+    was sent, so it stands for the request; the command adds only what the transcript
+    does not show (the exact URL, the body)."""
+    out: list[tuple[str, Exchange]] = []
+    for item in items:
+        side, exchange = item
+        last = out[-1][1] if out else None
+        if (
+            side == REQUEST
+            and exchange.source == "curl"
+            and last is not None
+            and out[-1][0] == REQUEST
+            and last.source == "curl-command"
+        ):
+            same = last.target == exchange.target
+            out[-1] = (
+                REQUEST,
+                replace(
+                    exchange,
+                    url=last.url if same else exchange.url,
+                    request_body=exchange.request_body or last.request_body,
+                ),
+            )
+        else:
+            out.append(item)
+    return out
 
 
 def _final_responses(items: list[tuple[str, Exchange]]) -> list[tuple[str, Exchange]]:
@@ -141,7 +172,7 @@ def _final_responses(items: list[tuple[str, Exchange]]) -> list[tuple[str, Excha
 def pair(items: list[tuple[str, Exchange]]) -> list[Exchange]:
     """Pair each request with the response that follows it (or a lone response with the
     request pasted after it); the rest stand alone."""
-    items = _final_responses(items)
+    items = _final_responses(_fold_commands(items))
     out: list[Exchange] = []
     i, n = 0, len(items)
     while i < n:

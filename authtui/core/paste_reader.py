@@ -58,6 +58,16 @@ class Reader:
         else:
             self._curl_line(REQUEST if prefix == ">" else RESPONSE, text)
 
+    def may_start_command(self) -> bool:
+        """Whether a command line here may start a command (rather than go on a body)."""
+        return self.state != BODY or self.msg is None or not self.msg.body_text
+
+    def command(self, msg: Msg) -> None:
+        """Take a whole message read elsewhere (the request of a curl command)."""
+        self.harvest.flush()
+        self._end()
+        self.messages.append(msg)
+
     def finish(self) -> None:
         """Close what is still open."""
         self.harvest.flush()
