@@ -137,6 +137,7 @@ class AuthTUI(ReportActions, App[int]):
         self._cli_keys: tuple[KeyInput, ...] = ()
         self.report: Report | None = None
         self.built: Built | None = None
+        self._status_text = ""
 
     # ------------------------------------------------------------------ layout
 
@@ -271,7 +272,10 @@ class AuthTUI(ReportActions, App[int]):
             lines.append(f"Key: {built.key_source}")
         if self._cli_secret is not None and not self.form().secret:
             lines.append(f"Secret: from the command line ({len(self._cli_secret)} bytes)")
-        self.query_one("#settings-status", Static).update("\n".join(lines))
+        text = "\n".join(lines)
+        if text != self._status_text:
+            self._status_text = text
+            self.query_one("#settings-status", Static).update(text)
 
     def _label_tabs(self, report: Report, empty: bool) -> None:
         counts = dict.fromkeys(Severity, 0)
@@ -282,7 +286,9 @@ class AuthTUI(ReportActions, App[int]):
             label += f" ✖{counts[Severity.ERROR]}"
         if counts[Severity.WARNING]:
             label += f" ▲{counts[Severity.WARNING]}"
-        self.query_one("#results", TabbedContent).get_tab("tab-findings").label = label
+        tab = self.query_one("#results", TabbedContent).get_tab("tab-findings")
+        if str(tab.label) != label:
+            tab.label = label
 
     def _tick(self) -> None:
         """Once a second: re-diagnose when the evaluation time is the device clock."""

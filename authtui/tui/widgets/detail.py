@@ -53,12 +53,17 @@ def note_content(note: Note) -> Content:
 class FindingDetail(VerticalScroll):
     """Scrollable detail of the highlighted finding (untrusted text, no markup)."""
 
+    _shown: Finding | Note | None = None
+
     def compose(self) -> ComposeResult:
         """One static body."""
         yield Static(EMPTY, id="detail-body", markup=False)
 
     def show(self, item: Finding | Note | None) -> None:
-        """Show a finding, a note, or the empty hint."""
+        """Show a finding, a note, or the empty hint (nothing to do when unchanged)."""
+        if item == self._shown and self.is_mounted:
+            return
+        self._shown = item
         body = self.query_one("#detail-body", Static)
         if isinstance(item, Finding):
             body.update(finding_content(item))

@@ -31,6 +31,12 @@ def _fold_prompt(count: int, words: str, open_: bool, style: str) -> Content:
     return Content.assemble((f"{arrow} {count} {words}", style), (f"  ({hint})", "dim"))
 
 
+def _lines(findings: tuple[Finding, ...], notes: tuple[Note, ...]) -> tuple[object, ...]:
+    """What the list itself shows (the detail shows the rest)."""
+    shown = tuple((f.severity, f.title, f.code) for f in findings)
+    return (shown, tuple((n.code, n.message) for n in notes))
+
+
 class FindingList(OptionList):
     """Findings as a keyboard-driven list. Highlighting one posts :class:`FindingChosen`."""
 
@@ -53,8 +59,28 @@ class FindingList(OptionList):
         notes = report.notes if report else ()
         if findings == self._findings and notes == self._notes:
             return
+        same_lines = _lines(findings, notes) == _lines(self._findings, self._notes)
         self._findings, self._notes = findings, notes
-        self._rebuild()
+        if same_lines and self.option_count:
+            self._refresh_items()  # the list reads the same: only the detail changes
+        else:
+            self._rebuild()
+
+    def _refresh_items(self) -> None:
+        """Point the existing options at the new findings, without re-laying out."""
+        self._items = dict(zip(self._items, self._visible_items(), strict=False))
+        option = self.highlighted_option
+        if option is not None:
+            self.post_message(FindingChosen(self._items.get(option.id or "")))
+
+    def _visible_items(self) -> list[Finding | Note]:
+        """The items behind the options, in the order _rebuild lays them out."""
+        items: list[Finding | Note] = [f for f in self._findings if f.severity is not Severity.OK]
+        if self.show_ok:
+            items += [f for f in self._findings if f.severity is Severity.OK]
+        if self.show_notes:
+            items += list(self._notes)
+        return items
 
     def _rebuild(self) -> None:
         previous = self.highlighted_option.id if self.highlighted_option else None

@@ -76,15 +76,50 @@ def token_content(token: Token, report: Report, options: Options) -> Content:
     return Content("").join(parts)
 
 
+def _what_is_shown(report: Report | None, options: Options | None) -> tuple[object, ...]:
+    """Everything the view depends on; relative times move with the clock."""
+    if report is None or report.token is None or options is None:
+        return ()
+    expected = (options.audiences, options.issuer, options.scopes)
+    return (report.token, report.signature, int(report.clock.now), expected)
+
+
 class TokenView(VerticalScroll):
     """Scrollable decoded token (untrusted text, no markup)."""
+
+    _shown: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
         """One static body."""
         yield Static(EMPTY, id="token-body", markup=False)
 
+    _pending: tuple[Report | None, Options | None] | None = None
+
     def show(self, report: Report | None, options: Options | None) -> None:
-        """Show the report's token, or the empty hint."""
+        """Show the report's token, or the empty hint. While its tab is hidden the
+        view only remembers what to show: typing elsewhere costs it nothing."""
+        if not self.is_mounted or not self.is_on_screen_visible():
+            self._pending = (report, options)
+            return
+        self._pending = None
+        self._render_token(report, options)
+
+    def is_on_screen_visible(self) -> bool:
+        """True when the view is displayed (its tab is the active one)."""
+        return self.display and all(node.display for node in self.ancestors_with_self)
+
+    def on_show(self) -> None:
+        """Its tab came to the front: show what was held back."""
+        if self._pending is not None:
+            report, options = self._pending
+            self._pending = None
+            self._render_token(report, options)
+
+    def _render_token(self, report: Report | None, options: Options | None) -> None:
+        shown = _what_is_shown(report, options)
+        if shown == self._shown:
+            return
+        self._shown = shown
         body = self.query_one("#token-body", Static)
         if report is None or report.token is None or options is None:
             body.update(EMPTY)

@@ -28,6 +28,8 @@ WELCOME = Content.assemble(
 class VerdictBanner(Horizontal):
     """Shows the report's verdict; a big status number in presenter mode."""
 
+    _shown: tuple[object, ...] | None = None
+
     def compose(self) -> ComposeResult:
         """Big digits (presenter mode only) beside the words."""
         yield Digits("", id="verdict-digits")
@@ -35,14 +37,21 @@ class VerdictBanner(Horizontal):
 
     def show_welcome(self) -> None:
         """Nothing pasted yet: say what to do."""
+        if self._shown == ():
+            return
+        self._shown = ()
         self.set_classes("-empty")
         self.query_one("#verdict-digits", Digits).update("")
         self.query_one("#verdict-text", Static).update(WELCOME)
 
     def show(self, report: Report) -> None:
-        """Show one report's verdict."""
+        """Show one report's verdict (nothing to do when it reads the same)."""
         verdict = report.verdict
         exchange = report.exchange
+        shown = (verdict, exchange.reason, outcome(report))
+        if shown == self._shown:
+            return
+        self._shown = shown
         status = "no status" if verdict.status is None else str(verdict.status)
         reason_text = exchange.reason or REASONS.get(verdict.status or 0, "")
         reason = f" {reason_text}" if reason_text and verdict.status else ""
