@@ -114,6 +114,8 @@ class _Options:
     headers: list[Header] = field(default_factory=list)
     data: list[str] = field(default_factory=list)
     json: bool = False
+    sends_data: bool = False
+    """A data option was given (even one whose value is in a file)."""
     get: bool = False
     head: bool = False
     form: bool = False
@@ -267,6 +269,7 @@ def _header(value: str, options: _Options) -> None:
 
 
 def _data(name: str, value: str, options: _Options) -> None:
+    options.sends_data = True
     if name == "json":
         options.json = True
     if name == "data-urlencode":
@@ -327,7 +330,7 @@ def _method(options: _Options) -> str:
         return "HEAD"
     if options.get:
         return "GET"
-    if options.data or options.form:
+    if options.sends_data or options.form:
         return "POST"
     return "PUT" if options.upload else "GET"
 
