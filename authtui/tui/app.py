@@ -23,7 +23,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Checkbox, Footer, Input, Select, TabbedContent, TabPane, TextArea
 
 from authtui.core import timefmt
-from authtui.core.demos import DEMOS, get_demo
 from authtui.core.diagnose import diagnose
 from authtui.core.model import Report, Severity
 from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
@@ -31,8 +30,6 @@ from authtui.tui.commands import AuthCommands
 from authtui.tui.fields import Built, Form, build_options
 from authtui.tui.messages import FindingChosen
 from authtui.tui.reporting import ReportActions
-from authtui.tui.screens.demos import DemoPicker
-from authtui.tui.screens.help import HelpScreen
 from authtui.tui.screens.save import DEFAULT_REPORT_PATH
 from authtui.tui.themes import PROJECTOR, THEME_CYCLE
 from authtui.tui.widgets.detail import FindingDetail
@@ -329,6 +326,8 @@ class AuthTUI(ReportActions, App[int]):
 
     def action_help(self) -> None:
         """F1: the help screen, with the live key bindings."""
+        from authtui.tui.screens.help import HelpScreen  # Markdown and its lexers, on demand
+
         if isinstance(self.screen, HelpScreen):
             return
         keys = [
@@ -340,6 +339,9 @@ class AuthTUI(ReportActions, App[int]):
 
     def action_load_demo(self) -> None:
         """F4: pick a workshop case."""
+        from authtui.core.demos import DEMOS
+        from authtui.tui.screens.demos import DemoPicker
+
         cases = [(d.name, d.title, d.summary) for d in DEMOS]
 
         def chosen(name: str | None) -> None:
@@ -354,6 +356,8 @@ class AuthTUI(ReportActions, App[int]):
 
     def load_demo_case(self, name: str) -> bool:
         """Fill every field from a workshop case built at the evaluation time."""
+        from authtui.core.demos import get_demo  # key generation and PyJWT signing, on demand
+
         demo = get_demo(name)
         if demo is None:
             self.notify(f"No workshop case called {name!r}: F4 lists them.", severity="warning")

@@ -6,8 +6,6 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from authtui.core.demos import DEMOS
-
 COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("report: copy as Markdown", "Copy the report (OSC 52 and system clipboard)", "copy_report"),
     ("report: save to file", "Save the report as Markdown to a file you name", "save_report"),
@@ -37,6 +35,8 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
 
 def all_commands() -> list[tuple[str, str, str]]:
     """The fixed commands plus one ``demo: load NAME`` per workshop case."""
+    from authtui.core.demos import DEMOS  # the cases pull in key generation: load on demand
+
     demos = [(f"demo: load {d.name}", d.title, f"load_demo_named({d.name!r})") for d in DEMOS]
     return [*COMMANDS, *demos]
 
