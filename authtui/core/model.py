@@ -58,11 +58,11 @@ class Header:
 
     name: str
     value: str
+    key: str = field(init=False, repr=False, compare=False)
+    """The name lower-cased, for lookups (computed once: headers are looked up often)."""
 
-    @property
-    def key(self) -> str:
-        """The name lower-cased, for lookups."""
-        return self.name.lower()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", self.name.lower())
 
 
 def _find(headers: tuple[Header, ...], name: str) -> list[str]:

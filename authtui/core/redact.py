@@ -123,31 +123,34 @@ class Scrubber:
         return self._walk(value, 0)  # type: ignore[no-any-return]
 
     def _walk(self, value: Any, depth: int) -> Any:
-        if depth > 200:
-            return value
-        if type(value) is str:
+        kind = type(value)
+        if kind is str:
             return self(value)
-        if isinstance(value, Enum):
+        if depth > 200 or kind in _ATOMS or isinstance(value, Enum):
             return value
-        if isinstance(value, str):
-            return self(value)
-        if isinstance(value, bytes | int | float | bool) or value is None:
-            return value
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        if kind is tuple:
+            items = [self._walk(v, depth + 1) for v in value]
+            changed = any(new is not old for new, old in zip(items, value, strict=True))
+            return tuple(items) if changed else value
+        names = _field_names(kind)
+        if names is not None:
             changes = {}
-            for name in _field_names(type(value)):
+            for name in names:
                 old = getattr(value, name)
                 new = self._walk(old, depth + 1)
                 if new is not old:
                     changes[name] = new
             return dataclasses.replace(value, **changes) if changes else value
-        if isinstance(value, tuple):
-            return tuple(self._walk(v, depth + 1) for v in value)
+        if isinstance(value, str):
+            return self(value)
         if isinstance(value, list):
             return [self._walk(v, depth + 1) for v in value]
         if isinstance(value, Mapping):
             return {self._walk(k, depth + 1): self._walk(v, depth + 1) for k, v in value.items()}
         return value
+
+
+_ATOMS = frozenset({bytes, int, float, bool, type(None)})
 
 
 # Fields that never hold a credential, so the walk need not visit them: challenges
@@ -159,19 +162,22 @@ _NOT_SENSITIVE: dict[type, frozenset[str]] = {
     Token: frozenset({"form", "header", "claims", "signature", "signing_input"}),
     Finding: frozenset({"code", "severity", "refs"}),
     Verdict: frozenset({"status", "kind", "causes"}),
-    Header: frozenset({"name"}),
+    Header: frozenset({"name", "key"}),
     Note: frozenset({"code"}),
 }
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
 
 
-def _field_names(cls: type) -> tuple[str, ...]:
-    """The fields of a dataclass that may hold a sensitive value, read once per class."""
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The fields of a dataclass that may hold a sensitive value, read once per class;
+    ``None`` for anything that is not a dataclass."""
+    if cls in _FIELD_NAMES:
+        return _FIELD_NAMES[cls]
+    names: tuple[str, ...] | None = None
+    if dataclasses.is_dataclass(cls):
         skip = _NOT_SENSITIVE.get(cls, frozenset())
         names = tuple(f.name for f in dataclasses.fields(cls) if f.name not in skip)
-        _FIELD_NAMES[cls] = names
+    _FIELD_NAMES[cls] = names
     return names
 
 

@@ -143,7 +143,7 @@ def describe(ts: float, now: float, tz: tzinfo | None = None) -> str:
 
 def _epoch(year: int, month: int, day: int, hms: str) -> float | None:
     pieces = hms.split(":")
-    if len(pieces) != 3 or not all(len(p) == 2 and p.isdigit() for p in pieces):
+    if len(pieces) != 3 or not all(len(p) == 2 and p.isascii() and p.isdigit() for p in pieces):
         return None
     hour, minute, second = (int(p) for p in pieces)
     try:

@@ -188,3 +188,9 @@ def test_parse_time_option_never_raises(text: str) -> None:
 def test_formatting_never_raises(value: float) -> None:
     for text in (utc(value), local(value, PLUS_ONE), relative(value), describe(value, T0)):
         assert isinstance(text, str) and text
+
+
+def test_http_date_with_non_ascii_digits_is_unreadable_not_a_crash() -> None:
+    # '¹' is a digit to str.isdigit() but not to int(): found by the fuzzer.
+    assert parse_http_date("Sun, 15 Jun 2025 15:06:4¹ GMT") is None
+    assert parse_http_date("Sun, 15 Jun 2025 15:0٦:40 GMT") is None
