@@ -170,6 +170,8 @@ class AuthTUI(ReportActions, App[int]):
         if self._initial_demo:
             self.load_demo_case(self._initial_demo)
         self.rediagnose()
+        if self._initial_demo == "":  # `authtui --demo` without a name: offer the list
+            self.call_after_refresh(self.action_load_demo)
         self.query_one("#paste", TextArea).focus()
         if self._tick_enabled:
             self.set_interval(1.0, self._tick, name="clock-tick")
