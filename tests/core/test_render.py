@@ -271,3 +271,22 @@ def test_every_format_renders_an_empty_report(fmt: str) -> None:
 def test_unknown_format_falls_back_to_text() -> None:
     rep = report()
     assert render(rep, "nonsense") == render(rep, "text")
+
+
+def test_markdown_keeps_the_tools_code_spans_and_escapes_the_rest() -> None:
+    finding = Finding(
+        "authz.no_scheme",
+        Severity.ERROR,
+        "A *bare* token",
+        fix="Send `Authorization: Bearer <token>` and not <b>this</b>",
+    )
+    text = render(replace(report(), findings=(finding,)), "markdown")
+    assert "`Authorization: Bearer <token>`" in text
+    assert "\\<b\\>this\\</b\\>" in text
+    assert "A \\*bare\\* token" in text
+
+
+def test_markdown_unpaired_backtick_is_escaped() -> None:
+    finding = Finding("authz.no_scheme", Severity.ERROR, "odd ` tick", fix="x")
+    text = render(replace(report(), findings=(finding,)), "markdown")
+    assert "odd \\` tick" in text

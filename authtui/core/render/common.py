@@ -62,7 +62,7 @@ def clock_line(report: Report) -> str:
     from authtui.core.timefmt import utc
 
     clock = report.clock
-    line = f"Clock: evaluated at {utc(clock.now)}, skew allowance {clock.skew:g} s"
+    line = f"Clock: evaluated at {utc(round(clock.now))}, skew allowance {clock.skew:g} s"
     if clock.server_now is not None:
-        line += f", server Date {utc(clock.server_now)}"
+        line += f", server Date {utc(round(clock.server_now))}"
     return line

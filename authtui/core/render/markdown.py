@@ -31,11 +31,22 @@ def _code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def _escape(text: str) -> str:
-    out = printable(text).replace("\\", "\\\\")
-    for ch in "*_[]<>#|":
+def _escape_plain(text: str) -> str:
+    out = text.replace("\\", "\\\\")
+    for ch in "*_[]<>#|`":
         out = out.replace(ch, "\\" + ch)
     return out
+
+
+def _escape(text: str) -> str:
+    """Markdown-safe text; `code spans` the tool itself wrote stay code spans."""
+    text = printable(text)
+    parts = text.split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: no code spans at all
+        return _escape_plain(text)
+    return "".join(
+        _escape_plain(part) if i % 2 == 0 else _code(part) for i, part in enumerate(parts)
+    )
 
 
 def _finding(f: Finding) -> list[str]:
