@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Iterator
 
+from authtui.core.b64 import decode_b64url
 from authtui.core.checks import Check
 from authtui.core.context import Context
 from authtui.core.model import Challenge, Finding, Severity
@@ -347,12 +346,8 @@ def extensions(ctx: Context) -> Iterator[Finding]:
 
 def _claims_challenge(challenge: Challenge) -> Finding:
     value = challenge.params["claims"]
-    try:
-        padded = value + "=" * (-len(value) % 4)
-        decoded = base64.urlsafe_b64decode(padded.replace("+", "-").replace("/", "_"))
-        text = decoded.decode("utf-8", errors="replace")
-    except (binascii.Error, ValueError):
-        text = value
+    decoded, _ = decode_b64url(value)  # padded standard base64 in the wild: read leniently
+    text = value if decoded is None else decoded.decode("utf-8", errors="replace")
     return Finding(
         "challenge.claims",
         Severity.ERROR if _error_of(challenge) == "insufficient_claims" else Severity.INFO,
