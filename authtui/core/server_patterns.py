@@ -99,12 +99,23 @@ def normalise(text: str) -> str:
 
 def match_text(text: str, challenge_errors: Collection[str] = ()) -> list[Pattern]:
     """The rows that explain ``text``: the first matching row, then any companions."""
-    normalised = normalise(text)
-    # One pass over every distinct word of the table, then set lookups per row.
-    present = {word for word in _all_words() if word in normalised}
+    return match_normalised(normalise(text), challenge_errors)
+
+
+def match_normalised(normalised: str, challenge_errors: Collection[str] = ()) -> list[Pattern]:
+    """:func:`match_text` for text already :func:`normalise`-d."""
+    groups, rows_of = _index()
+    # The table's words are grouped by their first two characters: one ``in`` per
+    # group rules most of them out at once. Then only rows with a needle present
+    # can apply; they are tried in table order, as if every row were.
+    present = {
+        word for head, words in groups if head in normalised for word in words if word in normalised
+    }
+    candidates = sorted({i for word in present for i in rows_of.get(word, ())})
     primary: Pattern | None = None
     companions: list[Pattern] = []
-    for row in PATTERNS:
+    for i in candidates:
+        row = PATTERNS[i]
         if row.companion:
             if row.applies(present, challenge_errors):
                 companions.append(row)
@@ -1101,6 +1112,7 @@ _GENERIC_ROWS: tuple[Pattern, ...] = (
 )
 
 PATTERNS: tuple[Pattern, ...] = _VENDOR_ROWS + _GENERIC_ROWS
+"""Every row, in the order they are tried."""
 
 
 @functools.cache
@@ -1109,4 +1121,16 @@ def _all_words() -> frozenset[str]:
     return frozenset(w for row in PATTERNS for w in (*row.needles, *row.also, *row.unless))
 
 
-"""Every row, in the order they are tried."""
+@functools.cache
+def _index() -> tuple[tuple[tuple[str, tuple[str, ...]], ...], dict[str, tuple[int, ...]]]:
+    """The table's words grouped by their first two characters, and for each needle
+    the rows (by position in :data:`PATTERNS`) it can make apply. Built once."""
+    grouped: dict[str, list[str]] = {}
+    for word in sorted(_all_words()):
+        grouped.setdefault(word[:2], []).append(word)
+    rows_of: dict[str, list[int]] = {}
+    for i, row in enumerate(PATTERNS):
+        for needle in dict.fromkeys(row.needles):
+            rows_of.setdefault(needle, []).append(i)
+    groups = tuple((head, tuple(words)) for head, words in grouped.items())
+    return groups, {word: tuple(rows) for word, rows in rows_of.items()}

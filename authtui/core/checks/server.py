@@ -97,6 +97,10 @@ _CODE_TEXTS: dict[str, _CodeText] = {
 }
 
 
+_REPEATED_CODES = RFC6750_ERRORS - {"insufficient_scope"}
+"""Codes another check reports; a text that is only one of them is skipped."""
+
+
 @dataclass(slots=True)
 class _Hits:
     """Everything the server said that maps to one code."""
@@ -117,11 +121,16 @@ def server_findings(
     """
     errors = {e.strip().lower() for e in challenge_errors}
     hits: dict[str, _Hits] = {}
+    # Servers often say the same words twice (challenge and body): match them once.
+    matched: dict[str, list[sp.Pattern]] = {}
     for item in texts:
         normalised = sp.normalise(item.text)
-        if normalised in errors or normalised in RFC6750_ERRORS - {"insufficient_scope"}:
+        if normalised in errors or normalised in _REPEATED_CODES:
             continue
-        for row in sp.match_text(item.text, errors):
+        rows = matched.get(normalised)
+        if rows is None:
+            rows = matched[normalised] = sp.match_normalised(normalised, errors)
+        for row in rows:
             entry = hits.setdefault(row.code, _Hits(row.code))
             entry.rows.append(row)
             entry.texts.append(item)
