@@ -34,9 +34,12 @@ def to_datetime(ts: float) -> datetime | None:
     if not math.isfinite(seconds):
         return None
     try:
-        return datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=seconds)
+        return _EPOCH + timedelta(seconds=seconds)
     except (OverflowError, ValueError):
         return None
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def _out_of_range(ts: float) -> str:
@@ -47,8 +50,16 @@ def _out_of_range(ts: float) -> str:
     return f"{shown} (out of range for a date)"
 
 
+def _date(moment: datetime) -> str:
+    """``%Y-%m-%d``, formatted by hand: strftime costs a microsecond a call. Years
+    before 1000 keep strftime (its ``%Y`` does not pad them on every platform)."""
+    if moment.year < 1000:
+        return f"{moment:%Y-%m-%d}"
+    return f"{moment.year}-{moment.month:02d}-{moment.day:02d}"
+
+
 def _clock(moment: datetime) -> str:
-    text = moment.strftime("%H:%M:%S")
+    text = f"{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}"
     if moment.microsecond:
         text += f".{moment.microsecond:06d}".rstrip("0")
     return text
@@ -59,7 +70,7 @@ def utc(ts: float) -> str:
     moment = to_datetime(ts)
     if moment is None:
         return _out_of_range(ts)
-    return f"{moment:%Y-%m-%d}T{_clock(moment)}Z"
+    return f"{_date(moment)}T{_clock(moment)}Z"
 
 
 def _offset(moment: datetime) -> str:
@@ -82,7 +93,7 @@ def local(ts: float, tz: tzinfo | None = None) -> str:
         here = moment.astimezone(tz)
     except (OverflowError, ValueError, OSError):
         return utc(ts)
-    return f"{here:%Y-%m-%d} {_clock(here)} {_offset(here)}"
+    return f"{_date(here)} {_clock(here)} {_offset(here)}"
 
 
 def _plural(count: int, unit: str) -> str:
