@@ -16,9 +16,7 @@ from urllib.parse import urlencode, urlsplit
 
 from authtui.core.limits import clip
 from authtui.core.model import Exchange, Header, Note
-
-FAILING = frozenset({401, 403, 407})
-"""Statuses that make a HAR entry worth diagnosing."""
+from authtui.core.paste_lines import FAILING  # re-exported: har.FAILING as before
 
 TOKEN_KEYS = (
     "access_token",

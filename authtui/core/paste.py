@@ -16,9 +16,8 @@ request/response halves and pairs them into exchanges.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from authtui.core.curlcmd import CurlRequest, command_text, read_command
-from authtui.core.har import decode_leading_json, json_tokens, read_har
 from authtui.core.limits import MAX_EXCHANGES, MAX_PASTE_CHARS, MAX_QUOTE_SPAN
 from authtui.core.model import Exchange, Note, Paste
 from authtui.core.paste_lines import REQUEST, curl_prefix, is_curl
@@ -26,6 +25,13 @@ from authtui.core.paste_msg import Msg, Notes
 from authtui.core.paste_pair import default_selected, halves, pair
 from authtui.core.paste_reader import IDLE, Reader
 from authtui.core.paste_tokens import jwt_words
+
+if TYPE_CHECKING:
+    from authtui.core.curlcmd import CurlRequest
+
+# The curl command reader (with its shell-word scanners) and the HAR reader are
+# imported where they are used, only for pastes that need them: most pastes are
+# neither, and start-up should not pay for them.
 
 __all__ = ["default_selected", "read_paste"]
 
@@ -62,12 +68,17 @@ def _dedent(lines: list[str]) -> list[str]:
 def _read_lines(text: str, reader: Reader, notes: Notes) -> None:
     lines = _lines(text)
     curl = is_curl(lines)
+    # A curl command starts with "curl" (after a prompt): without that word anywhere,
+    # no line can start one, and the command reader is not even imported.
+    commands = "curl" in text
     budget = MAX_QUOTE_SPAN
     i, n = 0, len(lines)
     while i < n:
         line = lines[i]
-        first = command_text(line) if reader.may_start_command() else None
+        first = _command_text(line) if commands and reader.may_start_command() else None
         if first is not None:
+            from authtui.core.curlcmd import read_command
+
             read = read_command(lines, i, first, budget)
             budget = max(budget - read.spanned, 0)
             for note in read.notes:
@@ -86,6 +97,12 @@ def _read_lines(text: str, reader: Reader, notes: Notes) -> None:
     reader.finish()
 
 
+def _command_text(line: str) -> str | None:
+    from authtui.core.curlcmd import command_text
+
+    return command_text(line)
+
+
 def _command_msg(request: CurlRequest) -> Msg:
     """A curl command's request as a message, to be paired with the response after it."""
     return Msg(
@@ -102,6 +119,8 @@ def _command_msg(request: CurlRequest) -> Msg:
 def _read_json(text: str, start: int, notes: Notes) -> tuple[list[Exchange], list[str], int]:
     """A leading JSON value: HAR exchanges, or the tokens it holds. Returns where the
     text after it begins (0 when it could not be read: the whole paste is then text)."""
+    from authtui.core.har import decode_leading_json, json_tokens, read_har
+
     decoded = decode_leading_json(text, start)
     if isinstance(decoded, Note):
         notes.add(decoded.code, decoded.message, decoded.evidence)

@@ -15,6 +15,8 @@ REQUEST = "request"
 """The request half of an exchange."""
 RESPONSE = "response"
 """The response half of an exchange."""
+FAILING = frozenset({401, 403, 407})
+"""Statuses that make an exchange (a HAR entry) worth diagnosing."""
 
 
 def _words(text: str) -> frozenset[str]:

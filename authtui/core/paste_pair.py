@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from authtui.core.har import FAILING
 from authtui.core.model import Exchange, Header
-from authtui.core.paste_lines import REQUEST, RESPONSE, absolute
+from authtui.core.paste_lines import FAILING, REQUEST, RESPONSE, absolute
 from authtui.core.paste_msg import Msg
 from authtui.core.paste_tokens import Harvest, take_tokens
 
