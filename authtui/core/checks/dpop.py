@@ -4,12 +4,15 @@ every §4.3 check of the proof that was sent."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from authtui.core.checks import Check
 from authtui.core.context import Context
-from authtui.core.dpop import ProofRequest, check_proof
 from authtui.core.model import Finding, Severity, Token
 from authtui.core.tokens import decode_token
+
+if TYPE_CHECKING:
+    from authtui.core.dpop import ProofRequest
 
 
 def bound_jkt(token: Token | None) -> str | None:
@@ -73,12 +76,17 @@ def proof_checks(ctx: Context) -> Iterable[Finding]:
     values = ctx.exchange.request_header("DPoP")
     if not values:
         return
+    # Imported here: most pastes carry no DPoP proof, and start-up need not pay for it.
+    from authtui.core.dpop import check_proof
+
     proofs = ctx.dpop_proofs or tuple(decode_token(v.strip(), "DPoP header") for v in values)
     count = sum(len([p for p in v.split(",") if p.strip()]) for v in values)
     yield from check_proof(proofs[0], _proof_request(ctx, max(count, len(values))))
 
 
 def _proof_request(ctx: Context, count: int) -> ProofRequest:
+    from authtui.core.dpop import ProofRequest
+
     exchange = ctx.exchange
     clock_now, clock = (
         (ctx.server_now, "server's clock (Date)")
