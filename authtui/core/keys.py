@@ -17,13 +17,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from authtui.core.jwk import b64url_decode, jwk_thumbprint, key_from_jwk, load_json_input
-from authtui.core.keyformats import (
-    describe_certificate,
-    load_der_input,
-    load_other_text,
-    load_pem_input,
-    load_ssh_input,
-)
 from authtui.core.keymodel import MAX_KEYS, MIN_RSA_BITS, LoadedKey, key_error
 from authtui.core.model import Finding
 from authtui.core.options import KeyInput
@@ -57,19 +50,32 @@ def load_keys(keys: Sequence[KeyInput]) -> tuple[list[LoadedKey], list[Finding]]
     return loaded, findings
 
 
+def describe_certificate(der: bytes) -> str | None:
+    """Subject, issuer and validity of a DER certificate, or None if unreadable."""
+    from authtui.core.keyformats import describe_certificate as describe
+
+    return describe(der)
+
+
 def load_key_input(key: KeyInput) -> tuple[list[LoadedKey], list[Finding]]:
     """Read one key input (file or paste) in whatever format it is in."""
+    # keyformats (PEM, DER, SSH, X.509) is imported only for input that is no JWK:
+    # a JWKS, the usual key, does not need it at start-up.
     data = key.data[:MAX_KEY_INPUT]
     try:
         text = data.decode("utf-8").lstrip("\ufeff").strip()
     except UnicodeDecodeError:
-        return load_der_input(key.name, data)
+        text = "\x00"  # binary: DER, like text holding a NUL byte
     if "\x00" in text:
+        from authtui.core.keyformats import load_der_input
+
         return load_der_input(key.name, data)
     if not text:
         return [], [key_error(key.name, "The key input is empty", "Nothing was read.", "")]
     if text[0] in "{[":
         return load_json_input(key.name, text)
+    from authtui.core.keyformats import load_other_text, load_pem_input, load_ssh_input
+
     if "-----BEGIN " in text:
         return load_pem_input(key.name, text)
     if text.startswith(_SSH_PREFIXES):
