@@ -10,7 +10,6 @@ input; everything is bounded (:data:`BODY_CAP`, :data:`TEXT_CAP`) and linear.
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -330,4 +329,6 @@ def strip_tags(markup: str) -> str:
         end = markup.find(">", start + 1)
         pos = len(markup) if end < 0 else end + 1
         parts.append(" ")
+    import html  # here, not at start-up: only HTML bodies need it (html.entities is big)
+
     return html.unescape("".join(parts))
