@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from authtui.core.checks.time import CHECKS, all_time_findings, read_stamp
+from authtui.core.checks.time import (
+    _EVALUATING,
+    CHECKS,
+    all_time_findings,
+    check_claim_times,
+    check_valid,
+    read_stamp,
+)
 from authtui.core.context import Context
 from authtui.core.model import Exchange, Finding, Header, Paste, Severity, Token, TokenForm
 from authtui.core.options import Options
@@ -230,7 +237,26 @@ def test_server_clock_silent_within_skew(server_now: float | None) -> None:
 
 
 def test_checks_registered() -> None:
-    assert len(CHECKS) == 7
+    assert [c.__name__ for c in CHECKS] == ["check_claim_times", "check_server_clock"]
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [
+        {"exp": LATER},
+        {"exp": NOW - 3600},
+        {"exp": LATER, "nbf": NOW + 3600},
+        {"exp": "soon"},
+        {"iat": NOW},
+        {},
+    ],
+)
+def test_combined_check_matches_the_separate_ones(claims: dict[str, object]) -> None:
+    ctx = make_ctx(claims)
+    combined = [f.code for f in check_claim_times(ctx)]
+    separate = [f.code for check in _EVALUATING for f in check(ctx)]
+    separate += [f.code for f in check_valid(ctx)]
+    assert combined == separate
 
 
 def test_read_stamp_keeps_floats() -> None:
