@@ -165,7 +165,7 @@ class AuthTUI(ReportActions, App[int]):
         if self.presenter:
             self.theme = PROJECTOR.name
             self.screen.add_class("-presenter")
-            self.query_one("#redact", Checkbox).disabled = True
+            self._settings.lock_redaction()
         self._prefill(self._initial_paste, self._initial)
         if self._initial_demo:
             self.load_demo_case(self._initial_demo)
@@ -188,8 +188,8 @@ class AuthTUI(ReportActions, App[int]):
             self._set_input("scopes", " ".join(options.scopes))
             key_text = _key_text(options)
             self._cli_keys = () if key_text else options.keys
-            self.query_one("#key", TextArea).load_text(key_text)
-            self.query_one("#redact", Checkbox).value = options.redact or self.presenter
+            self._settings.load_key_text(key_text)
+            self._settings.set_redact(options.redact or self.presenter)
             if options.secret is not None:
                 try:
                     self._set_input("secret", options.secret.reveal().decode("utf-8"))
@@ -200,17 +200,19 @@ class AuthTUI(ReportActions, App[int]):
         """Change fields without each change re-diagnosing."""
         return self.prevent(TextArea.Changed, Input.Changed, Checkbox.Changed, Select.Changed)
 
+    @property
+    def _settings(self) -> SettingsPane:
+        return self.query_one("#settings", SettingsPane)
+
     def _set_input(self, field_id: str, value: str) -> None:
-        self.query_one(f"#{field_id}", Input).value = value
+        self._settings.set_value(field_id, value)
 
     # --------------------------------------------------------------- diagnosis
 
     def form(self) -> Form:
         """The raw text of every field."""
-
-        def value(field_id: str) -> str:
-            return self.query_one(f"#{field_id}", Input).value
-
+        settings = self._settings
+        value = settings.value
         return Form(
             paste=self.query_one("#paste", TextArea).text,
             token=self.query_one("#token", TextArea).text,
@@ -219,10 +221,10 @@ class AuthTUI(ReportActions, App[int]):
             audiences=value("audiences"),
             issuer=value("issuer"),
             scopes=value("scopes"),
-            key=self.query_one("#key", TextArea).text,
+            key=settings.key_text,
             secret=value("secret"),
             entry=self._entry,
-            redact=self.query_one("#redact", Checkbox).value,
+            redact=settings.redact,
         )
 
     def rediagnose(self) -> None:
@@ -258,8 +260,6 @@ class AuthTUI(ReportActions, App[int]):
         self._label_tabs(report, empty)
 
     def _show_status(self) -> None:
-        from textual.widgets import Static
-
         built = self.built
         if built is None:
             return
@@ -274,7 +274,7 @@ class AuthTUI(ReportActions, App[int]):
         text = "\n".join(lines)
         if text != self._status_text:
             self._status_text = text
-            self.query_one("#settings-status", Static).update(text)
+            self._settings.show_status(text)
 
     def _label_tabs(self, report: Report, empty: bool) -> None:
         counts = dict.fromkeys(Severity, 0)
@@ -319,6 +319,14 @@ class AuthTUI(ReportActions, App[int]):
         if isinstance(event.value, int):
             self._entry = event.value
             self.rediagnose()
+
+    @on(TabbedContent.TabActivated, "#inputs", pane="#tab-settings")
+    def _settings_shown(self) -> None:
+        self._build_settings()
+
+    def _build_settings(self) -> None:
+        """Give the settings pane its fields (the first time it is shown)."""
+        self._settings.build()
 
     @on(FindingChosen)
     def _finding_chosen(self, event: FindingChosen) -> None:
@@ -370,7 +378,7 @@ class AuthTUI(ReportActions, App[int]):
         with self._quiet():
             self.query_one("#paste", TextArea).load_text(case.paste)
             self.query_one("#token", TextArea).load_text(case.token)
-            self.query_one("#key", TextArea).load_text(case.key_text)
+            self._settings.load_key_text(case.key_text)
             self._set_input("skew", _number(case.skew))
             self._set_input("audiences", " ".join(case.audiences))
             self._set_input("issuer", case.issuer or "")
@@ -385,8 +393,9 @@ class AuthTUI(ReportActions, App[int]):
     def action_clear_all(self) -> None:
         """Empty every field (skew back to 60 s, time back to now)."""
         with self._quiet():
-            for area in ("#paste", "#token", "#key"):
+            for area in ("#paste", "#token"):
                 self.query_one(area, TextArea).load_text("")
+            self._settings.load_key_text("")
             for field_id in ("when", "audiences", "issuer", "scopes", "secret"):
                 self._set_input(field_id, "")
             self._set_input("skew", _number(DEFAULT_SKEW))
@@ -401,9 +410,12 @@ class AuthTUI(ReportActions, App[int]):
         if self.presenter:
             self.notify("Presenter mode keeps redaction on.", severity="warning")
             return
-        box = self.query_one("#redact", Checkbox)
-        box.value = not box.value
-        state = "on: tokens are shortened" if box.value else "off: tokens appear whole"
+        settings = self._settings
+        redact = not settings.redact
+        with self._quiet():
+            settings.set_redact(redact)
+        self.rediagnose()
+        state = "on: tokens are shortened" if redact else "off: tokens appear whole"
         self.notify(f"Redaction {state} in the report. The secret never appears.")
 
     def action_switch_theme(self) -> None:
@@ -416,6 +428,8 @@ class AuthTUI(ReportActions, App[int]):
     def action_focus_pane(self, name: str) -> None:
         """Show a pane's tab and focus it."""
         tabs_id, tab, selector = PANES[name]
+        if name == "settings":
+            self._build_settings()
         self.query_one(f"#{tabs_id}", TabbedContent).active = tab
         self.query_one(selector).focus()
 

@@ -11,6 +11,7 @@ import pyperclip
 import pytest
 from textual import events
 from textual.content import Content
+from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, OptionList, Static, TabbedContent, TextArea
 
 from authtui.core.demos import get_demo
@@ -42,6 +43,12 @@ def _response(token: str, status: str = "401 Unauthorized", error: str = "invali
 def _codes(app: RecordingApp) -> set[str]:
     assert app.report is not None
     return {f.code for f in app.report.findings}
+
+
+async def _open_settings(app: RecordingApp, pilot: Pilot[int]) -> None:
+    """Show the Settings tab as a user would (its fields are built when first shown)."""
+    app.action_focus_pane("settings")
+    await pilot.pause()
 
 
 def _plain(app: RecordingApp, selector: str) -> str:
@@ -87,7 +94,7 @@ async def test_token_pane_changes_findings() -> None:
 async def test_settings_change_findings() -> None:
     app = make_app(_response(_token(exp=NOW + 30)))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await _open_settings(app, pilot)
         assert "claims.aud_mismatch" not in _codes(app)
         app.query_one("#audiences", Input).value = "other-api"
         await pilot.pause()
@@ -96,8 +103,6 @@ async def test_settings_change_findings() -> None:
         await pilot.pause()
         assert "time.expired" in _codes(app)
         assert app.built is not None and app.built.fixed_time
-        app.action_focus_pane("settings")
-        await pilot.pause()
         await pilot.click("#skew-300")
         await pilot.pause()
         assert app.query_one("#skew", Input).value == "300"
@@ -112,6 +117,7 @@ async def test_key_field_reads_a_file(tmp_path: Path) -> None:
     key.write_text("not a key", encoding="utf-8")
     app = make_app(_response(_token()))
     async with app.run_test(size=SIZE) as pilot:
+        await _open_settings(app, pilot)
         app.query_one("#key", TextArea).text = str(key)
         await pilot.pause()
         assert app.built is not None and app.built.options.keys[0].data == b"not a key"
@@ -360,7 +366,9 @@ async def test_demo_loading_from_the_picker() -> None:
         await pilot.pause()
         assert not isinstance(app.screen, DemoPicker)
         assert {"time.expired", "server.expired"} <= _codes(app)
-        assert app.query_one("#audiences", Input).value
+        assert app.built is not None and app.built.options.audiences
+        await _open_settings(app, pilot)
+        assert app.query_one("#audiences", Input).value == " ".join(app.built.options.audiences)
 
 
 @pytest.mark.parametrize("name", ["expired", "missing-scope", "dpop-as-bearer", "weak-hs-secret"])
@@ -404,13 +412,14 @@ async def test_redaction_hides_signature_and_secret() -> None:
         token = built.paste.split("Bearer ", 1)[1].split()[0]
         signature = token.rsplit(".", 1)[1]
         secret = built.secret
-        assert secret and app.query_one("#secret", Input).value == secret
+        assert app.built is not None and app.built.options.secret is not None
+        assert secret and app.built.options.secret.reveal() == secret.encode()
         await pilot.press("f2")
         await pilot.pause()
         assert signature not in app.clipboard and secret not in app.clipboard
         assert signature not in _result_text(app) and secret not in _result_text(app)
-        app.action_focus_pane("settings")
-        await pilot.pause()
+        await _open_settings(app, pilot)
+        assert app.query_one("#secret", Input).value == secret
         screen = app.export_screenshot()
         assert secret not in screen  # masked while typed
         assert all(secret not in n for n in app.notes)
@@ -453,6 +462,9 @@ async def test_options_prefill_the_fields() -> None:
     app = make_app("HTTP/1.1 401 Unauthorized\n", options)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        assert app.built is not None and app.built.options.audiences == ("a1", "a2")
+        assert app.built.options.skew == 300.0 and app.built.options.scopes == ("read",)
+        await _open_settings(app, pilot)
         assert app.query_one("#skew", Input).value == "300"
         assert app.query_one("#when", Input).value == "2023-11-14T22:13:20Z"
         assert app.query_one("#audiences", Input).value == "a1 a2"
@@ -525,3 +537,55 @@ async def test_results_tabs_switch() -> None:
         await pilot.pause()
         assert app.query_one("#results", TabbedContent).active == "tab-decoded"
         assert '"exp"' in _plain(app, "#token-body")
+
+
+# The Settings fields are built the first time the tab is shown: whatever happened
+# before (prefill, workshop case, F8, Ctrl+L, presenter mode) must be what they show.
+HELD = [
+    ("prefill", {"skew": "300", "audiences": "a1 a2", "issuer": "https://iss/"}, True, False),
+    ("demo", {"audiences": "https://api.shop.test", "skew": "60"}, True, False),
+    ("f8", {"skew": "300"}, False, False),
+    ("clear", {"skew": "60", "audiences": "", "issuer": ""}, True, False),
+    ("presenter", {"skew": "300"}, True, True),
+]
+
+
+@pytest.mark.parametrize(("step", "fields", "redact", "locked"), HELD, ids=[h[0] for h in HELD])
+async def test_settings_hold_their_values_until_first_shown(
+    step: str, fields: dict[str, str], redact: bool, locked: bool
+) -> None:
+    options = Options(now=NOW, skew=300, audiences=("a1", "a2"), issuer="https://iss/")
+    app = make_app(_response(_token()), options, presenter=step == "presenter")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        if step == "demo":
+            app.load_demo_case("expired")
+        elif step == "f8":
+            await pilot.press("f8")
+        elif step == "clear":
+            await pilot.press("ctrl+l")
+        await pilot.pause()
+        diagnosed = app.report
+        assert app.built is not None and app.built.options.redact is redact
+        await _open_settings(app, pilot)
+        assert app.report is diagnosed, "opening the tab must not re-diagnose"
+        for field_id, value in fields.items():
+            assert app.query_one(f"#{field_id}", Input).value == value
+        box = app.query_one("#redact", Checkbox)
+        assert box.value is redact and box.disabled is locked
+        assert "Evaluating at" in _plain(app, "#settings-status")
+        app.query_one("#issuer", Input).value = "https://other/"
+        await pilot.pause()
+        assert app.report is not diagnosed and app.built.options.issuer == "https://other/"
+
+
+async def test_settings_built_by_clicking_the_tab() -> None:
+    app = make_app(_response(_token()), Options(now=NOW, skew=0))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.click("#--content-tab-tab-settings")
+        await pilot.pause()
+        assert app.query_one("#inputs", TabbedContent).active == "tab-settings"
+        assert app.query_one("#skew", Input).value == "0"
+        await pilot.click("#skew-60")
+        await pilot.pause()
+        assert app.built is not None and app.built.options.skew == 60.0
