@@ -20,7 +20,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Checkbox, Footer, Input, Select, TabbedContent, TabPane, TextArea
+from textual.widgets import Checkbox, Input, Select, TabbedContent, TabPane, TextArea
 
 from authtui.core import timefmt
 from authtui.core.diagnose import diagnose
@@ -35,6 +35,7 @@ from authtui.tui.themes import PROJECTOR, THEME_CYCLE
 from authtui.tui.widgets.detail import FindingDetail
 from authtui.tui.widgets.entry_picker import EntryPicker
 from authtui.tui.widgets.findings import FindingList
+from authtui.tui.widgets.keys_footer import KeysFooter
 from authtui.tui.widgets.settings import SettingsPane
 from authtui.tui.widgets.token_view import TokenView
 from authtui.tui.widgets.verdict import VerdictBanner
@@ -157,7 +158,7 @@ class AuthTUI(ReportActions, App[int]):
                         yield FindingDetail(id="detail")
                     with TabPane("Decoded token", id="tab-decoded"):
                         yield TokenView(id="decoded")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         """Prefill the fields, pick the theme, run the first diagnosis."""
