@@ -20,6 +20,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Select, TabbedContent, TabPane, TextArea
 
 from authtui.core import timefmt
@@ -139,6 +140,18 @@ class AuthTUI(ReportActions, App[int]):
 
     # ------------------------------------------------------------------ layout
 
+    def get_default_screen(self) -> Screen[object]:
+        """The main screen, wearing its width class (and presenter class) from the start.
+
+        Textual adds the breakpoint class on the first resize, after the widgets
+        are styled; set before, the whole screen is not styled twice.
+        """
+        screen: Screen[object] = Screen(id="_default")
+        width = self.size.width
+        names = [name for edge, name in sorted(self.HORIZONTAL_BREAKPOINTS) if width >= edge]
+        screen.add_class(*names[-1:], *(["-presenter"] if self.presenter else []), update=False)
+        return screen
+
     def compose(self) -> ComposeResult:
         """Inputs (tabbed) beside the verdict and results (tabbed)."""
         with Horizontal(id="main"):
@@ -165,7 +178,6 @@ class AuthTUI(ReportActions, App[int]):
         self.register_theme(PROJECTOR)
         if self.presenter:
             self.theme = PROJECTOR.name
-            self.screen.add_class("-presenter")
             self._settings.lock_redaction()
         self._prefill(self._initial_paste, self._initial)
         if self._initial_demo:

@@ -589,3 +589,21 @@ async def test_settings_built_by_clicking_the_tab() -> None:
         await pilot.click("#skew-60")
         await pilot.pause()
         assert app.built is not None and app.built.options.skew == 60.0
+
+
+@pytest.mark.parametrize(
+    ("width", "wanted", "resized", "then"),
+    [(80, "-narrow", 200, "-xwide"), (120, "-wide", 80, "-narrow"), (200, "-xwide", 120, "-wide")],
+)
+async def test_width_class_from_the_start_and_on_resize(
+    width: int, wanted: str, resized: int, then: str
+) -> None:
+    app = make_app(presenter=width == 200)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await pilot.pause()
+        classes = {"-narrow", "-wide", "-xwide"} & set(app.screen.classes)
+        assert classes == {wanted}
+        assert app.screen.has_class("-presenter") is (width == 200)
+        await pilot.resize_terminal(resized, 30)
+        await pilot.pause()
+        assert {"-narrow", "-wide", "-xwide"} & set(app.screen.classes) == {then}
