@@ -135,6 +135,7 @@ class AuthTUI(ReportActions, App[int]):
         self._cli_secret: Secret | None = None
         self._cli_keys: tuple[KeyInput, ...] = ()
         self.report: Report | None = None
+        self._picker: EntryPicker | None = None
         self.built: Built | None = None
         self._status_text = ""
 
@@ -157,7 +158,6 @@ class AuthTUI(ReportActions, App[int]):
         with Horizontal(id="main"):
             with TabbedContent(id="inputs", initial="tab-paste"):
                 with TabPane("Paste", id="tab-paste"):
-                    yield EntryPicker(id="entry")
                     yield TextArea(id="paste", soft_wrap=True, placeholder=PASTE_PLACEHOLDER)
                 with TabPane("Token", id="tab-token"):
                     yield TextArea(id="token", soft_wrap=True, placeholder=TOKEN_PLACEHOLDER)
@@ -265,12 +265,22 @@ class AuthTUI(ReportActions, App[int]):
             banner.show_welcome()
         else:
             banner.show(report)
-        self.query_one(EntryPicker).show_entries(report.entries, report.selected)
+        self._show_entries(report.entries, report.selected)
         self.query_one(FindingList).show_report(None if empty else report)
         options = self.built.options if self.built else None
         self.query_one(TokenView).show(None if empty else report, options)
         self._show_status()
         self._label_tabs(report, empty)
+
+    def _show_entries(self, labels: tuple[str, ...], selected: int) -> None:
+        """Offer the HAR entries; the picker is mounted the first time there are two."""
+        picker = self._picker
+        if picker is not None:
+            picker.show_entries(labels, selected)
+        elif len(labels) > 1:
+            self._picker = EntryPicker(labels, selected, id="entry")
+            with self.prevent(Select.Changed):  # its first value is not a choice
+                self.query_one("#tab-paste").mount(self._picker, before="#paste")
 
     def _show_status(self) -> None:
         built = self.built

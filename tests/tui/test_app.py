@@ -243,7 +243,30 @@ async def test_picker_hidden_for_a_single_exchange() -> None:
     app = make_app(_response(_token()))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert not app.query_one(EntryPicker).display
+        assert not [picker for picker in app.query(EntryPicker) if picker.display]
+
+
+async def test_picker_appears_when_a_har_is_pasted_and_hides_again() -> None:
+    app = make_app(_response(_token()))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        paste = app.query_one("#paste", TextArea)
+        paste.load_text(_har(401, 403, 403))
+        await pilot.pause()
+        picker = app.query_one(EntryPicker)
+        assert picker.display and len(picker.labels) == 3
+        assert picker.value == 0 and app._entry is None  # shown, not chosen
+        assert list(app.query_one("#tab-paste").children) == [picker, paste]  # above it
+        picker.value = 2
+        await pilot.pause()
+        assert app.built is not None and app.built.options.entry == 2
+        paste.load_text(_response(_token()))
+        await pilot.pause()
+        assert not picker.display and app.query_one(EntryPicker) is picker
+        paste.load_text(_har(401, 403))
+        await pilot.pause()
+        assert app.report is not None and len(app.report.entries) == 2
+        assert picker.display and picker.labels == app.report.entries
 
 
 async def test_clipboard_paste_failure_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
