@@ -164,7 +164,7 @@ class AuthTUI(ReportActions, App[int]):
                 with TabPane("Settings", id="tab-settings"):
                     yield SettingsPane(id="settings")
             with Vertical(id="right"):
-                yield VerdictBanner(id="verdict")
+                yield VerdictBanner(id="verdict", digits=self.presenter)
                 with TabbedContent(id="results", initial="tab-findings"):
                     with TabPane("Findings", id="tab-findings"), Vertical(id="findings-box"):
                         yield FindingList(id="findings")

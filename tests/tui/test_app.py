@@ -12,7 +12,7 @@ import pytest
 from textual import events
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import Checkbox, Input, OptionList, Static, TabbedContent, TextArea
+from textual.widgets import Checkbox, Digits, Input, OptionList, Static, TabbedContent, TextArea
 
 from authtui.core.demos import get_demo
 from authtui.core.options import Options, Secret
@@ -64,6 +64,7 @@ async def test_empty_screen_welcomes() -> None:
         assert app.query_one(FindingList).option_count == 0
         assert "works over SSH" in app.query_one("#paste", TextArea).placeholder.__str__()
         assert isinstance(app.focused, TextArea) and app.focused.id == "paste"
+        assert not app.query(Digits)  # the big status number is for presenter mode only
 
 
 async def test_paste_event_diagnoses_at_once() -> None:
@@ -470,6 +471,7 @@ async def test_presenter_forces_redaction_and_light_theme() -> None:
         assert app.report.redacted
         assert any("Presenter mode keeps redaction on" in n for n in app.notes)
         assert app.screen.has_class("-presenter")
+        assert app.query_one("#verdict-digits", Digits).value == "401"
 
 
 async def test_options_prefill_the_fields() -> None:

@@ -30,10 +30,19 @@ class VerdictBanner(Horizontal):
 
     _shown: tuple[object, ...] | None = None
 
+    def __init__(self, *, digits: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._digits = digits
+
     def compose(self) -> ComposeResult:
-        """Big digits (presenter mode only) beside the words."""
-        yield Digits("", id="verdict-digits")
+        """Big digits (presenter mode only, ``digits=True``) beside the words."""
+        if self._digits:
+            yield Digits("", id="verdict-digits")
         yield Static(WELCOME, id="verdict-text", markup=False)
+
+    def _show_digits(self, digits: str) -> None:
+        if self._digits:
+            self.query_one("#verdict-digits", Digits).update(digits)
 
     def show_welcome(self) -> None:
         """Nothing pasted yet: say what to do."""
@@ -41,7 +50,7 @@ class VerdictBanner(Horizontal):
             return
         self._shown = ()
         self.set_classes("-empty")
-        self.query_one("#verdict-digits", Digits).update("")
+        self._show_digits("")
         self.query_one("#verdict-text", Static).update(WELCOME)
 
     def show(self, report: Report) -> None:
@@ -67,5 +76,5 @@ class VerdictBanner(Horizontal):
             lines = lines.append(Content.assemble("\n", ("Next: ", "bold"), verdict.next_step))
         self.set_classes(outcome(report))
         digits = "" if verdict.status is None else str(verdict.status)
-        self.query_one("#verdict-digits", Digits).update(digits)
+        self._show_digits(digits)
         self.query_one("#verdict-text", Static).update(lines)
