@@ -168,10 +168,60 @@ def _final_responses(items: list[tuple[str, Exchange]]) -> list[tuple[str, Excha
     ]
 
 
+_BLOCK_SOURCES = frozenset({"headers", "challenge"})
+
+
+def _join_halves(first: Exchange, second: Exchange) -> Exchange:
+    """Two halves of the same side, from header blocks, as one."""
+    return replace(
+        first,
+        method=first.method or second.method,
+        target=first.target or second.target,
+        url=first.url or second.url,
+        request_headers=first.request_headers + second.request_headers,
+        request_body=first.request_body or second.request_body,
+        status=first.status if first.status is not None else second.status,
+        reason=first.reason or second.reason,
+        response_headers=first.response_headers + second.response_headers,
+        body=first.body or second.body,
+        source="headers",
+    )
+
+
+def _conflicts(side: str, held: Exchange, new: Exchange) -> bool:
+    if side == REQUEST:
+        return bool(held.method and new.method)
+    return held.status is not None and new.status is not None
+
+
+def _merge_blocks(items: list[tuple[str, Exchange]]) -> list[tuple[str, Exchange]]:
+    """Header blocks copied from developer tools (Chrome's General, Response Headers and
+    Request Headers sections, in any order) describe one exchange: a run of them gives
+    at most one request half and one response half, until a second status or method
+    shows another exchange has begun."""
+    out: list[tuple[str, Exchange]] = []
+    held: dict[str, Exchange] = {}
+
+    def flush() -> None:
+        out.extend((side, held[side]) for side in (REQUEST, RESPONSE) if side in held)
+        held.clear()
+
+    for side, exchange in items:
+        if exchange.source not in _BLOCK_SOURCES:
+            flush()
+            out.append((side, exchange))
+            continue
+        if side in held and _conflicts(side, held[side], exchange):
+            flush()
+        held[side] = _join_halves(held[side], exchange) if side in held else exchange
+    flush()
+    return out
+
+
 def pair(items: list[tuple[str, Exchange]]) -> list[Exchange]:
     """Pair each request with the response that follows it (or a lone response with the
     request pasted after it); the rest stand alone."""
-    items = _final_responses(_fold_commands(items))
+    items = _final_responses(_fold_commands(_merge_blocks(items)))
     out: list[Exchange] = []
     i, n = 0, len(items)
     while i < n:

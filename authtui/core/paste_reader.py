@@ -185,7 +185,11 @@ class Reader:
         found = header_line(stripped)
         if found is not None:
             key = found.name.lower()
-            if (request_like and plausible(key)) or side_of(key) == REQUEST:
+            # Developer-tools header blocks come without bodies: another block of
+            # headers after a blank line is more headers (Chrome's General, Response
+            # Headers and Request Headers sections), not a body.
+            block = msg.kind == "block"
+            if ((request_like or block) and plausible(key)) or side_of(key) == REQUEST:
                 return False
         return not (request_like and (is_challenge(stripped) or bearer_credential(stripped)))
 

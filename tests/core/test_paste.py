@@ -810,3 +810,39 @@ ADVERSARIAL = {
 @pytest.mark.parametrize("text", list(ADVERSARIAL.values()), ids=list(ADVERSARIAL))
 def test_adversarial_megabyte_completes(text: str) -> None:
     _invariants(read_paste(text))
+
+
+CHROME_SECTIONS = """Request URL: https://api.test/orders
+Request Method: GET
+Status Code: 401 Unauthorized
+Remote Address: 1.2.3.4:443
+
+www-authenticate: Bearer error="invalid_token"
+content-length: 0
+
+authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1In0.c2ln
+"""
+
+
+def test_chrome_general_response_and_request_sections_are_one_exchange() -> None:
+    paste = read_paste(CHROME_SECTIONS)
+    assert len(paste.exchanges) == 1
+    exchange = paste.exchange
+    assert (exchange.status, exchange.method, exchange.url) == (
+        401,
+        "GET",
+        "https://api.test/orders",
+    )
+    assert [h.name for h in exchange.request_headers] == ["authorization"]
+    assert [h.name for h in exchange.response_headers] == ["www-authenticate", "content-length"]
+    assert exchange.body == ""
+
+
+def test_two_devtools_responses_stay_two_exchanges() -> None:
+    text = "Status Code: 401\n\nwww-authenticate: Bearer\n\nStatus Code: 403\n\nserver: x\n"
+    assert [e.status for e in read_paste(text).exchanges] == [401, 403]
+
+
+def test_response_header_block_then_body_keeps_the_body() -> None:
+    text = 'www-authenticate: Bearer error="invalid_token"\n\n{"error":"invalid_token"}\n'
+    assert read_paste(text).exchange.body == '{"error":"invalid_token"}'
