@@ -18,7 +18,16 @@ from dataclasses import replace
 from authtui.core import httpauth, paste, signature, timefmt, tokens
 from authtui.core.checks import Check, all_checks, server
 from authtui.core.context import Context
-from authtui.core.model import Clock, Credentials, Exchange, Finding, Report, Severity, Token
+from authtui.core.model import (
+    Clock,
+    Credentials,
+    Exchange,
+    Finding,
+    Paste,
+    Report,
+    Severity,
+    Token,
+)
 from authtui.core.options import Options
 from authtui.core.redact import redact_report
 from authtui.core.verdict import judge, order_findings
@@ -29,8 +38,17 @@ _TOKEN_SCHEMES = frozenset({"", "bearer", "dpop", "jwt", "token", "oauth", "oaut
 
 def diagnose(text: str, options: Options | None = None) -> Report:
     """Diagnose one paste. Never raises on user input."""
+    return diagnose_paste(paste.read_paste(text), options)
+
+
+def diagnose_paste(pasted: Paste, options: Options | None = None) -> Report:
+    """Diagnose a paste already read by :func:`~authtui.core.paste.read_paste`.
+
+    For front ends that re-diagnose often while the paste itself does not change
+    (the TUI, as the user types a token or a setting): they read it once.
+    """
     options = options or Options()
-    ctx = build_context(text, options)
+    ctx = context_for(pasted, options)
     findings = list(run_checks(ctx, all_checks()))
     verdict = judge(ctx, findings)
     report = Report(
@@ -52,8 +70,12 @@ def diagnose(text: str, options: Options | None = None) -> Report:
 
 def build_context(text: str, options: Options) -> Context:
     """Read everything once; checks only look."""
+    return context_for(paste.read_paste(text), options)
+
+
+def context_for(pasted: Paste, options: Options) -> Context:
+    """The context for a paste already read."""
     now = options.now if options.now is not None else _time.time()
-    pasted = paste.read_paste(text)
     exchange = _pick(pasted.exchanges, options.entry, pasted.selected)
     challenges, challenge_notes = httpauth.challenges_of(exchange.response_headers)
     credentials = httpauth.request_credentials(exchange)

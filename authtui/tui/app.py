@@ -24,9 +24,10 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Select, TabbedContent, TabPane, TextArea
 
 from authtui.core import timefmt
-from authtui.core.diagnose import diagnose
+from authtui.core.diagnose import diagnose_paste
 from authtui.core.model import Report, Severity
 from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
+from authtui.core.paste import read_paste
 from authtui.tui.commands import AuthCommands
 from authtui.tui.fields import Built, Form, build_options
 from authtui.tui.messages import FindingChosen
@@ -138,6 +139,8 @@ class AuthTUI(ReportActions, App[int]):
         self._picker: EntryPicker | None = None
         self.built: Built | None = None
         self._status_text = ""
+        self._read_text = ""
+        self._read = read_paste("")
 
     # ------------------------------------------------------------------ layout
 
@@ -251,8 +254,10 @@ class AuthTUI(ReportActions, App[int]):
             options = dataclasses.replace(built.options, keys=self._cli_keys)
             built = dataclasses.replace(built, options=options, key_source="from the command line")
         self.built = built
+        if form.paste != self._read_text:  # typing elsewhere: the paste is read once
+            self._read_text, self._read = form.paste, read_paste(form.paste)
         try:
-            report = diagnose(form.paste, built.options)
+            report = diagnose_paste(self._read, built.options)
         except Exception as exc:
             self.notify(f"The diagnosis failed: {type(exc).__name__}: {exc}", severity="error")
             return
