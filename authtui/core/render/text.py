@@ -34,10 +34,15 @@ class _Style:
         return "".join(codes) + text + _RESET
 
 
-def _finding(f: Finding, style: _Style, brief: bool) -> list[str]:
+def _finding(f: Finding, style: _Style) -> list[str]:
+    """Errors and warnings in full; context with its evidence; passed checks in a line."""
     icon = style(SEVERITY_ICON[f.severity], _COLOUR[f.severity], _BOLD)
     lines = [f"  {icon} {style(f.code, _DIM)}  {printable(f.title)}"]
-    if brief:
+    if f.severity is Severity.OK:
+        return lines
+    if f.severity is Severity.INFO:
+        if f.evidence:
+            lines.append(f"      {printable(f.evidence)}")
         return lines
     for label, value in (("", f.detail), ("evidence", f.evidence), ("fix", f.fix)):
         if value:
@@ -65,7 +70,7 @@ def render_text(report: Report, *, color: bool = False) -> str:
         out.append("")
         out.append(style(f"{SEVERITY_LABEL[severity]} ({len(findings)})", _BOLD))
         for f in findings:
-            out.extend(_finding(f, style, brief=severity is Severity.OK))
+            out.extend(_finding(f, style))
     out.append("")
     out.append(printable(token_line(report)))
     out.append(clock_line(report))
