@@ -126,21 +126,15 @@ class Scrubber:
         kind = type(value)
         if kind is str:
             return self(value)
-        if depth > 200 or kind in _ATOMS or isinstance(value, Enum):
+        if depth > 200 or kind in _ATOMS:
             return value
         if kind is tuple:
-            items = [self._walk(v, depth + 1) for v in value]
-            changed = any(new is not old for new, old in zip(items, value, strict=True))
-            return tuple(items) if changed else value
-        names = _field_names(kind)
+            return self._tuple(value, depth)
+        names = _FIELD_NAMES[kind] if kind in _FIELD_NAMES else _field_names(kind)
         if names is not None:
-            changes = {}
-            for name in names:
-                old = getattr(value, name)
-                new = self._walk(old, depth + 1)
-                if new is not old:
-                    changes[name] = new
-            return dataclasses.replace(value, **changes) if changes else value
+            return self._dataclass(value, names, depth)
+        if isinstance(value, Enum):
+            return value
         if isinstance(value, str):
             return self(value)
         if isinstance(value, list):
@@ -148,6 +142,44 @@ class Scrubber:
         if isinstance(value, Mapping):
             return {self._walk(k, depth + 1): self._walk(v, depth + 1) for k, v in value.items()}
         return value
+
+    def _tuple(self, value: tuple[Any, ...], depth: int) -> tuple[Any, ...]:
+        """A tuple with its items scrubbed; the same tuple when none changed. Its
+        dataclass items (findings, headers, notes) go straight to :meth:`_dataclass`."""
+        items = []
+        changed = False
+        for old in value:
+            kind = type(old)
+            names = _FIELD_NAMES.get(kind) if depth < 200 else None
+            if names is not None:
+                new = self._dataclass(old, names, depth + 1)
+            else:
+                new = self._walk(old, depth + 1)
+            changed = changed or new is not old
+            items.append(new)
+        return tuple(items) if changed else value
+
+    def _dataclass(self, value: Any, names: tuple[str, ...], depth: int) -> Any:
+        """A dataclass with its fields scrubbed; the same object when none changed.
+        String and atom fields (most of a report's values) are handled here, without
+        a call each; the rest are walked."""
+        changes = {}
+        pairs = self._pairs
+        for name in names:
+            old = getattr(value, name)
+            kind = type(old)
+            if kind is str:
+                new = old
+                for needle, replacement in pairs:
+                    if needle in new:
+                        new = new.replace(needle, replacement)
+            elif kind in _ATOMS:
+                continue
+            else:
+                new = self._walk(old, depth + 1)
+            if new is not old:
+                changes[name] = new
+        return dataclasses.replace(value, **changes) if changes else value
 
 
 _ATOMS = frozenset({bytes, int, float, bool, type(None)})
