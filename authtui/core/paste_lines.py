@@ -137,9 +137,10 @@ def absolute(target: str) -> bool:
     return target[:8].lower() == "https://" or target[:7].lower() == "http://"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Field:
-    """One ``Name: value`` line as read."""
+    """One ``Name: value`` line as read (never changed; not frozen, as a frozen
+    dataclass costs three times as much to build, and one is built per line)."""
 
     name: str
     value: str
@@ -158,9 +159,9 @@ def header_line(line: str) -> Field | None:
     raw = line[:colon]
     name = raw.rstrip(" \t")
     value = line[colon + 1 :].strip(" \t")
-    general = _GENERAL.get(name.lower())
-    if general is not None:
-        return Field(general, value)
+    if " " in name:  # only the developer-tools "General" names hold a space
+        general = _GENERAL.get(name.lower())
+        return Field(general, value) if general is not None else None
     if not _is_token(name[start:]) or name[0] in "'\"" or value.startswith("//"):
         return None  # a URL such as https://host/ is no header, nor a quoted dict key
     return Field(name, value, spaced=name != raw)

@@ -68,7 +68,8 @@ class Msg:
 
     def add(self, header: Header) -> None:
         """Append a header (after joining the folded lines of the one before)."""
-        self.close()
+        if self.folded:
+            self.close()
         self.only_challenges = self.only_challenges and header.key in CHALLENGE_FIELDS
         self.headers.append(header)
 

@@ -285,7 +285,8 @@ class Reader:
                 "RFC 9112 §5.1); read leniently.",
                 line,
             )
-        key = found.name.lower()
+        header = Header(found.name, found.value)
+        key = header.key
         if key == "www-authentication":
             self.notes.add(
                 "challenge.header_misspelled",
@@ -295,7 +296,7 @@ class Reader:
             )
         if key == "status" and msg.kind == "block" and msg.status is None:
             msg.status = status_code(found.value.split(" ", 1)[0], self.notes, line)
-        msg.add(Header(found.name, found.value))
+        msg.add(header)
 
     def _pseudo(self, msg: Msg, found: Field, line: str) -> None:
         key, value = found.name.lower(), found.value
