@@ -12,7 +12,7 @@ which findings fire and keeps the public names importable from here.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from authtui.core.checks import Check
 from authtui.core.checks.time_stamps import (
@@ -90,7 +90,11 @@ _EVAL_PROBLEMS = frozenset(
 
 def check_types(ctx: Context) -> Iterator[Finding]:
     """``time.bad_type`` and ``time.milliseconds``: NumericDates no validator can use."""
-    for stamp in stamps(ctx).values():
+    return _types(ctx, stamps(ctx))
+
+
+def _types(ctx: Context, found: dict[str, Stamp]) -> Iterator[Finding]:
+    for stamp in found.values():
         if stamp.problem == "bad_type":
             yield bad_type_finding(stamp)
         elif stamp.problem == "milliseconds" and stamp.scaled is not None:
@@ -99,7 +103,10 @@ def check_types(ctx: Context) -> Iterator[Finding]:
 
 def check_exp(ctx: Context) -> Iterator[Finding]:
     """``time.expired``, ``time.expired_within_skew``, ``time.expiring_soon``, ``time.no_exp``."""
-    found = stamps(ctx)
+    return _exp(ctx, stamps(ctx))
+
+
+def _exp(ctx: Context, found: dict[str, Stamp]) -> Iterator[Finding]:
     if ctx.token is None or not isinstance(ctx.token.claims, dict):
         return
     if "exp" not in found:
@@ -124,7 +131,11 @@ def _fails_elsewhere(ctx: Context, found: dict[str, Stamp]) -> bool:
 
 def check_nbf(ctx: Context) -> Iterator[Finding]:
     """``time.not_yet_valid`` and ``time.nbf_within_skew``."""
-    stamp = stamps(ctx).get("nbf")
+    return _nbf(ctx, stamps(ctx))
+
+
+def _nbf(ctx: Context, found: dict[str, Stamp]) -> Iterator[Finding]:
+    stamp = found.get("nbf")
     if stamp is None or stamp.seconds is None:
         return
     nbf = stamp.seconds
@@ -136,7 +147,11 @@ def check_nbf(ctx: Context) -> Iterator[Finding]:
 
 def check_iat(ctx: Context) -> Iterator[Finding]:
     """``time.iat_future``: error beyond the skew, warning inside it."""
-    stamp = stamps(ctx).get("iat")
+    return _iat(ctx, stamps(ctx))
+
+
+def _iat(ctx: Context, found: dict[str, Stamp]) -> Iterator[Finding]:
+    stamp = found.get("iat")
     if stamp is None or stamp.seconds is None or stamp.seconds <= ctx.now:
         return
     iat = stamp.seconds
@@ -145,7 +160,10 @@ def check_iat(ctx: Context) -> Iterator[Finding]:
 
 def check_window(ctx: Context) -> Iterator[Finding]:
     """``time.window_invalid`` (nbf or iat at or after exp) and ``time.lifetime_long``."""
-    found = stamps(ctx)
+    return _window(ctx, stamps(ctx))
+
+
+def _window(ctx: Context, found: dict[str, Stamp]) -> Iterator[Finding]:
     times = usable_times(found)
     exp = times.get("exp")
     if exp is None:
@@ -188,21 +206,30 @@ def check_valid(ctx: Context) -> Iterator[Finding]:
     found = stamps(ctx)
     if "exp" not in found:
         return
-    fired = {f.code for check in _EVALUATING for f in check(ctx)}
+    fired = {f.code for judge in _JUDGES for f in judge(ctx, found)}
     if fired & _EVAL_PROBLEMS:
         return
     yield valid_finding(ctx, found, usable_times(found))
 
 
 _EVALUATING: tuple[Check, ...] = (check_types, check_exp, check_nbf, check_iat, check_window)
+_JUDGES: tuple[Callable[[Context, dict[str, Stamp]], Iterator[Finding]], ...] = (
+    _types,
+    _exp,
+    _nbf,
+    _iat,
+    _window,
+)
+"""The evaluating checks, given the claims already read (in :data:`_EVALUATING`'s order)."""
 
 
 def check_claim_times(ctx: Context) -> Iterator[Finding]:
     """The evaluating checks once, then ``time.valid`` when none found a problem
-    (what :func:`check_valid` decides on its own, without running them twice)."""
-    findings = [f for check in _EVALUATING for f in check(ctx)]
-    yield from findings
+    (what :func:`check_valid` decides on its own, without running them twice).
+    The time claims are read once, for all of them."""
     found = stamps(ctx)
+    findings = [f for judge in _JUDGES for f in judge(ctx, found)]
+    yield from findings
     if "exp" in found and not {f.code for f in findings} & _EVAL_PROBLEMS:
         yield valid_finding(ctx, found, usable_times(found))
 
