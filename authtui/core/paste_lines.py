@@ -82,6 +82,8 @@ _GENERAL = {  # Chrome's "General" section of the Network panel
 
 
 def _is_token(text: str) -> bool:
+    if text.isascii() and text.replace("-", "").isalnum():
+        return True  # letters, digits and hyphens (most names): all tchars, found faster
     return bool(text) and set(text) <= TCHAR
 
 
