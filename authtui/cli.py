@@ -203,11 +203,12 @@ def cmd_diagnose(argv: Sequence[str]) -> int:
     """``authtui diagnose``: print the report; exit 1 when a finding is an error."""
     args = _diagnose_parser().parse_args(argv)
     options = build_options(args)
-    text, _ = _paste_text(args)
-    if not text.strip() and not (options.token or "").strip():
+    if args.paste is None and sys.stdin.isatty() and not (options.token or "").strip():
         raise UsageError(
             "authtui diagnose: nothing to diagnose: give PASTE, pipe it in, or use --token"
         )
+    # An empty or unreadable paste is content, not a usage error: the report says so.
+    text, _ = _paste_text(args)
     from authtui.core.diagnose import diagnose
     from authtui.core.render import render
 

@@ -194,3 +194,26 @@ def test_version_and_demos_list() -> None:
     assert _subprocess("--version").stdout.startswith("authtui ")
     listing = _subprocess("demos").stdout
     assert "expired" in listing
+
+
+def test_an_empty_paste_is_a_report_not_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, report = _json(capsys, _write(tmp_path, "  \n"))
+    assert code == 0
+    verdict = report["verdict"]
+    assert isinstance(verdict, dict)
+    assert verdict["kind"] == "unknown"
+    assert "paste" in str(verdict["next_step"]).lower()
+
+
+def test_nothing_at_all_from_a_terminal_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class Terminal(io.TextIOWrapper):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Terminal(io.BytesIO(b"")))
+    assert main(["diagnose"]) == 2
+    assert "nothing to diagnose" in capsys.readouterr().err
