@@ -928,6 +928,22 @@ _GENERIC_ROWS: tuple[Pattern, ...] = (
         "",
         ("expired", "past its expiry", "expiry time has passed"),
         "The token's exp lies in the past by the server's clock.",
+        # Only about credentials: "subscription expired" or "timeout expired" are not.
+        also=(
+            "token",
+            "jwt",
+            "credential",
+            "session",
+            "signature",
+            "lifetime",
+            "'exp'",
+            "exp claim",
+            "(exp)",
+            "bearer",
+            "authenticat",
+            "password",
+            "login",
+        ),
         unless=("not expired", "unexpired", "not yet expired", "nonce"),
     ),
     Pattern(

@@ -463,6 +463,10 @@ NOTHING_SPECIFIC = [
     "use_dpop_nonce",
     "Failure",
     "PERMISSION_DENIED",
+    # "expired" about something other than credentials
+    "Your subscription has expired",
+    "database connection timeout expired",
+    "The promotion code has expired",
 ]
 
 
