@@ -1104,6 +1104,8 @@ _GENERIC_ROWS: tuple[Pattern, ...] = (
             "invalid token format",
         ),
         "The token (or the Authorization header) is not well formed.",
+        # A malformed JSON body or request line is not about the token.
+        also=("token", "jwt", "jws", "jwe", "authorization", "bearer", "credential", "segment"),
     ),
     Pattern(
         MALFORMED,

@@ -467,6 +467,9 @@ NOTHING_SPECIFIC = [
     "Your subscription has expired",
     "database connection timeout expired",
     "The promotion code has expired",
+    # "malformed" about something other than the token
+    "Malformed JSON in request body",
+    "Request body is malformed",
 ]
 
 
