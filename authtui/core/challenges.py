@@ -20,12 +20,12 @@ from authtui.core.httpscan import (
     TCHAR,
     TOKEN68_CHARS,
     WS,
-    clip,
     is_token,
     read_quoted,
     scan_until,
     skip_ws,
 )
+from authtui.core.limits import clip
 from authtui.core.model import Challenge, Header, Note
 
 CHALLENGE_FIELDS: frozenset[str] = frozenset(
@@ -38,6 +38,9 @@ MAX_CHALLENGES = 256
 MAX_PARAMS = 256
 """Parameters kept per challenge."""
 _MAX_NOTES_PER_CODE = 5
+
+_EVIDENCE = 60
+"""Longest challenge text quoted in a note."""
 
 
 @dataclass(slots=True)
@@ -91,7 +94,7 @@ class _Builder:
 def _add_note(notes: list[Note], code: str, message: str, evidence: str) -> None:
     """Append a note, keeping at most a few of each code (bounded output on any input)."""
     if sum(1 for n in notes if n.code == code) < _MAX_NOTES_PER_CODE:
-        notes.append(Note(code, message, clip(evidence)))
+        notes.append(Note(code, message, clip(evidence, _EVIDENCE)))
 
 
 class _ChallengeReader:
@@ -122,7 +125,7 @@ class _ChallengeReader:
                 self.field_notes,
                 "challenge.empty",
                 f"The {self.field_name} field holds no challenge.",
-                repr(clip(text)),
+                repr(clip(text, _EVIDENCE)),
             )
         return tuple(self.done), tuple(self.field_notes)
 

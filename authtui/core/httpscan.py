@@ -22,11 +22,6 @@ STOP_VALUE = frozenset(" \t\r\n,")
 """Where an unquoted parameter value ends."""
 
 
-def clip(text: str, limit: int = 60) -> str:
-    """Shorten evidence text, marking the cut with an ellipsis."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def visible(text: str) -> str:
     """Make tabs and line breaks visible in evidence."""
     return text.replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n")
