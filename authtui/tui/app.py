@@ -297,7 +297,7 @@ class AuthTUI(ReportActions, App[int]):
         lines.append(f"Evaluating at {timefmt.utc(now)} ({when})")
         if built.key_source:
             lines.append(f"Key: {built.key_source}")
-        if self._cli_secret is not None and not self.form().secret:
+        if self._cli_secret is not None and built.options.secret is self._cli_secret:
             lines.append(f"Secret: from the command line ({len(self._cli_secret)} bytes)")
         text = "\n".join(lines)
         if text != self._status_text:
