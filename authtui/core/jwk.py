@@ -17,7 +17,7 @@ from typing import Any
 from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
 
-from authtui.core.b64 import encode_b64url
+from authtui.core.codec.b64 import encode_b64url
 from authtui.core.keymodel import (
     MAX_KEYS,
     REFS_JWK,

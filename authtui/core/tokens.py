@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from authtui.core.b64 import decode_b64url
-from authtui.core.jsonexact import parse_json_object
+from authtui.core.codec.b64 import decode_b64url
+from authtui.core.codec.jsonexact import parse_json_object
 from authtui.core.model import Note, Token, TokenForm
 
 MAX_SEGMENTS = 16

@@ -8,8 +8,8 @@ from typing import Any
 import jwt
 import pytest
 
-from authtui.core.b64 import encode_b64url
 from authtui.core.checks import token as token_checks
+from authtui.core.codec.b64 import encode_b64url
 from authtui.core.context import Context
 from authtui.core.model import (
     Challenge,

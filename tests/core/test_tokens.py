@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from authtui.core.b64 import encode_b64url
+from authtui.core.codec.b64 import encode_b64url
 from authtui.core.model import TokenForm
 from authtui.core.tokens import (
     MAX_SEGMENTS,

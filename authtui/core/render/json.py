@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from authtui.core.jsonexact import dumps_exact
+from authtui.core.codec.jsonexact import dumps_exact
 from authtui.core.model import Challenge, Credentials, Exchange, Finding, Report, Token
 
 SCHEMA = "authtui.report/1"
