@@ -29,7 +29,7 @@ from authtui.core.model import (
     Token,
 )
 from authtui.core.options import Options
-from authtui.core.redact import redact_report
+from authtui.core.safety.secrets import redact_report
 from authtui.core.verdict import judge, order_findings
 
 # Schemes whose token68 is a token to decode (the rest carry passwords or tickets).

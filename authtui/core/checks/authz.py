@@ -8,7 +8,7 @@ from authtui.core import httpauth
 from authtui.core.checks import Check
 from authtui.core.context import Context
 from authtui.core.model import Credentials, Finding, Note, Severity
-from authtui.core.redact import redacted_form
+from authtui.core.safety.secrets import redacted_form
 
 _B64TOKEN = "RFC 6750 §2.1"
 

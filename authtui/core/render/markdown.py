@@ -7,10 +7,10 @@ from authtui.core.render.common import (
     SEVERITY_LABEL,
     clock_line,
     grouped,
-    printable,
     status_line,
     token_line,
 )
+from authtui.core.safety.terminal import printable
 
 _ICON = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️", Severity.OK: "✅"}
 

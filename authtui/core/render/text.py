@@ -8,10 +8,10 @@ from authtui.core.render.common import (
     SEVERITY_LABEL,
     clock_line,
     grouped,
-    printable,
     status_line,
     token_line,
 )
+from authtui.core.safety.terminal import printable
 
 _COLOUR = {
     Severity.ERROR: "\x1b[31m",
