@@ -15,7 +15,7 @@ import time as _time
 from collections.abc import Iterable
 from dataclasses import replace
 
-from authtui.core import httpauth, paste, signature, timefmt, tokens
+from authtui.core import httpauth, signature, timefmt, tokens
 from authtui.core.checks import Check, all_checks, server
 from authtui.core.context import Context
 from authtui.core.model import (
@@ -29,6 +29,7 @@ from authtui.core.model import (
     Token,
 )
 from authtui.core.options import Options
+from authtui.core.read import paste
 from authtui.core.safety.secrets import redact_report
 from authtui.core.verdict import judge, order_findings
 
@@ -42,7 +43,7 @@ def diagnose(text: str, options: Options | None = None) -> Report:
 
 
 def diagnose_paste(pasted: Paste, options: Options | None = None) -> Report:
-    """Diagnose a paste already read by :func:`~authtui.core.paste.read_paste`.
+    """Diagnose a paste already read by :func:`~authtui.core.read.paste.read_paste`.
 
     For front ends that re-diagnose often while the paste itself does not change
     (the TUI, as the user types a token or a setting): they read it once.

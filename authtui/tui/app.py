@@ -27,7 +27,7 @@ from authtui.core import timefmt
 from authtui.core.diagnose import diagnose_paste
 from authtui.core.model import Report, Severity
 from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
-from authtui.core.paste import read_paste
+from authtui.core.read.paste import read_paste
 from authtui.tui.commands import AuthCommands
 from authtui.tui.fields import Built, Form, build_options
 from authtui.tui.messages import FindingChosen

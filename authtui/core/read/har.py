@@ -16,7 +16,7 @@ from urllib.parse import urlencode, urlsplit
 
 from authtui.core.limits import clip
 from authtui.core.model import Exchange, Header, Note
-from authtui.core.paste_lines import FAILING  # re-exported: har.FAILING as before
+from authtui.core.read.lines import FAILING  # re-exported: har.FAILING as before
 
 TOKEN_KEYS = (
     "access_token",

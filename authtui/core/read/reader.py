@@ -6,7 +6,8 @@ It reads one line at a time and never looks back, so a paste is read in linear t
 from __future__ import annotations
 
 from authtui.core.model import Header
-from authtui.core.paste_lines import (
+from authtui.core.read.harvest import Harvest
+from authtui.core.read.lines import (
     REQUEST,
     RESPONSE,
     Field,
@@ -23,8 +24,7 @@ from authtui.core.paste_lines import (
     side_of,
     start_line,
 )
-from authtui.core.paste_msg import Msg, Notes, has_body, status_code
-from authtui.core.paste_tokens import Harvest
+from authtui.core.read.message import Msg, Notes, has_body, status_code
 
 IDLE, HEADERS, BODY = "idle", "headers", "body"
 """The reader's states: between messages, in a header section, in a body."""

@@ -6,11 +6,11 @@ from browser developer tools, HAR files, bare ``WWW-Authenticate`` values and ba
 tokens, alone or one after another. It never
 raises on its input and works line by line, in time linear in the paste's size.
 
-The work is split: :mod:`paste_lines` classifies one line at a time,
-:mod:`paste_reader` is the state machine that builds messages (:mod:`paste_msg`),
-:mod:`paste_tokens` harvests standalone tokens, :mod:`curlcmd` reads a curl command
-(words split by :mod:`shellwords`), and :mod:`paste_pair` turns messages into
-request/response halves and pairs them into exchanges.
+The work is split: :mod:`.lines` classifies one line at a time,
+:mod:`.reader` is the state machine that builds messages (:mod:`.message`),
+:mod:`.harvest` harvests standalone tokens, :mod:`.curlcmd` reads a curl command
+(words split by :mod:`.shellwords`), :mod:`.har` reads HAR files, and :mod:`.pair`
+turns messages into request/response halves and pairs them into exchanges.
 """
 
 from __future__ import annotations
@@ -20,14 +20,14 @@ from typing import TYPE_CHECKING
 
 from authtui.core.limits import MAX_EXCHANGES, MAX_PASTE_CHARS, MAX_QUOTE_SPAN
 from authtui.core.model import Exchange, Note, Paste
-from authtui.core.paste_lines import REQUEST, curl_prefix, is_curl
-from authtui.core.paste_msg import Msg, Notes
-from authtui.core.paste_pair import default_selected, halves, pair
-from authtui.core.paste_reader import IDLE, Reader
-from authtui.core.paste_tokens import jwt_words
+from authtui.core.read.harvest import jwt_words
+from authtui.core.read.lines import REQUEST, curl_prefix, is_curl
+from authtui.core.read.message import Msg, Notes
+from authtui.core.read.pair import default_selected, halves, pair
+from authtui.core.read.reader import IDLE, Reader
 
 if TYPE_CHECKING:
-    from authtui.core.curlcmd import CurlRequest
+    from authtui.core.read.curlcmd import CurlRequest
 
 # The curl command reader (with its shell-word scanners) and the HAR reader are
 # imported where they are used, only for pastes that need them: most pastes are
@@ -79,7 +79,7 @@ def _read_lines(text: str, reader: Reader, notes: Notes) -> None:
         line = lines[i]
         first = _command_text(line) if commands and reader.may_start_command() else None
         if first is not None:
-            from authtui.core.curlcmd import read_command
+            from authtui.core.read.curlcmd import read_command
 
             read = read_command(lines, i, first, budget)
             budget = max(budget - read.spanned, 0)
@@ -100,7 +100,7 @@ def _read_lines(text: str, reader: Reader, notes: Notes) -> None:
 
 
 def _command_text(line: str) -> str | None:
-    from authtui.core.curlcmd import command_text
+    from authtui.core.read.curlcmd import command_text
 
     return command_text(line)
 
@@ -121,7 +121,7 @@ def _command_msg(request: CurlRequest) -> Msg:
 def _read_json(text: str, start: int, notes: Notes) -> tuple[list[Exchange], list[str], int]:
     """A leading JSON value: HAR exchanges, or the tokens it holds. Returns where the
     text after it begins (0 when it could not be read: the whole paste is then text)."""
-    from authtui.core.har import decode_leading_json, json_tokens, read_har
+    from authtui.core.read.har import decode_leading_json, json_tokens, read_har
 
     decoded = decode_leading_json(text, start)
     if isinstance(decoded, Note):

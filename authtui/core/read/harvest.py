@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from authtui.core.limits import MAX_TOKEN_CHARS, MAX_TOKENS
-from authtui.core.paste_lines import TOKEN_CHARS, is_tokenish
-from authtui.core.paste_msg import Notes
+from authtui.core.read.lines import TOKEN_CHARS, is_tokenish
+from authtui.core.read.message import Notes
 
 _JWT_WORD = re.compile(r"eyJ[A-Za-z0-9\-._~+/=]*")  # one class, no backtracking
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from authtui.core.model import Exchange, Header
-from authtui.core.paste_lines import FAILING, REQUEST, RESPONSE, absolute
-from authtui.core.paste_msg import Msg
-from authtui.core.paste_tokens import Harvest, take_tokens
+from authtui.core.read.harvest import Harvest, take_tokens
+from authtui.core.read.lines import FAILING, REQUEST, RESPONSE, absolute
+from authtui.core.read.message import Msg
 
 
 def _body_text(lines: list[str]) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, unquote
 
 from authtui.core.model import Header, Note
-from authtui.core.shellwords import Split, split_command
+from authtui.core.read.shellwords import Split, split_command
 
 _PROMPTS = ("$ ", "% ", "> ")
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from authtui.core.limits import MAX_NOTES_PER_CODE, clip
 from authtui.core.model import Header, Note
-from authtui.core.paste_lines import BODYLESS, CHALLENGE_FIELDS, REQUEST, RESPONSE, side_of
+from authtui.core.read.lines import BODYLESS, CHALLENGE_FIELDS, REQUEST, RESPONSE, side_of
 
 # --- notes ------------------------------------------------------------------------
 
