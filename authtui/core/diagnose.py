@@ -15,9 +15,11 @@ import time as _time
 from collections.abc import Iterable
 from dataclasses import replace
 
-from authtui.core import httpauth, signature, timefmt, tokens
+from authtui.core import signature, timefmt, tokens
 from authtui.core.checks import Check, all_checks, server
 from authtui.core.context import Context
+from authtui.core.http.challenges import challenges_of
+from authtui.core.http.request import request_credentials
 from authtui.core.model import (
     Clock,
     Credentials,
@@ -78,8 +80,8 @@ def context_for(pasted: Paste, options: Options) -> Context:
     """The context for a paste already read."""
     now = options.now if options.now is not None else _time.time()
     exchange = _pick(pasted.exchanges, options.entry, pasted.selected)
-    challenges, challenge_notes = httpauth.challenges_of(exchange.response_headers)
-    credentials = httpauth.request_credentials(exchange)
+    challenges, challenge_notes = challenges_of(exchange.response_headers)
+    credentials = request_credentials(exchange)
     request_token = _request_token(credentials)
     pasted_token = _pasted_token(options.token, pasted.tokens)
     token = request_token or pasted_token

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from string import digits
 
-from authtui.core.challenges import parse_challenges
-from authtui.core.httpscan import (
+from authtui.core.http.challenges import parse_challenges
+from authtui.core.http.scan import (
     NEWLINES,
     STOP_VALUE,
     STOP_WORD,

@@ -9,9 +9,9 @@ elements, white space around ``=``, any letter case) make no note.
 Credentials are read the same way: the cleaned token comes back ready to decode,
 and what had to be cleaned is noted with the contract's ``authz.*`` codes.
 
-The work is split by job: :mod:`~authtui.core.challenges` reads challenges,
-:mod:`~authtui.core.credentials` reads credentials, :mod:`~authtui.core.basic`
-decodes Basic, :mod:`~authtui.core.httpscan` holds the shared scanner. This
+The work is split by job: :mod:`~authtui.core.http.challenges` reads challenges,
+:mod:`~authtui.core.http.credentials` reads credentials, :mod:`~authtui.core.http.basic`
+decodes Basic, :mod:`~authtui.core.http.scan` holds the shared scanner. This
 module finds every credential a request carries and keeps the public names
 importable from here. Linear in the input, never raising.
 """
@@ -20,30 +20,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, unquote
 
-from authtui.core.basic import basic_user
-from authtui.core.challenges import (
-    CHALLENGE_FIELDS,
-    MAX_CHALLENGES,
-    MAX_PARAMS,
-    challenges_of,
-    parse_challenges,
-)
-from authtui.core.credentials import KNOWN_SCHEMES, parse_bare_credentials, parse_credentials
+from authtui.core.http.credentials import parse_bare_credentials, parse_credentials
 from authtui.core.model import Credentials, Exchange
-
-__all__ = [
-    "CHALLENGE_FIELDS",
-    "KNOWN_SCHEMES",
-    "MAX_CHALLENGES",
-    "MAX_PARAMS",
-    "TOKEN_HEADERS",
-    "basic_user",
-    "challenges_of",
-    "parse_bare_credentials",
-    "parse_challenges",
-    "parse_credentials",
-    "request_credentials",
-]
 
 TOKEN_HEADERS: frozenset[str] = frozenset(
     {

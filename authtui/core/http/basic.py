@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 
-from authtui.core.httpscan import peek
+from authtui.core.http.scan import peek
 from authtui.core.model import Credentials, Note
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from authtui.core.httpscan import (
+from authtui.core.http.scan import (
     STOP_VALUE,
     STOP_WORD,
     TCHAR,
