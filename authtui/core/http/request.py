@@ -1,19 +1,10 @@
-"""Read RFC 9110 §11 challenges and credentials leniently, noting every deviation.
+"""Every credential a request carries: ``Authorization``, custom headers, query, form.
 
-``WWW-Authenticate`` values are read the way browsers read them: what a server
-plainly meant is recovered (params separated by spaces only, unquoted URLs, a
-comma right after the scheme, an unterminated quote) and each deviation becomes a
-:class:`~authtui.core.model.Note` on the challenge. Legal forms (empty list
-elements, white space around ``=``, any letter case) make no note.
-
-Credentials are read the same way: the cleaned token comes back ready to decode,
-and what had to be cleaned is noted with the contract's ``authz.*`` codes.
-
-The work is split by job: :mod:`~authtui.core.http.challenges` reads challenges,
-:mod:`~authtui.core.http.credentials` reads credentials, :mod:`~authtui.core.http.basic`
-decodes Basic, :mod:`~authtui.core.http.scan` holds the shared scanner. This
-module finds every credential a request carries and keeps the public names
-importable from here. Linear in the input, never raising.
+Credentials are read leniently: the cleaned token comes back ready to decode, and
+what had to be cleaned is noted with the contract's ``authz.*`` codes. The grammar
+is in :mod:`~authtui.core.http.credentials` (challenges in
+:mod:`~authtui.core.http.challenges`); this module finds where credentials travel.
+Linear in the input, never raising.
 """
 
 from __future__ import annotations
