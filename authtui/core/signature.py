@@ -27,7 +27,8 @@ from jwt.algorithms import get_default_algorithms
 from jwt.exceptions import PyJWTError
 
 from authtui.core.context import SignatureResult
-from authtui.core.keys import LoadedKey, describe_certificate, load_keys
+from authtui.core.keys.load import describe_certificate, load_keys
+from authtui.core.keys.model import LoadedKey
 from authtui.core.model import Finding, Severity, SignatureStatus, Token, TokenForm
 from authtui.core.options import KeyInput, Secret
 

@@ -16,7 +16,7 @@ from cryptography import x509
 from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 
-from authtui.core.keymodel import (
+from authtui.core.keys.model import (
     MAX_KEYS,
     REFS_PEM,
     LoadedKey,

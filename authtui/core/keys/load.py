@@ -6,33 +6,20 @@ keys, unarmoured base64 and private keys (their public half). Anything that cann
 be used becomes a ``sig.key_error`` finding that says why, in words a person can
 act on. Nothing here raises on user input and nothing is fetched.
 
-The work is split by job: :mod:`~authtui.core.jwk` reads JSON keys,
-:mod:`~authtui.core.keyformats` reads PEM, DER, SSH and certificates, and
-:mod:`~authtui.core.keymodel` describes keys and words the findings. This module
-picks the reader for an input and keeps the public names importable from here.
+The work is split by job: :mod:`~authtui.core.keys.jwk` reads JSON keys,
+:mod:`~authtui.core.keys.formats` reads PEM, DER, SSH and certificates, and
+:mod:`~authtui.core.keys.model` describes keys and words the findings. This module
+picks the reader for an input.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from authtui.core.jwk import b64url_decode, jwk_thumbprint, key_from_jwk, load_json_input
-from authtui.core.keymodel import MAX_KEYS, MIN_RSA_BITS, LoadedKey, key_error
+from authtui.core.keys.jwk import load_json_input
+from authtui.core.keys.model import LoadedKey, key_error
 from authtui.core.model import Finding
 from authtui.core.options import KeyInput
-
-__all__ = [
-    "MAX_KEYS",
-    "MAX_KEY_INPUT",
-    "MIN_RSA_BITS",
-    "LoadedKey",
-    "b64url_decode",
-    "describe_certificate",
-    "jwk_thumbprint",
-    "key_from_jwk",
-    "load_key_input",
-    "load_keys",
-]
 
 MAX_KEY_INPUT = 1 << 20
 """Key files over 1 MiB are read up to this size only."""
@@ -52,7 +39,7 @@ def load_keys(keys: Sequence[KeyInput]) -> tuple[list[LoadedKey], list[Finding]]
 
 def describe_certificate(der: bytes) -> str | None:
     """Subject, issuer and validity of a DER certificate, or None if unreadable."""
-    from authtui.core.keyformats import describe_certificate as describe
+    from authtui.core.keys.formats import describe_certificate as describe
 
     return describe(der)
 
@@ -67,14 +54,14 @@ def load_key_input(key: KeyInput) -> tuple[list[LoadedKey], list[Finding]]:
     except UnicodeDecodeError:
         text = "\x00"  # binary: DER, like text holding a NUL byte
     if "\x00" in text:
-        from authtui.core.keyformats import load_der_input
+        from authtui.core.keys.formats import load_der_input
 
         return load_der_input(key.name, data)
     if not text:
         return [], [key_error(key.name, "The key input is empty", "Nothing was read.", "")]
     if text[0] in "{[":
         return load_json_input(key.name, text)
-    from authtui.core.keyformats import load_other_text, load_pem_input, load_ssh_input
+    from authtui.core.keys.formats import load_other_text, load_pem_input, load_ssh_input
 
     if "-----BEGIN " in text:
         return load_pem_input(key.name, text)

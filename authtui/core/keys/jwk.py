@@ -18,7 +18,7 @@ from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
 
 from authtui.core.codec.b64 import encode_b64url
-from authtui.core.keymodel import (
+from authtui.core.keys.model import (
     MAX_KEYS,
     REFS_JWK,
     LoadedKey,
