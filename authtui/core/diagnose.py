@@ -15,11 +15,12 @@ import time as _time
 from collections.abc import Iterable
 from dataclasses import replace
 
-from authtui.core import signature, timefmt, tokens
+from authtui.core import timefmt
 from authtui.core.checks import Check, all_checks, server
 from authtui.core.context import Context
 from authtui.core.http.challenges import challenges_of
 from authtui.core.http.request import request_credentials
+from authtui.core.jose import signature, tokens
 from authtui.core.model import (
     Clock,
     Credentials,

@@ -11,8 +11,8 @@ from typing import Any
 
 from authtui.core.checks import Check
 from authtui.core.context import Context
+from authtui.core.jose.tokens import WHITESPACE_NOTE, opaque_issuer
 from authtui.core.model import Finding, Severity, Token, TokenForm
-from authtui.core.tokens import WHITESPACE_NOTE, opaque_issuer
 
 HEADER_LIMIT = 8192
 """Bytes per request header line at which common front ends refuse the request

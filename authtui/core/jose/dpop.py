@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from authtui.core.jose.signature import ALGS, key_misfit, verify_with_key
 from authtui.core.keys.jwk import jwk_thumbprint, key_from_jwk
 from authtui.core.model import Finding, Severity, Token, TokenForm
-from authtui.core.signature import ALGS, key_misfit, verify_with_key
 
 _REF = "RFC 9449 §4.3"
 _PRIVATE_MEMBERS = ("d", "p", "q", "dp", "dq", "qi", "oth", "k")
