@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from authtui.core.jose.signature import ALGS, key_misfit, verify_with_key
+from authtui.core.jose.algs import ALGS, key_misfit, verify_with_key
 from authtui.core.keys.jwk import jwk_thumbprint, key_from_jwk
 from authtui.core.model import Finding, Severity, Token, TokenForm
 
