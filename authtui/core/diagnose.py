@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from authtui.core import timefmt
-from authtui.core.checks import Check, all_checks, server
+from authtui.core.checks import Check, all_checks
 from authtui.core.context import Context
 from authtui.core.http.challenges import challenges_of
 from authtui.core.http.request import request_credentials
@@ -35,6 +35,7 @@ from authtui.core.options import Options
 from authtui.core.read import paste
 from authtui.core.safety.secrets import redact_report
 from authtui.core.verdict import judge, order_findings
+from authtui.core.words.reader import read_server_words
 
 # Schemes whose token68 is a token to decode (the rest carry passwords or tickets).
 _TOKEN_SCHEMES = frozenset({"", "bearer", "dpop", "jwt", "token", "oauth", "oauth2", "pop"})
@@ -109,7 +110,7 @@ def context_for(pasted: Paste, options: Options) -> Context:
         pasted_token=pasted_token,
         dpop_proofs=proofs,
         signature=signature.check_signature(token, options.keys, options.secret),
-        server_findings=tuple(server.read_server_words(exchange, challenges)),
+        server_findings=tuple(read_server_words(exchange, challenges)),
     )
 
 

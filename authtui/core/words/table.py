@@ -1,9 +1,8 @@
-"""The table of server wordings: what a server's error message means.
+"""The table of server wordings: what a server's error message means. Data only.
 
-Each :class:`Pattern` row states the *rule* behind a family of messages as
-lower-case substrings, matched against :func:`normalise`-d text (lower case,
-quotes unified to ``'``, white space collapsed). No regular expressions: every
-test is ``in``, so matching is linear. A new vendor is one more row.
+Each :class:`~authtui.core.words.pattern.Pattern` row states the *rule* behind a
+family of messages as lower-case substrings (see :mod:`.pattern`; matching is in
+:mod:`.match`). A new vendor is one more row.
 
 Rows are tried in order and the first one that matches a text wins; rows marked
 ``companion`` fire beside it (a second, weaker reading of the same words).
@@ -12,119 +11,19 @@ Vendor-specific rows come first, generic rules last.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Collection
-from dataclasses import dataclass
-
-EXPIRED = "server.expired"
-NOT_YET_VALID = "server.not_yet_valid"
-BAD_SIGNATURE = "server.bad_signature"
-UNKNOWN_KEY = "server.unknown_key"
-AUDIENCE = "server.audience"
-ISSUER = "server.issuer"
-SCOPE = "server.scope"
-MALFORMED = "server.malformed"
-MISSING_TOKEN = "server.missing_token"
-WRONG_TOKEN_TYPE = "server.wrong_token_type"
-
-CODES = (
-    EXPIRED,
-    NOT_YET_VALID,
-    BAD_SIGNATURE,
-    UNKNOWN_KEY,
+from authtui.core.words.pattern import (
     AUDIENCE,
+    BAD_SIGNATURE,
+    EXPIRED,
     ISSUER,
-    SCOPE,
     MALFORMED,
     MISSING_TOKEN,
+    NOT_YET_VALID,
+    SCOPE,
+    UNKNOWN_KEY,
     WRONG_TOKEN_TYPE,
+    Pattern,
 )
-"""Every code a row may carry (contract: ``server.*``)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Pattern:
-    """One rule: messages that contain a needle (and an ``also``) mean ``meaning``."""
-
-    code: str
-    """The contract code (``server.expired``...)."""
-    vendor: str
-    """Whose wording it is, in words; empty for a generic rule."""
-    needles: tuple[str, ...]
-    """Normalised substrings; any one of them matches."""
-    meaning: str
-    """What the message means, in plain words (one or two sentences)."""
-    also: tuple[str, ...] = ()
-    """When given, the text must also contain one of these."""
-    unless: tuple[str, ...] = ()
-    """The text must contain none of these."""
-    hint: bool = False
-    """A reading rather than the server's statement: reported as a warning."""
-    companion: bool = False
-    """Fires beside the text's first match instead of competing with it."""
-    when_challenge: str = ""
-    """Only when a challenge carries this ``error`` code."""
-    title: str = ""
-    """Overrides the code's usual title when the words say something narrower."""
-    fix: str = ""
-    """Overrides the code's usual fix."""
-
-    def matches(self, normalised: str, challenge_errors: Collection[str] = ()) -> bool:
-        """True when this row applies to already :func:`normalise`-d text."""
-        present = {w for w in (*self.needles, *self.also, *self.unless) if w in normalised}
-        return self.applies(present, challenge_errors)
-
-    def applies(self, present: Collection[str], challenge_errors: Collection[str] = ()) -> bool:
-        """True when this row applies, given the words found in the text."""
-        if self.when_challenge and self.when_challenge not in challenge_errors:
-            return False
-        if (
-            present.isdisjoint(self.needles)
-            if isinstance(present, set)
-            else not any(n in present for n in self.needles)
-        ):
-            return False
-        if self.also and not any(word in present for word in self.also):
-            return False
-        return not any(word in present for word in self.unless)
-
-
-_QUOTES = str.maketrans(dict.fromkeys('"`\u2018\u2019\u201c\u201d', "'"))
-
-
-def normalise(text: str) -> str:
-    """Lower case, every quote mark as ``'``, white space collapsed to one space."""
-    return " ".join(text.lower().translate(_QUOTES).split())
-
-
-def match_text(text: str, challenge_errors: Collection[str] = ()) -> list[Pattern]:
-    """The rows that explain ``text``: the first matching row, then any companions."""
-    return match_normalised(normalise(text), challenge_errors)
-
-
-def match_normalised(normalised: str, challenge_errors: Collection[str] = ()) -> list[Pattern]:
-    """:func:`match_text` for text already :func:`normalise`-d."""
-    groups, rows_of = _index()
-    # The table's words are grouped by their first two characters: one ``in`` per
-    # group rules most of them out at once. Then only rows with a needle present
-    # can apply; they are tried in table order, as if every row were.
-    present = {
-        word for head, words in groups if head in normalised for word in words if word in normalised
-    }
-    candidates = sorted({i for word in present for i in rows_of.get(word, ())})
-    primary: Pattern | None = None
-    companions: list[Pattern] = []
-    for i in candidates:
-        row = PATTERNS[i]
-        if row.companion:
-            if row.applies(present, challenge_errors):
-                companions.append(row)
-        elif primary is None and row.applies(present, challenge_errors):
-            primary = row
-    if primary is None:
-        return companions
-    return [primary, *companions]
-
 
 _FAILED = (
     "invalid",
@@ -1131,24 +1030,3 @@ _GENERIC_ROWS: tuple[Pattern, ...] = (
 
 PATTERNS: tuple[Pattern, ...] = _VENDOR_ROWS + _GENERIC_ROWS
 """Every row, in the order they are tried."""
-
-
-@functools.cache
-def _all_words() -> frozenset[str]:
-    """Every needle, ``also`` and ``unless`` word of the table, once."""
-    return frozenset(w for row in PATTERNS for w in (*row.needles, *row.also, *row.unless))
-
-
-@functools.cache
-def _index() -> tuple[tuple[tuple[str, tuple[str, ...]], ...], dict[str, tuple[int, ...]]]:
-    """The table's words grouped by their first two characters, and for each needle
-    the rows (by position in :data:`PATTERNS`) it can make apply. Built once."""
-    grouped: dict[str, list[str]] = {}
-    for word in sorted(_all_words()):
-        grouped.setdefault(word[:2], []).append(word)
-    rows_of: dict[str, list[int]] = {}
-    for i, row in enumerate(PATTERNS):
-        for needle in dict.fromkeys(row.needles):
-            rows_of.setdefault(needle, []).append(i)
-    groups = tuple((head, tuple(words)) for head, words in grouped.items())
-    return groups, {word: tuple(rows) for word, rows in rows_of.items()}
