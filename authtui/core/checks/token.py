@@ -232,10 +232,10 @@ def _kind_evidence(token: Token) -> tuple[str, list[str]] | None:
     claim_typ = claim_typ.lower() if isinstance(claim_typ, str) else None
     token_use = claims.get("token_use")
     if typ in ("refresh", "refresh+jwt") or claim_typ in ("refresh", "offline"):
-        shown = (
+        marker = (
             f"header typ={typ}" if typ in ("refresh", "refresh+jwt") else f"claim typ={claim_typ}"
         )
-        return "a refresh token", [shown]
+        return "a refresh token", [marker]
     if token_use == "refresh":
         return "a refresh token", ["token_use=refresh"]
     if token_use == "id":
