@@ -221,7 +221,7 @@ def cmd_diagnose(argv: Sequence[str]) -> int:
 
 def cmd_demos() -> int:
     """``authtui demos``: list the built-in workshop cases."""
-    from authtui.core.demos import describe_demos
+    from authtui.core.demos.catalog import describe_demos
 
     sys.stdout.write(describe_demos().rstrip("\n") + "\n")
     return EXIT_OK
@@ -233,7 +233,7 @@ def cmd_tui(argv: Sequence[str]) -> int:
     options = build_options(args)
     text, from_pipe = _paste_text(args)
     if args.demo is not None and args.demo:
-        from authtui.core.demos import get_demo
+        from authtui.core.demos.catalog import get_demo
 
         if get_demo(args.demo) is None:
             raise UsageError(f"authtui: no workshop case {args.demo!r}; `authtui demos` lists them")

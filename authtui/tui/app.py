@@ -377,7 +377,7 @@ class AuthTUI(ReportActions, App[int]):
 
     def action_load_demo(self) -> None:
         """F4: pick a workshop case."""
-        from authtui.core.demos import DEMOS
+        from authtui.core.demos.catalog import DEMOS
         from authtui.tui.screens.demos import DemoPicker
 
         cases = [(d.name, d.title, d.summary) for d in DEMOS]
@@ -394,7 +394,9 @@ class AuthTUI(ReportActions, App[int]):
 
     def load_demo_case(self, name: str) -> bool:
         """Fill every field from a workshop case built at the evaluation time."""
-        from authtui.core.demos import get_demo  # key generation and PyJWT signing, on demand
+        from authtui.core.demos.catalog import (
+            get_demo,  # key generation and PyJWT signing, on demand
+        )
 
         demo = get_demo(name)
         if demo is None:
