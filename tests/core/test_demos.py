@@ -15,15 +15,10 @@ from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from hypothesis import given
 from hypothesis import strategies as st
 
-from authtui.core.demos.catalog import (
-    DEMOS,
-    Demo,
-    DemoCase,
-    describe_demos,
-    get_demo,
-    http_date,
-    jwk_thumbprint,
-)
+from authtui.core.demos.catalog import DEMOS, describe_demos, get_demo
+from authtui.core.demos.mint import jwk_thumbprint
+from authtui.core.demos.model import Demo, DemoCase
+from authtui.core.demos.pastes import http_date
 from authtui.core.options import Secret
 
 NOW_A = 1_735_689_600.0  # 2025-01-01T00:00:00Z
