@@ -17,7 +17,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from authtui.cli import decode_paste
+from authtui.cli.args import decode_paste
 from authtui.core.demos.catalog import DEMOS
 from authtui.core.diagnose import diagnose
 from authtui.core.model import Report
