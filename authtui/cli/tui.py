@@ -40,7 +40,7 @@ def cmd_tui(argv: Sequence[str]) -> int:
 
         if get_demo(args.demo) is None:
             raise UsageError(f"authtui: no workshop case {args.demo!r}; `authtui demos` lists them")
-    from authtui.tui.app import run_tui
+    from authtui.tui.launch import run_tui
 
     return run_tui(
         text,

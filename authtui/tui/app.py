@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import sys
 import time
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
@@ -30,6 +29,7 @@ from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
 from authtui.core.read.paste import read_paste
 from authtui.tui.commands import AuthCommands
 from authtui.tui.fields import Built, Form, build_options
+from authtui.tui.keys import APP_BINDINGS
 from authtui.tui.messages import FindingChosen
 from authtui.tui.reporting import ReportActions
 from authtui.tui.screens.save import DEFAULT_REPORT_PATH
@@ -66,47 +66,7 @@ class AuthTUI(ReportActions, App[int]):
     TITLE = "authtui"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (170, "-xwide")]  # noqa: RUF012
     COMMANDS = App.COMMANDS | {AuthCommands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "Help", id="app.help", priority=True),
-        Binding("f2", "copy_report", "Copy", id="report.copy", priority=True),
-        Binding("f3", "save_report", "Save", id="report.save", priority=True),
-        Binding("f4", "load_demo", "Case", id="demo.load", priority=True),
-        Binding("f5", "paste_clipboard", "Clipboard", id="paste.clipboard", priority=True),
-        Binding("f8", "toggle_redaction", "Redact", id="view.redact", show=False, priority=True),
-        Binding("f9", "switch_theme", "Theme", id="view.theme", show=False, priority=True),
-        Binding("ctrl+l", "clear_all", "Clear", id="paste.clear", priority=True),
-        Binding(
-            "alt+p", "focus_pane('paste')", "Paste pane", id="go.paste", show=False, priority=True
-        ),
-        Binding(
-            "alt+t", "focus_pane('token')", "Token pane", id="go.token", show=False, priority=True
-        ),
-        Binding(
-            "alt+s",
-            "focus_pane('settings')",
-            "Settings",
-            id="go.settings",
-            show=False,
-            priority=True,
-        ),
-        Binding(
-            "alt+r",
-            "focus_pane('findings')",
-            "Findings (results)",
-            id="go.findings",
-            show=False,
-            priority=True,
-        ),
-        Binding(
-            "alt+d",
-            "focus_pane('decoded')",
-            "Decoded token",
-            id="go.decoded",
-            show=False,
-            priority=True,
-        ),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
     def __init__(
         self,
@@ -482,30 +442,3 @@ def _key_text(options: Options) -> str:
         return key.data.decode("utf-8")
     except UnicodeDecodeError:
         return ""
-
-
-def run_tui(
-    paste: str,
-    options: Options,
-    *,
-    demo: str | None = None,
-    presenter: bool = False,
-    from_pipe: bool = False,
-) -> int:
-    """Run the TUI (the CLI's entry point). Returns the exit status."""
-    if from_pipe:
-        try:
-            tty = os.open("/dev/tty", os.O_RDONLY)
-            os.dup2(tty, 0)
-            os.close(tty)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            print(
-                f"authtui: no terminal to read keys from after the pipe ({reason}); "
-                "pass the paste as a file instead: authtui FILE",
-                file=sys.stderr,
-            )
-            return 2
-    app = AuthTUI(paste, options, demo=demo, presenter=presenter)
-    result = app.run()
-    return result if isinstance(result, int) else (app.return_code or 0)

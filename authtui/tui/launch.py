@@ -1,0 +1,36 @@
+"""Starting the TUI from the command line, with a terminal to read keys from."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from authtui.core.options import Options
+from authtui.tui.app import AuthTUI
+
+
+def run_tui(
+    paste: str,
+    options: Options,
+    *,
+    demo: str | None = None,
+    presenter: bool = False,
+    from_pipe: bool = False,
+) -> int:
+    """Run the TUI (the CLI's entry point). Returns the exit status."""
+    if from_pipe:
+        try:
+            tty = os.open("/dev/tty", os.O_RDONLY)
+            os.dup2(tty, 0)
+            os.close(tty)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            print(
+                f"authtui: no terminal to read keys from after the pipe ({reason}); "
+                "pass the paste as a file instead: authtui FILE",
+                file=sys.stderr,
+            )
+            return 2
+    app = AuthTUI(paste, options, demo=demo, presenter=presenter)
+    result = app.run()
+    return result if isinstance(result, int) else (app.return_code or 0)
