@@ -1,8 +1,11 @@
 """The authtui app: paste on the left, verdict and findings on the right.
 
-Every edit of any field re-runs :func:`diagnose` synchronously (it takes
-milliseconds); with the evaluation time at "now", a one-second ticker re-runs it
-so an expiring token visibly expires.
+Every edit of any field re-runs the diagnosis: at once for a paste of ordinary
+size (it takes milliseconds), in a worker thread for a big one
+(:mod:`authtui.tui.diagnosing`); with the evaluation time at "now", a one-second
+ticker re-runs it so an expiring token visibly expires. Everything shown passes
+the terminal boundary: the editors draw escapes (:class:`SafeTextArea`), every
+notification is plain text through :func:`printable`.
 """
 
 from __future__ import annotations
@@ -19,15 +22,16 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Select, TabbedContent, TabPane, TextArea
 
 from authtui.core import timefmt
-from authtui.core.diagnose import diagnose_paste
 from authtui.core.model import Report, Severity
 from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
-from authtui.core.read.paste import read_paste
+from authtui.core.safety.terminal import one_line, printable
 from authtui.tui.commands import AuthCommands
+from authtui.tui.diagnosing import DiagnosisRunner, Engine
 from authtui.tui.fields import Built, Form, build_options
 from authtui.tui.keys import APP_BINDINGS
 from authtui.tui.messages import FindingChosen
@@ -38,6 +42,7 @@ from authtui.tui.widgets.detail import FindingDetail
 from authtui.tui.widgets.entry_picker import EntryPicker
 from authtui.tui.widgets.findings import FindingList
 from authtui.tui.widgets.keys_footer import KeysFooter
+from authtui.tui.widgets.safe_area import SafeTextArea
 from authtui.tui.widgets.settings import SettingsPane
 from authtui.tui.widgets.token_view import TokenView
 from authtui.tui.widgets.verdict import VerdictBanner
@@ -59,7 +64,7 @@ PANES = {
 }
 
 
-class AuthTUI(ReportActions, App[int]):
+class AuthTUI(DiagnosisRunner, ReportActions, App[int]):
     """Why was this request refused? Paste it and read the findings."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -80,9 +85,12 @@ class AuthTUI(ReportActions, App[int]):
         clipboard_timeout: float = 2.0,
         report_path: str = DEFAULT_REPORT_PATH,
         environ: Mapping[str, str] | None = None,
+        engine: Engine | None = None,
     ) -> None:
-        """``clock`` and ``tick`` exist so tests and screenshots can freeze time."""
+        """``clock`` and ``tick`` exist so tests and screenshots can freeze time;
+        ``engine`` so tests can hold a background run where they want it."""
         super().__init__()
+        self.engine = engine or Engine()
         self._initial_paste = paste
         self._initial = options or Options()
         self._initial_demo = demo
@@ -100,7 +108,7 @@ class AuthTUI(ReportActions, App[int]):
         self.built: Built | None = None
         self._status_text = ""
         self._read_text = ""
-        self._read = read_paste("")
+        self._read = self.engine.read("")
 
     # ------------------------------------------------------------------ layout
 
@@ -121,9 +129,9 @@ class AuthTUI(ReportActions, App[int]):
         with Horizontal(id="main"):
             with TabbedContent(id="inputs", initial="tab-paste"):
                 with TabPane("Paste", id="tab-paste"):
-                    yield TextArea(id="paste", soft_wrap=True, placeholder=PASTE_PLACEHOLDER)
+                    yield SafeTextArea(id="paste", soft_wrap=True, placeholder=PASTE_PLACEHOLDER)
                 with TabPane("Token", id="tab-token"):
-                    yield TextArea(id="token", soft_wrap=True, placeholder=TOKEN_PLACEHOLDER)
+                    yield SafeTextArea(id="token", soft_wrap=True, placeholder=TOKEN_PLACEHOLDER)
                 with TabPane("Settings", id="tab-settings"):
                     yield SettingsPane(id="settings")
             with Vertical(id="right"):
@@ -214,17 +222,16 @@ class AuthTUI(ReportActions, App[int]):
             options = dataclasses.replace(built.options, keys=self._cli_keys)
             built = dataclasses.replace(built, options=options, key_source="from the command line")
         self.built = built
-        if form.paste != self._read_text:  # typing elsewhere: the paste is read once
-            self._read_text, self._read = form.paste, read_paste(form.paste)
-        try:
-            report = diagnose_paste(self._read, built.options)
-        except Exception as exc:
-            self.notify(f"The diagnosis failed: {type(exc).__name__}: {exc}", severity="error")
-            return
-        self.report = report
-        self._show(report, empty=not form.paste.strip() and not form.token.strip())
+        empty = not form.paste.strip() and not form.token.strip()
+        self.run_diagnosis(form.paste, built.options, empty=empty)  # the paste is read once
 
-    def _show(self, report: Report, *, empty: bool) -> None:
+    def show_reading(self, size: str) -> None:
+        """A big paste is being read in the background: the banner says so."""
+        self.query_one(VerdictBanner).show_reading(size)
+
+    def show_report(self, report: Report, *, empty: bool) -> None:
+        """Show a report in every pane."""
+        self.report = report
         banner = self.query_one(VerdictBanner)
         if empty:
             banner.show_welcome()
@@ -278,7 +285,10 @@ class AuthTUI(ReportActions, App[int]):
             tab.label = label
 
     def _tick(self) -> None:
-        """Once a second: re-diagnose when the evaluation time is the device clock."""
+        """Once a second: re-diagnose when the evaluation time is the device clock
+        (not while a big paste is being read: the next second will do)."""
+        if self.diagnosing or self.reading:
+            return
         if self.built is not None and not self.built.fixed_time and self.report is not None:
             form = self.form()
             if form.paste.strip() or form.token.strip():
@@ -289,7 +299,7 @@ class AuthTUI(ReportActions, App[int]):
     @on(TextArea.Changed, "#paste")
     def _paste_changed(self) -> None:
         self._entry = None
-        self.rediagnose()
+        self.paste_edited(self.query_one("#paste", TextArea).text, self.rediagnose)
 
     @on(TextArea.Changed, "#token")
     @on(TextArea.Changed, "#key")
@@ -321,6 +331,28 @@ class AuthTUI(ReportActions, App[int]):
         self.query_one(FindingDetail).show(event.item)
 
     # ----------------------------------------------------------------- actions
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification as plain text through the terminal boundary.
+
+        Messages quote file names, paths and exceptions: never markup (a path with
+        ``[/]`` in it is a path), never a control character. ``markup`` is ignored.
+        """
+        super().notify(
+            printable(message),
+            title=one_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def action_help(self) -> None:
         """F1: the help screen, with the live key bindings."""

@@ -1,4 +1,8 @@
-"""The verdict banner: status, kind and headline, coloured by outcome."""
+"""The verdict banner: status, kind and headline, coloured by outcome.
+
+Everything in it that came from the paste (the reason phrase, words the server
+chose inside the headline) is drawn through the terminal boundary.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Digits, Static
 
 from authtui.core.model import Report
+from authtui.core.safety.terminal import one_line, printable
 from authtui.tui.look import KIND_WORDS, outcome
 
 REASONS = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found"}
@@ -53,6 +58,17 @@ class VerdictBanner(Horizontal):
         self._show_digits("")
         self.query_one("#verdict-text", Static).update(WELCOME)
 
+    def show_reading(self, size: str) -> None:
+        """A big paste is being read in the background: say so (the rest stays)."""
+        self._shown = None
+        self.set_classes("-reading")
+        self._show_digits("")
+        reading = Content.assemble(
+            (f"Reading {size}…", "bold"),
+            "\nThe findings appear here when the paste has been read; keys work meanwhile.",
+        )
+        self.query_one("#verdict-text", Static).update(reading)
+
     def show(self, report: Report) -> None:
         """Show one report's verdict (nothing to do when it reads the same)."""
         verdict = report.verdict
@@ -62,7 +78,7 @@ class VerdictBanner(Horizontal):
             return
         self._shown = shown
         status = "no status" if verdict.status is None else str(verdict.status)
-        reason_text = exchange.reason or REASONS.get(verdict.status or 0, "")
+        reason_text = one_line(exchange.reason or "") or REASONS.get(verdict.status or 0, "")
         reason = f" {reason_text}" if reason_text and verdict.status else ""
         kind = KIND_WORDS.get(verdict.kind, str(verdict.kind))
         lines = Content.assemble(
@@ -70,10 +86,11 @@ class VerdictBanner(Horizontal):
             "  ·  ",
             (kind, "italic"),
             "\n",
-            (verdict.headline, "bold"),
+            (printable(verdict.headline), "bold"),
         )
         if verdict.next_step:
-            lines = lines.append(Content.assemble("\n", ("Next: ", "bold"), verdict.next_step))
+            next_step = printable(verdict.next_step)
+            lines = lines.append(Content.assemble("\n", ("Next: ", "bold"), next_step))
         self.set_classes(outcome(report))
         digits = "" if verdict.status is None else str(verdict.status)
         self._show_digits(digits)
