@@ -35,6 +35,7 @@ from authtui.tui.diagnosing import DiagnosisRunner, Engine
 from authtui.tui.fields import Built, Form, build_options
 from authtui.tui.keys import APP_BINDINGS
 from authtui.tui.messages import FindingChosen
+from authtui.tui.offload import ChildProcess
 from authtui.tui.reporting import ReportActions
 from authtui.tui.screens.save import DEFAULT_REPORT_PATH
 from authtui.tui.themes import PROJECTOR, THEME_CYCLE
@@ -90,7 +91,7 @@ class AuthTUI(DiagnosisRunner, ReportActions, App[int]):
         """``clock`` and ``tick`` exist so tests and screenshots can freeze time;
         ``engine`` so tests can hold a background run where they want it."""
         super().__init__()
-        self.engine = engine or Engine()
+        self.engine = engine or Engine(child=ChildProcess())
         self._initial_paste = paste
         self._initial = options or Options()
         self._initial_demo = demo
@@ -160,6 +161,10 @@ class AuthTUI(DiagnosisRunner, ReportActions, App[int]):
         if self._tick_enabled:
             self.set_interval(1.0, self._tick, name="clock-tick")
 
+    def on_unmount(self) -> None:
+        """The app is closing: end the background reader, if one was started."""
+        self.engine.close()
+
     def _prefill(self, paste: str, options: Options) -> None:
         """Put the CLI's paste and options into the fields, without re-diagnosing."""
         with self._quiet():
@@ -213,6 +218,8 @@ class AuthTUI(DiagnosisRunner, ReportActions, App[int]):
 
     def rediagnose(self) -> None:
         """Build options from the fields, diagnose, and show the report."""
+        if not self.query("#settings"):  # a late message while the app closes
+            return
         form = self.form()
         built = build_options(form, self._clock(), force_redact=self.presenter)
         if not form.secret and self._cli_secret is not None:
@@ -227,11 +234,14 @@ class AuthTUI(DiagnosisRunner, ReportActions, App[int]):
 
     def show_reading(self, size: str) -> None:
         """A big paste is being read in the background: the banner says so."""
-        self.query_one(VerdictBanner).show_reading(size)
+        for banner in self.query(VerdictBanner):
+            banner.show_reading(size)
 
     def show_report(self, report: Report, *, empty: bool) -> None:
-        """Show a report in every pane."""
+        """Show a report in every pane (none, when a late result meets the app closing)."""
         self.report = report
+        if not self.query(VerdictBanner):
+            return
         banner = self.query_one(VerdictBanner)
         if empty:
             banner.show_welcome()
@@ -299,7 +309,8 @@ class AuthTUI(DiagnosisRunner, ReportActions, App[int]):
     @on(TextArea.Changed, "#paste")
     def _paste_changed(self) -> None:
         self._entry = None
-        self.paste_edited(self.query_one("#paste", TextArea).text, self.rediagnose)
+        for area in self.query("#paste").results(TextArea):  # none once the app closes
+            self.paste_edited(area.text, self.rediagnose)
 
     @on(TextArea.Changed, "#token")
     @on(TextArea.Changed, "#key")
@@ -328,7 +339,8 @@ class AuthTUI(DiagnosisRunner, ReportActions, App[int]):
 
     @on(FindingChosen)
     def _finding_chosen(self, event: FindingChosen) -> None:
-        self.query_one(FindingDetail).show(event.item)
+        for detail in self.query(FindingDetail):  # none when the app is closing
+            detail.show(event.item)
 
     # ----------------------------------------------------------------- actions
 

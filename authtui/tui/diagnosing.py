@@ -3,10 +3,12 @@
 A small paste (the common case) is read and diagnosed at once, on the UI thread:
 the core takes milliseconds, and the screen goes from one result to the next with
 nothing in between. A big paste (:attr:`Engine.big` characters or more) is read
-and diagnosed in a worker thread (the core is pure, so it runs anywhere): the
-verdict says what is being read ("Reading 5.0 MB…"), every key is answered
-meanwhile, and the result is shown only if it still answers the fields as they
-are now.
+and diagnosed in the background (the core is pure, so it runs anywhere): in a
+child process (:mod:`authtui.tui.offload`; a thread would hold the interpreter
+lock the keys need) waited for by a worker thread, or in the worker thread itself
+when the engine has no child (tests). The verdict says what is being read
+("Reading 5.0 MB…"), every key is answered meanwhile, and the result is shown
+only if it still answers the fields as they are now.
 
 One run at a time. A request made while a run is going waits as *the* next run
 (a newer request replaces it); when the run ends, its result is shown only if no
@@ -33,6 +35,7 @@ from textual import work
 from authtui.core.diagnose import diagnose_paste
 from authtui.core.read.paste import read_paste
 from authtui.tui.messages import Diagnosed, DiagnosisJob
+from authtui.tui.offload import ChildProcess
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -63,6 +66,14 @@ class Engine:
     """Pastes this long or longer are read and diagnosed in a worker thread."""
     settle: float = SETTLE
     """Seconds an edit of a big paste waits for the next before a run starts."""
+    child: ChildProcess | None = None
+    """Where big pastes are read and diagnosed (``None``: in the worker thread, with
+    :attr:`read` and :attr:`diagnose`). The app's own engine has one."""
+
+    def close(self) -> None:
+        """End the child process, if one was started."""
+        if self.child is not None:
+            self.child.close()
 
 
 def size_words(text: str) -> str:
@@ -110,7 +121,8 @@ class DiagnosisRunner(_Base):
             self.reading = False
             self._diagnose_now(paste, known, options, empty=empty)
             return
-        if known is None:
+        child = self.engine.child
+        if not (child.holds(paste) if child is not None else known is not None):
             self.reading = True
             self.show_reading(size_words(paste))
         self._waiting = DiagnosisJob(self._generation, paste, options, empty, known)
@@ -158,8 +170,16 @@ class DiagnosisRunner(_Base):
 
     @work(thread=True, group="diagnose", exit_on_error=False)
     def _run_in_thread(self, job: DiagnosisJob) -> None:
-        """In a thread: read (unless known), then diagnose unless already stale."""
+        """In a thread: read (unless known), then diagnose unless already stale;
+        or have the child process do both, and wait for it."""
+        child = self.engine.child
         try:
+            if job.generation != self._generation:
+                self.post_message(Diagnosed(job, None, None))  # stale before it began
+                return
+            if child is not None:
+                self.post_message(Diagnosed(job, None, child.run(job.paste, job.options)))
+                return
             read = job.read if job.read is not None else self.engine.read(job.paste)
             report = None
             if job.generation == self._generation:

@@ -56,6 +56,9 @@ def _newline(text: str) -> Newline:
 class DisplayDocument(DocumentBase):
     """A document whose lines (and locations) are those drawn; ``text`` is the source."""
 
+    version = 0
+    """How many edits were made: a layout of the same version and width still holds."""
+
     def __init__(self, text: str) -> None:
         self._newline: Newline = _newline(text)
         self._source, self._ends = split_lines(text)
@@ -111,6 +114,11 @@ class DisplayDocument(DocumentBase):
         """How a line is drawn (``None``: as it is)."""
         return self._shown[row] if 0 <= row < len(self._shown) else None
 
+    @property
+    def drawings(self) -> list[Shown | None]:
+        """How each line is drawn (``None``: as it is), for a pass over every line."""
+        return self._shown
+
     def snap(self, location: Location, *, after: bool = False) -> Location:
         """The nearest character boundary of the drawing at (or past) ``location``."""
         row, column = location
@@ -121,12 +129,21 @@ class DisplayDocument(DocumentBase):
 
     # ------------------------------------------------------------- the source
 
+    _text: tuple[int, str] = (-1, "")
+    """The text as of a version (the TextArea asks for it once per row it draws)."""
+
     @property
     def text(self) -> str:
         """The text, exactly as loaded and edited (every line end its own)."""
+        version, text = self._text
+        if version == self.version:
+            return text
         if not self._odd:
-            return self._newline.join(self._source)
-        return "".join(chain.from_iterable(zip(self._source, self._ends, strict=True)))
+            text = self._newline.join(self._source)
+        else:
+            text = "".join(chain.from_iterable(zip(self._source, self._ends, strict=True)))
+        self._text = (self.version, text)
+        return text
 
     def _count_odd(self, ends: list[str]) -> int:
         return sum(end != self._newline for end in ends)
@@ -169,6 +186,7 @@ class DisplayDocument(DocumentBase):
         (top_row, top_col), (bottom_row, bottom_col) = sorted((start, end))
         replaced = self.get_text_range(start, end)
         source, ends = self._source, self._ends
+        self.version += 1
         if top_row >= len(source):  # past the end: new lines after the last one
             top_row = bottom_row = len(source)
             ends[-1] = self._newline

@@ -129,7 +129,19 @@ def line_layout(
 
 
 class FastWrap(WrappedDocument):
-    """Textual's wrapped view of a document, with the breaks of :func:`line_layout`."""
+    """Textual's wrapped view of a document, with the breaks of :func:`line_layout`.
+
+    The TextArea asks for a full wrap on every resize and scrollbar change (a dozen
+    times while the screen settles): a wrap of the same document version at the
+    same widths as the one in place is skipped.
+    """
+
+    _wrapped_as: tuple[int, int, int] | None = None
+    """(document version, width, tab width) the rows were last computed for."""
+
+    def _version(self) -> int:
+        document = self.document
+        return document.version if isinstance(document, DisplayDocument) else -1
 
     def _layout(self, index: int, line: str) -> tuple[list[int], list[int]]:
         document = self.document
@@ -138,21 +150,24 @@ class FastWrap(WrappedDocument):
 
     def wrap(self, width: int, tab_width: int | None = None) -> None:
         """Wrap every line at ``width`` (0: no wrapping)."""
-        self._width = width
         if tab_width:
             self._tab_width = tab_width
+        key = (self._version(), width, self._tab_width)
+        if key == self._wrapped_as and key[0] >= 0:
+            return
+        self._width = width
         wrap_offsets: list[list[int]] = []
         tab_widths: list[list[int]] = []
         line_info: list[tuple[int, int]] = []
         line_rows: list[list[int]] = []
         document = self.document
-        drawn = document if isinstance(document, DisplayDocument) else None
+        drawings = document.drawings if isinstance(document, DisplayDocument) else None
         row = 0
         for index, line in enumerate(document.lines):
             if (
                 "\t" not in line
                 and (not width or (len(line) <= width and line.isascii()))
-                and (drawn is None or drawn.shown(index) is None)
+                and (drawings is None or drawings[index] is None)
             ):
                 wrap_offsets.append(_NO_BREAKS)  # the common case, without a call
                 tab_widths.append(_NO_TABS if line else _NO_BREAKS)
@@ -171,6 +186,7 @@ class FastWrap(WrappedDocument):
         self._offset_to_line_info = line_info
         self._line_index_to_offsets = line_rows
         self._tab_width_cache = tab_widths
+        self._wrapped_as = key
 
     def wrap_range(self, start: Location, old_end: Location, new_end: Location) -> None:
         """Re-wrap the lines an edit touched (Textual's bookkeeping, these breaks)."""
@@ -214,6 +230,8 @@ class FastWrap(WrappedDocument):
             for line_index in range(top + len(new_lines), len(line_rows)):
                 line_rows[line_index] = [offset + row_shift for offset in line_rows[line_index]]
         self._wrap_offsets[top : old_bottom + 1] = new_offsets
+        if self._wrapped_as is not None:  # the rows are those of this version now
+            self._wrapped_as = (self._version(), self._width, self._tab_width)
 
     @property
     def height(self) -> int:

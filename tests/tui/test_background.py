@@ -7,6 +7,7 @@ so every state is observed as it is, without timings.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from authtui.core.model import Paste, Report
 from authtui.core.options import Options
 from authtui.core.read.paste import read_paste
 from authtui.tui.diagnosing import Engine, size_words
+from authtui.tui.offload import ChildProcess
 from authtui.tui.screens.help import HelpScreen
 from tests.tui.conftest import NOW, RecordingApp, make_app
 
@@ -251,3 +253,66 @@ def test_sizes_are_said_as_people_say_them() -> None:
     assert size_words("x" * 312_400) == "312 KB"
     assert size_words("é" * 600_000) == "1.2 MB"  # UTF-8 bytes
     assert size_words("") == "1 KB"
+
+
+# ------------------------------------------------------------ the child process
+
+
+def test_the_child_process_diagnoses_and_keeps_the_paste_it_read() -> None:
+    child = ChildProcess()
+    try:
+        first = child.run(A, Options(now=NOW))
+        assert first.verdict.status == 401
+        assert child.holds(A) and not child.holds(B)
+        again = child.run(A, Options(now=NOW, scopes=("orders:write",)))  # the paste not sent
+        assert again.verdict.status == 401
+        assert child.run(B, Options(now=NOW)).verdict.status == 403
+        assert child.holds(B)
+    finally:
+        child.close()
+
+
+class _DiesOnArrival:
+    """Options that end the child as it reads them (it dies in the middle of a run)."""
+
+    def __reduce__(self) -> tuple[object, tuple[int]]:
+        return (os._exit, (3,))
+
+
+def test_a_child_that_dies_fails_that_run_and_the_next_starts_another() -> None:
+    child = ChildProcess()
+    try:
+        child.run(A, Options(now=NOW))
+        with pytest.raises(RuntimeError, match="background reader stopped"):
+            child.run(A, _DiesOnArrival())  # type: ignore[arg-type]
+        assert not child.holds(A)
+        assert child.run(A, Options(now=NOW)).verdict.status == 401
+        child.close()  # closed while idle: the next run simply starts a new child
+        assert child.run(B, Options(now=NOW)).verdict.status == 403
+    finally:
+        child.close()
+
+
+def test_the_child_sends_a_failure_back_as_a_sentence() -> None:
+    child = ChildProcess()
+    try:
+        with pytest.raises(RuntimeError, match="Error"):
+            child.run(A, "not options")  # type: ignore[arg-type]
+        assert child.run(A, Options(now=NOW)).verdict.status == 401  # and keeps serving
+    finally:
+        child.close()
+
+
+async def test_the_app_reads_a_big_paste_in_its_child_process() -> None:
+    engine = Engine(child=ChildProcess(), big=100, settle=0)
+    app = Watched(A, Options(now=NOW), engine=engine, clock=lambda: NOW, tick=False, environ={})
+    async with app.run_test(size=SIZE) as pilot:
+        await _finish(app, pilot)
+        assert app.readings == [size_words(A)]
+        assert app.shown[-1] == 401 and app.report is not None
+        assert engine.child is not None and engine.child.holds(A)
+        app.query_one("#paste", TextArea).load_text(B)
+        await _finish(app, pilot)
+        await _finish(app, pilot)
+        assert app.shown[-1] == 403
+    assert engine.child._process is None or engine.child._process.poll() is not None  # closed
