@@ -22,6 +22,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Select, TabbedContent, TabPane, TextArea
@@ -87,10 +88,12 @@ class AuthTUI(DiagnosisRunner, ReportActions, App[int]):
         report_path: str = DEFAULT_REPORT_PATH,
         environ: Mapping[str, str] | None = None,
         engine: Engine | None = None,
+        driver_class: type[Driver] | None = None,
     ) -> None:
         """``clock`` and ``tick`` exist so tests and screenshots can freeze time;
-        ``engine`` so tests can hold a background run where they want it."""
-        super().__init__()
+        ``engine`` so tests can hold a background run where they want it;
+        ``driver_class`` is the terminal driver (the launcher's reads pastes whole)."""
+        super().__init__(driver_class=driver_class)
         self.engine = engine or Engine(child=ChildProcess())
         self._initial_paste = paste
         self._initial = options or Options()

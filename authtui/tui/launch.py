@@ -5,8 +5,21 @@ from __future__ import annotations
 import os
 import sys
 
+from textual import constants
+from textual.driver import Driver
+
 from authtui.core.options import Options
 from authtui.tui.app import AuthTUI
+
+
+def paste_safe_driver() -> type[Driver] | None:
+    """The terminal driver that reads bracketed pastes whole (:mod:`.terminal_input`):
+    on Linux and macOS, unless ``TEXTUAL_DRIVER`` names another (``None``: Textual's)."""
+    if sys.platform.startswith("win") or constants.DRIVER is not None:
+        return None
+    from authtui.tui.terminal_input import PasteSafeDriver  # termios: not on Windows
+
+    return PasteSafeDriver
 
 
 def run_tui(
@@ -31,6 +44,6 @@ def run_tui(
                 file=sys.stderr,
             )
             return 2
-    app = AuthTUI(paste, options, demo=demo, presenter=presenter)
+    app = AuthTUI(paste, options, demo=demo, presenter=presenter, driver_class=paste_safe_driver())
     result = app.run()
     return result if isinstance(result, int) else (app.return_code or 0)
