@@ -86,5 +86,5 @@ def render_markdown(report: Report) -> str:
             out += _finding(f)
     out += [f"- {_escape(token_line(report))}", f"- {_escape(clock_line(report))}"]
     if report.redacted:
-        out.append("- Tokens redacted; passwords and secrets are never included.")
+        out.append("- Tokens redacted; passwords and secrets are shown only as fingerprints.")
     return "\n".join(out).rstrip() + "\n"
