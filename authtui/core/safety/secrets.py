@@ -54,6 +54,7 @@ from authtui.core.safety.shapes import (
     scrub_json,
     scrub_multipart,
     scrub_pairs,
+    scrub_pem,
     scrub_url,
     scrub_urls_in,
 )
@@ -191,7 +192,9 @@ class Scrubber:
         return scrub_urls_in(text, self.hide)
 
     def body(self, text: str, content_type: str, where: str) -> str:
-        """A request or response body: JSON, urlencoded or multipart form, else text."""
+        """A request or response body: JSON, urlencoded or multipart form, else text;
+        a PEM private key in any of them."""
+        text = scrub_pem(text, where, self.hide)
         core = text.strip()
         if not core:
             return text
@@ -368,6 +371,8 @@ def _long_needles(scrub: Scrubber, ctx: Context) -> dict[str, str]:
     if ctx.options.token and ctx.options.token.strip():
         probe.hide("token", ctx.options.token.strip(), Tier.CREDENTIAL)
     found = probe.needles()
+    for key in ctx.options.keys:
+        found.update(_private_key_needles(scrub, key.name, key.data))
     secret = ctx.options.secret
     if secret is not None:
         raw = secret.reveal()
@@ -380,6 +385,25 @@ def _long_needles(scrub: Scrubber, ctx: Context) -> dict[str, str]:
             base64.urlsafe_b64encode(raw).decode().rstrip("="),
         ):
             found[spelling] = shown
+    return found
+
+
+def _private_key_needles(scrub: Scrubber, name: str, data: bytes) -> dict[str, str]:
+    """A key file's private material, should the paste repeat it: the lines of a PEM
+    private key, the private members of a JWK (each listed as a hidden secret)."""
+    text = data[:1_000_000].decode("utf-8", errors="replace")
+    probe = Scrubber(scrub.redact)
+    found: dict[str, str] = {}
+    if text.lstrip().startswith(("{", "[")):
+        scrub_json(text, f"key {name}", probe.hide)
+        found = {v: s for v, s in probe.needles().items() if s.startswith("(secret")}
+    elif "PRIVATE KEY-----" in text:
+        probe.mark(f"key {name}", Tier.SECRET)
+        lines = (line.strip() for line in text.splitlines())
+        found = {line: str(fingerprint(line)) for line in lines if len(line) >= 16}
+        found = {line: shown for line, shown in found.items() if "-----" not in line}
+    for item in probe.redactions:
+        scrub.mark(item.where, item.tier)
     return found
 
 

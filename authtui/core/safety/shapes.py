@@ -96,6 +96,36 @@ def scrub_urls_in(text: str, hide: Hide) -> str:
     return _WORD.sub(one, text)
 
 
+def scrub_pem(text: str, where: str, hide: Hide) -> str:
+    """Every PEM private key block in ``text`` with its base64 body hidden (its
+    ``-----BEGIN ... PRIVATE KEY-----`` lines kept, so the reader sees what it was)."""
+    if "PRIVATE KEY-----" not in text:
+        return text
+    out, pos = [], 0
+    while True:
+        begin = text.find("-----BEGIN ", pos)
+        if begin < 0:
+            break
+        label_end = text.find("-----", begin + 11)
+        if label_end < 0:
+            break
+        label = text[begin + 11 : label_end]
+        body_start = label_end + 5
+        end = text.find("-----END ", body_start)
+        if "PRIVATE KEY" not in label or len(label) > 40 or end < 0:
+            out.append(text[pos:body_start])
+            pos = body_start
+            continue
+        inner = text[body_start:end]
+        core = inner.strip()
+        lead = inner[: inner.find(core)] if core else inner
+        shown = hide(f"{where} private key", core, Tier.SECRET) if core else ""
+        out += [text[pos:body_start], lead, shown, inner[len(lead) + len(core) :]]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
 # --- JSON --------------------------------------------------------------------------------
 
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]++|\\.)*+"?|[{}\[\],:]|[^\s{}\[\],:"]++')
