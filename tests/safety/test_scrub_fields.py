@@ -238,7 +238,8 @@ def test_a_secret_never_survives_any_shape(secret: str, name: str) -> None:
 def test_a_pem_private_key_in_a_body_is_a_secret() -> None:
     body = (
         "key:\n-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBase64Body\nMoreBase64Lines\n"
-        "-----END EC PRIVATE KEY-----\n-----BEGIN PUBLIC KEY-----\nPubBody\n-----END PUBLIC KEY-----"
+        "-----END EC PRIVATE KEY-----\n"
+        "-----BEGIN PUBLIC KEY-----\nPubBody\n-----END PUBLIC KEY-----"
     )
     scrub = Scrubber(redact=False)
     shown = scrub.body(body, "text/plain", "response body")
@@ -246,3 +247,13 @@ def test_a_pem_private_key_in_a_body_is_a_secret() -> None:
     assert "-----BEGIN EC PRIVATE KEY-----\n(secret " in shown and "PubBody" in shown
     assert ("response body private key", S) in _hidden(scrub)
     assert scrub.body("-----BEGIN PRIVATE KEY-----", "", "b") == "-----BEGIN PRIVATE KEY-----"
+
+
+def test_json_headers_echoed_in_a_body_are_read_as_headers() -> None:
+    basic = base64.b64encode(b"u:echoed-pw").decode()
+    echo = {"headers": {"Authorization": f"Basic {basic}", "Cookie": "sid=c-1234567"}}
+    scrub = Scrubber(redact=False)
+    shown = json.loads(scrub.body(json.dumps(echo), "application/json", "response body"))
+    assert shown["headers"]["Authorization"] == f"Basic u:{fingerprint('echoed-pw')}"
+    assert shown["headers"]["Cookie"] == "sid=c-1234567"  # a credential: shown with no-redact
+    assert Scrubber().body(json.dumps(echo), "", "b").count("c-1234567") == 0

@@ -29,13 +29,16 @@ import hashlib
 import string
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any, TypeVar
 from urllib.parse import unquote
 
 from authtui.core.context import Context
 from authtui.core.model import (
     Credentials,
     Exchange,
+    Finding,
     Header,
+    Note,
     Redaction,
     Report,
     Tier,
@@ -229,7 +232,7 @@ class Scrubber:
 
     def exchange(self, ex: Exchange) -> Exchange:
         """An exchange with every field scrubbed (headers, target, URL, bodies, label)."""
-        return replace(
+        return _changed(
             ex,
             target=self.url(ex.target) if ex.target else ex.target,
             url=self.url(ex.url) if ex.url else ex.url,
@@ -284,24 +287,27 @@ class Scrubber:
             tier = field_tier(name, place or Place.HEADER) or Tier.CREDENTIAL
         return self.hide(where, token, tier)
 
-    def _hidden_parts(self, cred: Credentials) -> list[str]:
-        """The parts of a credential this scrubber hides (for notes that quote them)."""
-        parts: list[str] = []
-        secret = cred.scheme_key == "basic" or scheme_tier(cred.scheme or "") is Tier.SECRET
-        if cred.token68 and (self.redact or secret):
-            parts.append(cred.token68)
+    def hidden_parts(self, cred: Credentials) -> list[tuple[str, Tier]]:
+        """The parts of a credential this scrubber hides, each with its tier: its
+        token (a Basic one decoded too, and its password) and its sensitive params."""
+        parts: list[tuple[str, Tier]] = []
+        tier = Tier.SECRET if cred.scheme_key == "basic" else scheme_tier(cred.scheme or "")
+        if cred.token68 and (self.redact or tier is Tier.SECRET):
+            parts.append((cred.token68, tier))
             decoded = decode_basic(cred.token68) if cred.scheme_key == "basic" else None
-            parts += [decoded, decoded.partition(":")[2]] if decoded else []
+            if decoded:
+                parts += [(decoded, tier), (decoded.partition(":")[2], tier)]
         for name, value in cred.params.items():
-            tier = field_tier(name, Place.PARAM)
-            if tier is Tier.SECRET or (tier is Tier.CREDENTIAL and self.redact):
-                parts.append(value)
-        return [p for p in parts if p]
+            param = field_tier(name, Place.PARAM)
+            if param is Tier.SECRET or (param is Tier.CREDENTIAL and self.redact):
+                parts.append((value, param))
+        return [(p, t) for p, t in parts if p]
 
     def note_evidence(self, cred: Credentials, evidence: str) -> str:
         """A note's evidence about ``cred``: itself when it quotes nothing hidden, else
         the credential's field as it may be shown."""
-        if evidence and not _overlaps(evidence, self._hidden_parts(cred)):
+        hidden = [part for part, _ in self.hidden_parts(cred)]
+        if evidence and not _overlaps(evidence, hidden):
             return evidence
         return self.credential(cred).replace("\r", "\\r").replace("\n", "\\n")
 
@@ -318,12 +324,12 @@ class Scrubber:
             replace(n, evidence=self.note_evidence(cred, n.evidence)) if n.evidence else n
             for n in cred.notes
         )
-        return replace(
+        return _changed(
             cred,
             token68=self._token68(cred),
-            params=params,
+            params=params if params != cred.params else cred.params,
             raw=self.credential(cred),
-            notes=notes,
+            notes=notes if notes != cred.notes else cred.notes,
         )
 
     def token(self, token: Token | None) -> Token | None:
@@ -338,6 +344,15 @@ class Scrubber:
             for i, s in enumerate(token.segments)
         )
         return replace(token, raw=self.hide(where, token.raw, Tier.CREDENTIAL), segments=segments)
+
+
+T = TypeVar("T")
+
+
+def _changed(value: T, **fields: Any) -> T:
+    """``value`` with ``fields`` replaced, or ``value`` itself when none differs."""
+    changes = {k: v for k, v in fields.items() if v is not getattr(value, k)}
+    return replace(value, **changes) if changes else value  # type: ignore[type-var]
 
 
 def _overlaps(text: str, hidden: list[str]) -> bool:
@@ -363,14 +378,21 @@ def scrubber_for(ctx: Context) -> Scrubber:
 def _long_needles(scrub: Scrubber, ctx: Context) -> dict[str, str]:
     """The values the backstop hunts in every string, headers included: the tokens and
     credentials of the request, and the HMAC secret in each spelling."""
-    probe = Scrubber(scrub.redact)
+    found: dict[str, str] = {}
+
+    def add(value: str, tier: Tier) -> None:
+        if value and (tier is Tier.SECRET or scrub.redact):
+            found[value] = str(fingerprint(value)) if tier is Tier.SECRET else redacted_form(value)
+
     for cred in ctx.credentials:
-        probe.credentials(cred)
+        for part, tier in scrub.hidden_parts(cred):
+            add(part, tier)
     for token in (ctx.token, ctx.request_token, ctx.pasted_token, *ctx.dpop_proofs):
-        probe.token(token)
-    if ctx.options.token and ctx.options.token.strip():
-        probe.hide("token", ctx.options.token.strip(), Tier.CREDENTIAL)
-    found = probe.needles()
+        if token is not None:
+            add(token.raw, Tier.CREDENTIAL)
+            if len(token.segments) >= 3:
+                add(token.segments[-1], Tier.CREDENTIAL)
+    add((ctx.options.token or "").strip(), Tier.CREDENTIAL)
     for key in ctx.options.keys:
         found.update(_private_key_needles(scrub, key.name, key.data))
     secret = ctx.options.secret
@@ -407,32 +429,52 @@ def _private_key_needles(scrub: Scrubber, name: str, data: bytes) -> dict[str, s
     return found
 
 
+def _finding(scrub: Scrubber, finding: Finding) -> Finding:
+    """A finding with the URLs its evidence and detail quote scrubbed."""
+    evidence, detail = scrub.text(finding.evidence), scrub.text(finding.detail)
+    if evidence is finding.evidence and detail is finding.detail:
+        return finding
+    return replace(finding, evidence=evidence, detail=detail)
+
+
+def _note(scrub: Scrubber, note: Note) -> Note:
+    """A reader's note with the piece of the paste it quotes scrubbed."""
+    evidence = scrub.line(note.evidence) if note.evidence else note.evidence
+    return note if evidence == note.evidence else replace(note, evidence=evidence)
+
+
 def redact_report(report: Report, ctx: Context) -> Report:
     """The report with every credential and secret hidden by field, and the list of
     what was hidden; then the backstop over every string."""
     scrub = scrubber_for(ctx)
-    scrubbed = scrub.exchange(report.exchange)
-    fields = replace(
-        report,
-        exchange=Exchange(),
-        credentials=scrub.credentials(report.credentials),
-        token=scrub.token(report.token),
-        entries=tuple(scrub.text(e) for e in report.entries),
-        findings=tuple(
-            replace(f, evidence=scrub.text(f.evidence), detail=scrub.text(f.detail))
-            for f in report.findings
-        ),
-        notes=tuple(
-            replace(n, evidence=scrub.line(n.evidence)) if n.evidence else n for n in report.notes
-        ),
-    )
+    exchange = scrub.exchange(report.exchange)
+    credentials = scrub.credentials(report.credentials)
+    token = scrub.token(report.token)
+    entries = tuple(scrub.text(e) for e in report.entries)
+    findings = tuple(_finding(scrub, f) for f in report.findings)
+    notes = tuple(_note(scrub, n) for n in report.notes)
     long = _long_needles(scrub, ctx)
-    everything = Backstop({**scrub.needles(), **long})
-    headers = Backstop(long)
-    exchange = replace(
-        everything.walk(replace(scrubbed, request_headers=(), response_headers=())),
-        request_headers=headers.walk(scrubbed.request_headers),
-        response_headers=headers.walk(scrubbed.response_headers),
+    every = Backstop({**scrub.needles(), **long})
+    headers = Backstop(long)  # many, and scrubbed by field: only the long values hunted
+    exchange = _changed(
+        exchange,
+        request_headers=headers.walk(exchange.request_headers),
+        response_headers=headers.walk(exchange.response_headers),
+        target=every.walk(exchange.target),
+        url=every.walk(exchange.url),
+        request_body=every(exchange.request_body),
+        body=every(exchange.body),
+        label=every(exchange.label),
+        reason=every.walk(exchange.reason),
     )
-    rest = everything.walk(fields)
-    return replace(rest, exchange=exchange, redactions=scrub.redactions)
+    return replace(
+        report,
+        verdict=every.walk(report.verdict),
+        findings=every.walk(findings),
+        exchange=exchange,
+        credentials=every.walk(credentials),
+        token=every.walk(token),
+        notes=every.walk(notes),
+        entries=every.walk(entries),
+        redactions=scrub.redactions,
+    )

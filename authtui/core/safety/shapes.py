@@ -186,10 +186,19 @@ def scrub_json(text: str, where: str, hide: Hide) -> str:
         key = top.key
         tier = tiers[key] if key in tiers else tiers.setdefault(key, field_tier(key, Place.JSON))
         path = _join(top.path, _member(top))
-        if tier is not None:
-            spans.append(
-                (start, end, json.dumps(hide(f"{where} {path}", raw, tier), ensure_ascii=False))
+        lower = key.lower()
+        if lower.endswith("authorization") or lower in ("cookie", "set-cookie"):
+            named = f"{where} {path}"
+            shown = (
+                scrub_authorization(raw, named, hide)
+                if lower.endswith("authorization")
+                else scrub_cookies(raw, named, hide, set_cookie=lower == "set-cookie")
             )
+            if shown != raw:
+                spans.append((start, end, json.dumps(shown, ensure_ascii=False)))
+        elif tier is not None:
+            shown = hide(f"{where} {path}", raw, tier)
+            spans.append((start, end, json.dumps(shown, ensure_ascii=False)))
         elif top.kind == "{" and key in JWK_PRIVATE:
             top.jwk.append((start, end, path, raw))
 
@@ -365,20 +374,13 @@ def scrub_basic(rest: str, where: str, hide: Hide) -> str:
     return rest[:start] + shown + rest[start + len(core) :]
 
 
+_PARAM_START = re.compile(r'[^ \t,="]++[ \t]*=[ \t]*[^=, \t]')
+"""``name=value`` at the start of a credential (a token68 may end in ``=``, never so)."""
+
+
 def _params_shaped(rest: str) -> bool:
     """``name=value...`` rather than a token68 (which may end in ``=``)."""
-    end = 0
-    while end < len(rest) and rest[end] not in ' \t,="':
-        end += 1
-    eq = end
-    while eq < len(rest) and rest[eq] in " \t":
-        eq += 1
-    if end == 0 or eq >= len(rest) or rest[eq] != "=":
-        return False
-    after = eq + 1
-    while after < len(rest) and rest[after] in " \t":
-        after += 1
-    return after < len(rest) and rest[after] not in "=,"
+    return _PARAM_START.match(rest) is not None
 
 
 def scrub_params(rest: str, where: str, hide: Hide) -> str:
