@@ -70,7 +70,13 @@ def test_expired_token_exits_1_with_the_contract_shape(
             "field": "WWW-Authenticate",
         }
     ]
-    assert report["clock"] == {"now": NOW, "server_now": None, "skew": 60}
+    assert report["clock"] == {
+        "now": NOW,
+        "server_now": None,
+        "skew": 60,
+        "basis": "given",
+        "captured_at": None,
+    }
 
 
 def test_no_error_exits_0(capsys: pytest.CaptureFixture[str]) -> None:

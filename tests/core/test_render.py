@@ -131,7 +131,13 @@ def test_json_large_integers_stay_exact() -> None:
 
 def test_json_clock() -> None:
     clock = as_json(report())["clock"]
-    assert clock == {"now": NOW, "server_now": NOW, "skew": 60}
+    assert clock == {
+        "now": NOW,
+        "server_now": NOW,
+        "skew": 60,
+        "basis": "given",
+        "captured_at": NOW,
+    }
     assert isinstance(clock["now"], int)
 
 
