@@ -29,7 +29,7 @@ from typing import Any
 
 from authtui.core.model import ClockBasis, Exchange, Token
 from authtui.core.options import Options
-from authtui.core.timefmt import parse_http_date, parse_time_option, relative, since
+from authtui.core.timefmt import parse_http_date, parse_time_option, relative, since, utc
 
 FRESH = 300.0
 """A ``Date`` within 5 minutes of the device clock is a fresh paste."""
@@ -373,9 +373,9 @@ def summary(reading: Reading, token: Token | None) -> str:
     without a capital or a full stop (``judged at the capture time, 2 days ago ...``)."""
     other = other_reading(reading, token)
     if reading.basis is ClockBasis.GIVEN:
-        head = f"judged at the time given ({since(reading.now, reading.device)})"
-        if reading.now == reading.device:
-            head = "judged at the time given"
+        head = f"judged at the time given, {utc(round(reading.now))}"
+        if abs(reading.now - reading.device) >= 1:
+            head += f" ({since(reading.now, reading.device)})"
     elif reading.basis is ClockBasis.CAPTURE and reading.captured is not None:
         ago = since(reading.now, reading.device)
         head = f"judged at the capture time, {ago} ({reading.captured.words})"
