@@ -109,6 +109,9 @@ def _tui_parser() -> _Parser:
         action="store_true",
         help="presenter mode: large verdict, light theme, redaction forced",
     )
+    # Set by `authtui serve` on the command line of each browser session's app:
+    # no standard input (it carries textual-serve's protocol), no file paths.
+    parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     _add_options(parser)
     return parser
 
@@ -190,8 +193,12 @@ def build_options(args: argparse.Namespace, *, redact: bool | None = None) -> Op
     )
 
 
-def _paste_text(args: argparse.Namespace) -> tuple[str, bool]:
-    """The paste, and whether it came from a pipe."""
+def _paste_text(args: argparse.Namespace, *, stdin: bool = True) -> tuple[str, bool]:
+    """The paste, and whether it came from a pipe; ``stdin=False`` never reads standard input."""
+    if not stdin:
+        if args.paste == "-":
+            raise UsageError("authtui serve: PASTE must be a file, not - (standard input)")
+        return ("" if args.paste is None else decode_paste(_read_bytes(args.paste))), False
     if args.paste is not None:
         return decode_paste(_read_bytes(args.paste)), args.paste == "-" and not sys.stdin.isatty()
     if not sys.stdin.isatty():
@@ -231,7 +238,7 @@ def cmd_tui(argv: Sequence[str]) -> int:
     """``authtui [PASTE]``: open the TUI, prefilled."""
     args = _tui_parser().parse_args(argv)
     options = build_options(args)
-    text, from_pipe = _paste_text(args)
+    text, from_pipe = _paste_text(args, stdin=not args.served)
     if args.demo is not None and args.demo:
         from authtui.core.demos import get_demo
 
@@ -245,6 +252,7 @@ def cmd_tui(argv: Sequence[str]) -> int:
         demo=args.demo if args.demo is not None else None,
         presenter=args.presenter,
         from_pipe=from_pipe,
+        served=args.served,
     )
 
 
