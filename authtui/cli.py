@@ -1,4 +1,4 @@
-"""Command line: ``authtui [PASTE]``, ``authtui diagnose``, ``authtui demos``.
+"""Command line: ``authtui [PASTE]``, ``authtui diagnose``, ``authtui demos``, ``authtui serve``.
 
 ``diagnose`` never imports the TUI (it must start fast); the TUI is imported
 only when it is about to run.
@@ -97,7 +97,8 @@ def _tui_parser() -> _Parser:
         description=(
             "Why was this HTTP request refused with 401 or 403? Paste what you have. "
             "Commands: `authtui diagnose [PASTE]` prints a report; "
-            "`authtui demos` lists workshop cases."
+            "`authtui demos` lists workshop cases; "
+            "`authtui serve` opens the TUI in a browser."
         ),
     )
     parser.add_argument("--version", action="version", version=f"authtui {__version__}")
@@ -264,6 +265,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_diagnose(argv[1:])
         if argv[:1] == ["demos"]:
             return cmd_demos()
+        if argv[:1] == ["serve"]:
+            from authtui.web.command import cmd_serve  # aiohttp and textual-serve, on demand
+
+            return cmd_serve(argv[1:])
         return cmd_tui(argv)
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
