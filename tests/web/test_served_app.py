@@ -145,12 +145,16 @@ async def test_copy_goes_to_the_browser_only(monkeypatch: pytest.MonkeyPatch) ->
     assert any("Asked the browser to copy" in n for n in app.notes)
 
 
-async def test_links_are_not_opened() -> None:
+async def test_links_are_not_opened(monkeypatch: pytest.MonkeyPatch) -> None:
     app = make_app(served=True)
     async with app.run_test(size=SIZE) as pilot:
         opened: list[str] = []
+
+        def record(url: str, new_tab: bool = True) -> None:
+            opened.append(url)
+
         assert app._driver is not None
-        app._driver.open_url = lambda url, new_tab: opened.append(url)  # type: ignore[method-assign]
+        monkeypatch.setattr(app._driver, "open_url", record)
         app.open_url("https://example.com/")
         await pilot.pause()
     assert opened == []
