@@ -1,8 +1,9 @@
 """textual-serve's :class:`~textual_serve.server.Server`, narrowed for authtui.
 
 What is kept from textual-serve: its page handler (the template's context), its
-websocket handler (one app process per browser tab, driven over pipes) and its
-static files (textual.js, xterm.css, the Roboto Mono font). What changes:
+app service and message loop (one app process per browser tab, driven over
+pipes) and its static files (textual.js, xterm.css, the Roboto Mono font).
+What changes:
 
 - every route lives under ``/TOKEN/`` and :func:`~authtui.web.guard.guard_middleware`
   refuses any request without the token, the served ``Host`` or its ``Origin``;
@@ -11,29 +12,34 @@ static files (textual.js, xterm.css, the Roboto Mono font). What changes:
   served app delivers no file);
 - every response carries :func:`~authtui.web.guard.page_headers` (a strict CSP);
 - it binds and stops in :meth:`AuthServer.run` rather than ``Server.serve``, so a
-  taken port is an error the command can report in one line, and open sessions
-  are closed on ctrl+c.
+  taken port is an error the command can report in one line; on ctrl+c every
+  session is closed and its app process reaped (:class:`~authtui.web.session.Session`).
 """
 
 from __future__ import annotations
 
 import asyncio
-import weakref
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
 import aiohttp_jinja2
 import jinja2
 from aiohttp import WSCloseCode, web
-from textual_serve.server import Server
+from textual_serve.server import Server, to_int
 
 from authtui.web.address import ServedAddress
 from authtui.web.guard import guard_middleware, page_headers
+from authtui.web.session import Session
+
+log = logging.getLogger("authtui.web")
 
 TEMPLATES = Path(__file__).with_name("templates")
 TITLE = "authtui"
 SHUTDOWN_TIMEOUT = 5.0
 """Seconds to wait, on ctrl+c, for the browser sessions' apps to quit."""
+CLOSE_TIMEOUT = 2.0
+"""Seconds a browser has to answer the websocket's close."""
 
 
 class AuthServer(Server):
@@ -50,7 +56,7 @@ class AuthServer(Server):
             templates_path=TEMPLATES,
         )
         self.address = address
-        self._sessions: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
+        self._sessions: set[web.WebSocketResponse] = set()
 
     async def _make_app(self) -> web.Application:
         """The aiohttp application: guarded routes under the token, nothing else."""
@@ -85,10 +91,42 @@ class AuthServer(Server):
             await runner.cleanup()
 
     async def _prepare(self, request: web.Request, response: web.StreamResponse) -> None:
-        """Every response: the page headers; a websocket is remembered to close on ctrl+c."""
+        """Every response carries the page headers."""
         response.headers.update(page_headers(self.address))
-        if isinstance(response, web.WebSocketResponse):
-            self._sessions.add(response)
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        """One browser session: its websocket drives one app process until either closes.
+
+        textual-serve's own handler, with a :class:`Session` (reaped when it stops)
+        and the websocket remembered so that ctrl+c can close it.
+        """
+        websocket = web.WebSocketResponse(heartbeat=15, timeout=CLOSE_TIMEOUT)
+        width = to_int(request.query.get("width", "80"), 80)
+        height = to_int(request.query.get("height", "24"), 24)
+        await websocket.prepare(request)
+        self._sessions.add(websocket)
+
+        async def close() -> None:
+            await websocket.close()
+
+        session = Session(
+            self.command,
+            write_bytes=websocket.send_bytes,
+            write_str=websocket.send_str,
+            close=close,
+            download_manager=self.download_manager,
+            debug=self.debug,
+        )
+        try:
+            await session.start(width, height)
+            await self._process_messages(websocket, session)
+        except Exception:
+            log.exception("a browser session failed")
+        finally:
+            self._sessions.discard(websocket)
+            await session.stop()
+            await websocket.close()
+        return websocket
 
     async def on_shutdown(self, app: web.Application) -> None:
         """Close every browser session, so that its app process is told to quit."""
