@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable, Mapping
@@ -518,4 +519,8 @@ def run_tui(
             return 2
     app = AuthTUI(paste, options, demo=demo, presenter=presenter, served=served)
     result = app.run()
+    if served:
+        # The server has told this app to quit; the ctrl+c that stops the server reaches
+        # its whole process group, and must not print a traceback while this one exits.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     return result if isinstance(result, int) else (app.return_code or 0)
