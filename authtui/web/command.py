@@ -31,6 +31,9 @@ def _serve_parser() -> argparse.ArgumentParser:
         "Prints one URL with a random token; ctrl+c stops."
     )
     parser.allow_abbrev = False
+    for action in parser._actions:  # argparse has no public way to reword one option
+        if action.dest == "paste":
+            action.help = "a file with what you copied (not -: the browser is the input)"
     parser.add_argument(
         "--port", type=int, default=DEFAULT_PORT, metavar="N", help="port (default 8000)"
     )
