@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from authtui.web.address import AddressError, ServedAddress, check_host
-from authtui.web.command import app_argv
+from authtui.web.command import _check, _serve_parser, app_argv, app_command
 from authtui.web.guard import page_headers, refusal
 
 ADDRESS = ServedAddress("127.0.0.1", 8000, token="t0ken-of-the-test")
@@ -101,3 +101,13 @@ def test_the_page_may_load_only_from_the_served_address() -> None:
 def test_serve_options_stay_with_the_server() -> None:
     argv = ["--port", "9000", "--demo", "expired", "--host=127.0.0.2", "--aud", "x", "p.txt"]
     assert app_argv(argv) == ["--demo", "expired", "--aud", "x", "p.txt"]
+
+
+def test_defaults_are_127_0_0_1_port_8000() -> None:
+    address = _check(_serve_parser().parse_args(["--demo", "expired"]))
+    assert (address.host, address.port) == ("127.0.0.1", 8000)
+
+
+def test_each_session_runs_the_tui_served() -> None:
+    command = app_command(["--port", "9000", "--demo", "expired", "my paste.txt"])
+    assert command.endswith("-m authtui --served --demo expired 'my paste.txt'")
