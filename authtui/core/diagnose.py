@@ -15,9 +15,12 @@ import time as _time
 from collections.abc import Iterable
 from dataclasses import replace
 
-from authtui.core import httpauth, paste, signature, timefmt, tokens
-from authtui.core.checks import Check, all_checks, server
+from authtui.core import timefmt
+from authtui.core.checks import Check, all_checks
 from authtui.core.context import Context
+from authtui.core.http.challenges import challenges_of
+from authtui.core.http.request import request_credentials
+from authtui.core.jose import signature, tokens
 from authtui.core.model import (
     Clock,
     Credentials,
@@ -29,8 +32,10 @@ from authtui.core.model import (
     Token,
 )
 from authtui.core.options import Options
-from authtui.core.redact import redact_report
+from authtui.core.read import paste
+from authtui.core.safety.secrets import redact_report
 from authtui.core.verdict import judge, order_findings
+from authtui.core.words.reader import read_server_words
 
 # Schemes whose token68 is a token to decode (the rest carry passwords or tickets).
 _TOKEN_SCHEMES = frozenset({"", "bearer", "dpop", "jwt", "token", "oauth", "oauth2", "pop"})
@@ -42,7 +47,7 @@ def diagnose(text: str, options: Options | None = None) -> Report:
 
 
 def diagnose_paste(pasted: Paste, options: Options | None = None) -> Report:
-    """Diagnose a paste already read by :func:`~authtui.core.paste.read_paste`.
+    """Diagnose a paste already read by :func:`~authtui.core.read.paste.read_paste`.
 
     For front ends that re-diagnose often while the paste itself does not change
     (the TUI, as the user types a token or a setting): they read it once.
@@ -77,8 +82,8 @@ def context_for(pasted: Paste, options: Options) -> Context:
     """The context for a paste already read."""
     now = options.now if options.now is not None else _time.time()
     exchange = _pick(pasted.exchanges, options.entry, pasted.selected)
-    challenges, challenge_notes = httpauth.challenges_of(exchange.response_headers)
-    credentials = httpauth.request_credentials(exchange)
+    challenges, challenge_notes = challenges_of(exchange.response_headers)
+    credentials = request_credentials(exchange)
     request_token = _request_token(credentials)
     pasted_token = _pasted_token(options.token, pasted.tokens)
     token = request_token or pasted_token
@@ -105,7 +110,7 @@ def context_for(pasted: Paste, options: Options) -> Context:
         pasted_token=pasted_token,
         dpop_proofs=proofs,
         signature=signature.check_signature(token, options.keys, options.secret),
-        server_findings=tuple(server.read_server_words(exchange, challenges)),
+        server_findings=tuple(read_server_words(exchange, challenges)),
     )
 
 

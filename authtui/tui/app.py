@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import signal
-import sys
 import time
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
@@ -28,9 +26,10 @@ from authtui.core import timefmt
 from authtui.core.diagnose import diagnose_paste
 from authtui.core.model import Report, Severity
 from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
-from authtui.core.paste import read_paste
+from authtui.core.read.paste import read_paste
 from authtui.tui.commands import AuthCommands
 from authtui.tui.fields import Built, Form, build_options
+from authtui.tui.keys import APP_BINDINGS
 from authtui.tui.messages import FindingChosen
 from authtui.tui.screens.save import DEFAULT_REPORT_PATH
 from authtui.tui.served import SERVED_PASTE_PLACEHOLDER, ServedMode
@@ -67,47 +66,7 @@ class AuthTUI(ServedMode, App[int]):
     TITLE = "authtui"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (170, "-xwide")]  # noqa: RUF012
     COMMANDS = App.COMMANDS | {AuthCommands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "Help", id="app.help", priority=True),
-        Binding("f2", "copy_report", "Copy", id="report.copy", priority=True),
-        Binding("f3", "save_report", "Save", id="report.save", priority=True),
-        Binding("f4", "load_demo", "Case", id="demo.load", priority=True),
-        Binding("f5", "paste_clipboard", "Clipboard", id="paste.clipboard", priority=True),
-        Binding("f8", "toggle_redaction", "Redact", id="view.redact", show=False, priority=True),
-        Binding("f9", "switch_theme", "Theme", id="view.theme", show=False, priority=True),
-        Binding("ctrl+l", "clear_all", "Clear", id="paste.clear", priority=True),
-        Binding(
-            "alt+p", "focus_pane('paste')", "Paste pane", id="go.paste", show=False, priority=True
-        ),
-        Binding(
-            "alt+t", "focus_pane('token')", "Token pane", id="go.token", show=False, priority=True
-        ),
-        Binding(
-            "alt+s",
-            "focus_pane('settings')",
-            "Settings",
-            id="go.settings",
-            show=False,
-            priority=True,
-        ),
-        Binding(
-            "alt+r",
-            "focus_pane('findings')",
-            "Findings (results)",
-            id="go.findings",
-            show=False,
-            priority=True,
-        ),
-        Binding(
-            "alt+d",
-            "focus_pane('decoded')",
-            "Decoded token",
-            id="go.decoded",
-            show=False,
-            priority=True,
-        ),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
     def __init__(
         self,
@@ -386,7 +345,7 @@ class AuthTUI(ServedMode, App[int]):
 
     def action_load_demo(self) -> None:
         """F4: pick a workshop case."""
-        from authtui.core.demos import DEMOS
+        from authtui.core.demos.catalog import DEMOS
         from authtui.tui.screens.demos import DemoPicker
 
         cases = [(d.name, d.title, d.summary) for d in DEMOS]
@@ -403,7 +362,9 @@ class AuthTUI(ServedMode, App[int]):
 
     def load_demo_case(self, name: str) -> bool:
         """Fill every field from a workshop case built at the evaluation time."""
-        from authtui.core.demos import get_demo  # key generation and PyJWT signing, on demand
+        from authtui.core.demos.catalog import (
+            get_demo,  # key generation and PyJWT signing, on demand
+        )
 
         demo = get_demo(name)
         if demo is None:
@@ -489,38 +450,3 @@ def _key_text(options: Options) -> str:
         return key.data.decode("utf-8")
     except UnicodeDecodeError:
         return ""
-
-
-def run_tui(
-    paste: str,
-    options: Options,
-    *,
-    demo: str | None = None,
-    presenter: bool = False,
-    from_pipe: bool = False,
-    served: bool = False,
-) -> int:
-    """Run the TUI (the CLI's entry point). Returns the exit status.
-
-    ``served``: the app runs under ``authtui serve`` (its driver talks to the browser).
-    """
-    if from_pipe:
-        try:
-            tty = os.open("/dev/tty", os.O_RDONLY)
-            os.dup2(tty, 0)
-            os.close(tty)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            print(
-                f"authtui: no terminal to read keys from after the pipe ({reason}); "
-                "pass the paste as a file instead: authtui FILE",
-                file=sys.stderr,
-            )
-            return 2
-    app = AuthTUI(paste, options, demo=demo, presenter=presenter, served=served)
-    result = app.run()
-    if served:
-        # The server has told this app to quit; the ctrl+c that stops the server reaches
-        # its whole process group, and must not print a traceback while this one exits.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-    return result if isinstance(result, int) else (app.return_code or 0)

@@ -35,7 +35,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
 
 def all_commands() -> list[tuple[str, str, str]]:
     """The fixed commands plus one ``demo: load NAME`` per workshop case."""
-    from authtui.core.demos import DEMOS  # the cases pull in key generation: load on demand
+    from authtui.core.demos.catalog import DEMOS  # the cases pull in key generation: load on demand
 
     demos = [(f"demo: load {d.name}", d.title, f"load_demo_named({d.name!r})") for d in DEMOS]
     return [*COMMANDS, *demos]

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from authtui.core.b64 import decode_b64url, encode_b64url
+from authtui.core.codec.b64 import decode_b64url, encode_b64url
 
 CASES = [
     # (id, text, expected bytes or None, expected note codes)

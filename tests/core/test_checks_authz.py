@@ -6,9 +6,9 @@ import pytest
 
 from authtui.core.checks import authz
 from authtui.core.context import Context
+from authtui.core.jose.tokens import decode_token
 from authtui.core.model import Credentials, Exchange, Finding, Note, Paste, Severity
 from authtui.core.options import Options
-from authtui.core.tokens import decode_token
 from tests.core.test_checks_status import ctx
 
 REQ = "GET /api HTTP/1.1\nHost: api.test\n"

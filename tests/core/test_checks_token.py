@@ -8,9 +8,10 @@ from typing import Any
 import jwt
 import pytest
 
-from authtui.core.b64 import encode_b64url
 from authtui.core.checks import token as token_checks
+from authtui.core.codec.b64 import encode_b64url
 from authtui.core.context import Context
+from authtui.core.jose.tokens import decode_token
 from authtui.core.model import (
     Challenge,
     Credentials,
@@ -22,7 +23,6 @@ from authtui.core.model import (
     Token,
 )
 from authtui.core.options import Options
-from authtui.core.tokens import decode_token
 
 NOW = 1735689600.0
 SECRET = "s" * 32

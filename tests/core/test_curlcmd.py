@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from authtui.core.curlcmd import command_text
 from authtui.core.limits import MAX_TOKENS
 from authtui.core.model import Paste
-from authtui.core.paste import read_paste
-from authtui.core.shellwords import crt_words, split_command
+from authtui.core.read.curlcmd import command_text
+from authtui.core.read.paste import read_paste
+from authtui.core.read.shellwords import crt_words, split_command
 
 JWT = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl"
 RESPONSE = 'HTTP/2 401\nwww-authenticate: Bearer error="invalid_token"\n'

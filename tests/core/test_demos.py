@@ -15,8 +15,10 @@ from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from hypothesis import given
 from hypothesis import strategies as st
 
-from authtui.core import demos
-from authtui.core.demos import DEMOS, Demo, DemoCase, describe_demos, get_demo
+from authtui.core.demos.catalog import DEMOS, describe_demos, get_demo
+from authtui.core.demos.mint import jwk_thumbprint
+from authtui.core.demos.model import Demo, DemoCase
+from authtui.core.demos.pastes import http_date
 from authtui.core.options import Secret
 
 NOW_A = 1_735_689_600.0  # 2025-01-01T00:00:00Z
@@ -146,7 +148,7 @@ def test_dates_follow_now(demo: Demo) -> None:
         case = demo.build(now)
         date = _header(case.paste, "Date")
         expected = now - 7 * 60 if demo.name == "clock-skew" else now
-        assert date == demos.http_date(expected)
+        assert date == http_date(expected)
 
 
 # ----------------------------------------------------------------- time cases
@@ -322,7 +324,7 @@ def test_dpop_proof_is_valid_and_bound(name: str, scheme: str) -> None:
     assert claims["ath"] == base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
     assert claims["htm"] == "GET" and claims["htu"] == "https://api.shop.test/orders"
     assert claims["iat"] == int(NOW_A)
-    assert _segments(token)[1]["cnf"]["jkt"] == demos.jwk_thumbprint(header["jwk"])
+    assert _segments(token)[1]["cnf"]["jkt"] == jwk_thumbprint(header["jwk"])
 
 
 def test_dpop_nonce_response_sends_a_nonce() -> None:
@@ -343,7 +345,7 @@ def test_jwk_thumbprint_matches_rfc_7638_example() -> None:
         "alg": "RS256",
         "kid": "2011-04-29",
     }
-    assert demos.jwk_thumbprint(jwk) == "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"
+    assert jwk_thumbprint(jwk) == "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"
 
 
 def test_keys_are_generated_once_per_process() -> None:
@@ -355,7 +357,7 @@ def test_keys_are_generated_once_per_process() -> None:
 
 
 def test_http_date_is_imf_fixdate() -> None:
-    assert demos.http_date(1_700_000_000) == "Tue, 14 Nov 2023 22:13:20 GMT"
+    assert http_date(1_700_000_000) == "Tue, 14 Nov 2023 22:13:20 GMT"
 
 
 # -------------------------------------------------------------- lookup, listing

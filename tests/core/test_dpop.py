@@ -17,8 +17,8 @@ from jwt.algorithms import ECAlgorithm, RSAAlgorithm, get_default_algorithms
 
 from authtui.core.checks import dpop as dpop_checks
 from authtui.core.context import Context
-from authtui.core.dpop import ProofRequest, ath_for, check_proof, normalize_url
-from authtui.core.keys import jwk_thumbprint
+from authtui.core.jose.dpop import ProofRequest, ath_for, check_proof, normalize_url
+from authtui.core.keys.jwk import jwk_thumbprint
 from authtui.core.model import (
     Challenge,
     Credentials,

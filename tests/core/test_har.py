@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from authtui.core.har import decode_leading_json, json_tokens, read_har
 from authtui.core.model import Header, Note
-from authtui.core.paste import read_paste
+from authtui.core.read.har import decode_leading_json, json_tokens, read_har
+from authtui.core.read.paste import read_paste
 
 JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlLWJ5dGVzLWhlcmU"
 

@@ -9,15 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from authtui.core.httpauth import (
+from authtui.core.http.basic import basic_user
+from authtui.core.http.challenges import (
     CHALLENGE_FIELDS,
     MAX_CHALLENGES,
-    basic_user,
     challenges_of,
     parse_challenges,
-    parse_credentials,
-    request_credentials,
 )
+from authtui.core.http.credentials import parse_credentials
+from authtui.core.http.request import request_credentials
 from authtui.core.model import Credentials, Exchange, Header
 
 JWT = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlLWJ5dGVz-_x"

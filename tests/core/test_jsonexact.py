@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from authtui.core.jsonexact import JsonNumber, dumps_exact, parse_json_object
+from authtui.core.codec.jsonexact import JsonNumber, dumps_exact, parse_json_object
 from tests.strategies import nested
 
 EXACT = [

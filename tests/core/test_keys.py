@@ -18,7 +18,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jwt.algorithms import ECAlgorithm, OKPAlgorithm, RSAAlgorithm
 
-from authtui.core.keys import LoadedKey, jwk_thumbprint, load_key_input, load_keys
+from authtui.core.keys.jwk import jwk_thumbprint
+from authtui.core.keys.load import load_key_input, load_keys
+from authtui.core.keys.model import LoadedKey
 from authtui.core.model import Finding, Severity
 from authtui.core.options import KeyInput
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from authtui.core.limits import MAX_EXCHANGES, MAX_PASTE_CHARS, MAX_TOKENS
 from authtui.core.model import Paste
-from authtui.core.paste import default_selected, read_paste
+from authtui.core.read.paste import default_selected, read_paste
 
 JWT = (
     "eyJhbGciOiJSUzI1NiIsInR5cCI6ImF0K2p3dCJ9"

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from authtui.core.diagnose import diagnose
 from authtui.core.model import Report
 from authtui.core.options import Options, Secret
-from authtui.core.redact import HIDDEN, Scrubber, redacted_form
 from authtui.core.render import FORMATS, render
+from authtui.core.safety.secrets import HIDDEN, Scrubber, redacted_form
 
 NOW = 1735689600
 SECRET = b"topsecret-hmac-key-0123456789abcdefXYZ"

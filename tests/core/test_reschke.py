@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from authtui.core.httpauth import challenges_of, parse_challenges
+from authtui.core.http.challenges import challenges_of, parse_challenges
 from authtui.core.model import Header
 
 # (id, value, [(scheme, params, {note codes})])

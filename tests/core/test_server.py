@@ -9,17 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from authtui.core import server_patterns as sp
-from authtui.core.bodies import BODY_CAP, TEXT_CAP, ServerText, error_texts, strip_tags
-from authtui.core.checks.server import (
-    CHECKS,
-    check_server_words,
-    read_server_words,
-    server_findings,
-)
+from authtui.core.checks.server import CHECKS, check_server_words
 from authtui.core.context import Context
 from authtui.core.model import Challenge, Exchange, Finding, Header, Paste, Severity
 from authtui.core.options import Options
+from authtui.core.words import pattern as sp
+from authtui.core.words.reader import read_server_words, server_findings
+from authtui.core.words.sources import BODY_CAP, TEXT_CAP, ServerText, error_texts, strip_tags
+from authtui.core.words.table import PATTERNS
 from tests.strategies import nested
 
 NOW = 1_700_000_000.0
@@ -886,7 +883,7 @@ def test_check_without_status_still_reads_words() -> None:
 
 
 def test_table_rows_are_well_formed() -> None:
-    for row in sp.PATTERNS:
+    for row in PATTERNS:
         assert row.code in sp.CODES
         assert row.meaning.strip()
         for needle in (*row.needles, *row.also, *row.unless):
@@ -895,10 +892,10 @@ def test_table_rows_are_well_formed() -> None:
 
 
 def test_every_code_has_a_row_and_a_text() -> None:
-    from authtui.core.checks.server import _CODE_TEXTS
+    from authtui.core.words.reader import _CODE_TEXTS
 
     assert set(_CODE_TEXTS) == set(sp.CODES)
-    assert {row.code for row in sp.PATTERNS} == set(sp.CODES)
+    assert {row.code for row in PATTERNS} == set(sp.CODES)
 
 
 def test_normalise() -> None:

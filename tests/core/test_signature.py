@@ -21,9 +21,9 @@ from jwt.algorithms import ECAlgorithm, OKPAlgorithm, RSAAlgorithm, get_default_
 
 from authtui.core.checks import signature as signature_checks
 from authtui.core.context import Context, SignatureResult
+from authtui.core.jose.signature import check_signature, describe_x5c
 from authtui.core.model import Exchange, Paste, Severity, SignatureStatus, Token, TokenForm
 from authtui.core.options import KeyInput, Options, Secret
-from authtui.core.signature import check_signature, describe_x5c
 
 RSA_KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
 RSA_OTHER = rsa.generate_private_key(public_exponent=65537, key_size=2048)

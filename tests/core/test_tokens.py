@@ -10,9 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from authtui.core.b64 import encode_b64url
-from authtui.core.model import TokenForm
-from authtui.core.tokens import (
+from authtui.core.codec.b64 import encode_b64url
+from authtui.core.jose.tokens import (
     MAX_SEGMENTS,
     WHITESPACE_NOTE,
     clean_token,
@@ -20,6 +19,7 @@ from authtui.core.tokens import (
     looks_like_jwt,
     opaque_issuer,
 )
+from authtui.core.model import TokenForm
 
 SECRET = "s" * 32
 CLAIMS = {"iss": "https://auth.test/", "sub": "u1", "exp": 1735693080, "big": 2**64, "f": 3.0}

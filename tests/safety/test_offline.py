@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from authtui.core.demos import DEMOS
+from authtui.core.demos.catalog import DEMOS
 from authtui.core.diagnose import diagnose
 from authtui.core.render import render
 from tests.safety import _flows

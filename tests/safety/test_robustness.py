@@ -17,8 +17,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from authtui.cli import decode_paste
-from authtui.core.demos import DEMOS
+from authtui.cli.args import decode_paste
+from authtui.core.demos.catalog import DEMOS
 from authtui.core.diagnose import diagnose
 from authtui.core.model import Report
 from authtui.core.options import KeyInput, Options, Secret

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Digits, Input, OptionList, Static, TabbedContent, TextArea
 
-from authtui.core.demos import get_demo
+from authtui.core.demos.catalog import get_demo
 from authtui.core.options import Options, Secret
 from authtui.tui.screens.demos import DemoPicker
 from authtui.tui.screens.help import HelpScreen

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from authtui.cli.serve import app_argv, app_command, check_args, serve_parser
 from authtui.web.address import AddressError, ServedAddress, check_host
-from authtui.web.command import _check, _serve_parser, app_argv, app_command
 from authtui.web.guard import page_headers, refusal
 
 ADDRESS = ServedAddress("127.0.0.1", 8000, token="t0ken-of-the-test")
@@ -104,7 +104,7 @@ def test_serve_options_stay_with_the_server() -> None:
 
 
 def test_defaults_are_127_0_0_1_port_8000() -> None:
-    address = _check(_serve_parser().parse_args(["--demo", "expired"]))
+    address = check_args(serve_parser().parse_args(["--demo", "expired"]))
     assert (address.host, address.port) == ("127.0.0.1", 8000)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from textual.widgets import Static, TextArea
 
-import authtui.tui.app
+import authtui.tui.launch
 import authtui.tui.reporting
 from authtui.cli import main
 from authtui.core.options import KeyInput, Options
@@ -190,7 +190,7 @@ def test_served_command_line_never_reads_stdin(
 
     stdin = io.TextIOWrapper(_NoStdin())
     monkeypatch.setattr(sys, "stdin", stdin)
-    monkeypatch.setattr(authtui.tui.app, "run_tui", fake_run_tui)
+    monkeypatch.setattr(authtui.tui.launch, "run_tui", fake_run_tui)
     assert main(["--served", *argv]) == 0
     assert calls == [
         {

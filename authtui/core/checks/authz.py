@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from authtui.core import httpauth
 from authtui.core.checks import Check
 from authtui.core.context import Context
+from authtui.core.http.basic import basic_user
 from authtui.core.model import Credentials, Finding, Note, Severity
-from authtui.core.redact import redacted_form
+from authtui.core.safety.secrets import redacted_form
 
 _B64TOKEN = "RFC 6750 §2.1"
 
@@ -192,7 +192,7 @@ def basic(ctx: Context) -> Iterator[Finding]:
     for cred in ctx.credentials:
         if cred.scheme_key != "basic":
             continue
-        user, has_password, note = httpauth.basic_user(cred)
+        user, has_password, note = basic_user(cred)
         yield Finding(
             "authz.basic",
             Severity.INFO if note is None else Severity.WARNING,

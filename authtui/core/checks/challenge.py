@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from authtui.core.b64 import decode_b64url
 from authtui.core.checks import Check
+from authtui.core.codec.b64 import decode_b64url
 from authtui.core.context import Context
 from authtui.core.model import Challenge, Finding, Severity
 

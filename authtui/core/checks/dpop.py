@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 from authtui.core.checks import Check
 from authtui.core.context import Context
+from authtui.core.jose.tokens import decode_token
 from authtui.core.model import Finding, Severity, Token
-from authtui.core.tokens import decode_token
 
 if TYPE_CHECKING:
-    from authtui.core.dpop import ProofRequest
+    from authtui.core.jose.dpop import ProofRequest
 
 
 def bound_jkt(token: Token | None) -> str | None:
@@ -77,7 +77,7 @@ def proof_checks(ctx: Context) -> Iterable[Finding]:
     if not values:
         return
     # Imported here: most pastes carry no DPoP proof, and start-up need not pay for it.
-    from authtui.core.dpop import check_proof
+    from authtui.core.jose.dpop import check_proof
 
     proofs = ctx.dpop_proofs or tuple(decode_token(v.strip(), "DPoP header") for v in values)
     count = sum(len([p for p in v.split(",") if p.strip()]) for v in values)
@@ -85,7 +85,7 @@ def proof_checks(ctx: Context) -> Iterable[Finding]:
 
 
 def _proof_request(ctx: Context, count: int) -> ProofRequest:
-    from authtui.core.dpop import ProofRequest
+    from authtui.core.jose.dpop import ProofRequest
 
     exchange = ctx.exchange
     clock_now, clock = (

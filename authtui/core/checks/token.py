@@ -1,4 +1,4 @@
-"""Checks: token. What the token is, and what its header and kind say.
+"""Checks: token. What the token is, and what its kind says (its header: :mod:`.token_header`).
 
 Each check reads ``ctx.token`` (the access token under diagnosis). Nothing here
 verifies a signature or fetches anything a header points to.
@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from authtui.core.checks import Check
+from authtui.core.checks import Check, token_header
+from authtui.core.checks.evidence import short, shown, where
 from authtui.core.context import Context
+from authtui.core.jose.tokens import WHITESPACE_NOTE, opaque_issuer
 from authtui.core.model import Finding, Severity, Token, TokenForm
-from authtui.core.tokens import WHITESPACE_NOTE, opaque_issuer
 
 HEADER_LIMIT = 8192
 """Bytes per request header line at which common front ends refuse the request
@@ -20,45 +21,6 @@ HEADER_LIMIT = 8192
 
 _CHECKED = (TokenForm.JWS, TokenForm.UNSECURED)
 _AT_TYPES = ("at+jwt", "application/at+jwt")
-_REGISTERED_HEADER = frozenset(
-    [
-        "alg",
-        "enc",
-        "zip",
-        "jku",
-        "jwk",
-        "kid",
-        "x5u",
-        "x5c",
-        "x5t",
-        "x5t#S256",
-        "typ",
-        "cty",
-        "crit",
-        "epk",
-        "apu",
-        "apv",
-        "iv",
-        "tag",
-        "p2s",
-        "p2c",
-    ]
-)
-_KEY_REFS = ("jku", "x5u", "jwk", "x5c")
-_SQL_WORDS = ("union select", "' or ", "or 1=1", "'1'='1", "drop table", "sleep(", "--", "/*")
-
-
-def _where(token: Token) -> str:
-    return token.source or "token"
-
-
-def _short(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[:width] + "…"
-
-
-def _value(value: Any) -> str:
-    """A header or claim value in a line of evidence."""
-    return _short(value if isinstance(value, str) else repr(value), 80)
 
 
 def _typ(token: Token) -> str | None:
@@ -149,8 +111,8 @@ def check_malformed(ctx: Context) -> Iterator[Finding]:
             + " ".join(reasons[:4])
             + (" The token may have been cut short when it was copied." if reasons else "")
         ),
-        evidence=f"{_where(token)}: {len(token.raw)} characters, {token.raw.count('.') + 1} "
-        f"segments, starting {_short(token.raw, 16)!r}"
+        evidence=f"{where(token)}: {len(token.raw)} characters, {token.raw.count('.') + 1} "
+        f"segments, starting {short(token.raw, 16)!r}"
         + (f"; near {evidence!r}" if evidence else ""),
         fix=(
             "Copy the token again, whole, from where the client got it (the token response "
@@ -183,7 +145,7 @@ def check_opaque(ctx: Context) -> Iterator[Finding]:
                 else ""
             )
         ),
-        evidence=f"{_where(token)}: {_short(token.raw, 8)} ({len(token.raw)} characters)",
+        evidence=f"{where(token)}: {short(token.raw, 8)} ({len(token.raw)} characters)",
         fix=(
             "Ask the issuer about it: POST it to the introspection endpoint and read `active`, "
             "`exp`, `scope` and `aud`; or, if the API expects a JWT, request the token with the "
@@ -207,8 +169,8 @@ def check_jwe(ctx: Context) -> Iterator[Finding]:
             "Only the holder of the decryption key (the API, or the issuer) can read it. An "
             "API that expects a signed JWT (JWS) rejects it as malformed."
         ),
-        evidence=f"{_where(token)}: header alg={_value(header.get('alg'))}, "
-        f"enc={_value(header.get('enc'))}",
+        evidence=f"{where(token)}: header alg={shown(header.get('alg'))}, "
+        f"enc={shown(header.get('enc'))}",
         fix=(
             "If the API is meant to decrypt it, check that it has the key for this `alg`/`enc`. "
             "If the API expects a JWS, request a signed access token (for Auth0: pass the API's "
@@ -232,8 +194,8 @@ def check_alg_none(ctx: Context) -> Iterator[Finding]:
             "Anyone can write such a token, so a correct server refuses it. A server that "
             "accepts it has a serious vulnerability."
         ),
-        evidence=f"{_where(token)}: header alg={token.alg!r}; signature segment "
-        + (f"{_short(signature, 16)!r} (ignored)" if signature else "empty"),
+        evidence=f"{where(token)}: header alg={token.alg!r}; signature segment "
+        + (f"{short(signature, 16)!r} (ignored)" if signature else "empty"),
         fix="Get a signed access token from the issuer; never configure an API to accept none.",
         refs=("RFC 8725 §3.2", "RFC 7519 §6", "RFC 9068 §2.1"),
     )
@@ -257,7 +219,7 @@ def _id_token_evidence(claims: dict[str, Any], typ: str | None) -> list[str]:
     no_scope = not any(k in claims for k in ("scope", "scp"))
     for client in ("azp", "client_id"):
         if aud is not None and claims.get(client) == aud and no_scope:
-            found.append(f"aud equals {client} ({_value(aud)}) and there is no scope")
+            found.append(f"aud equals {client} ({shown(aud)}) and there is no scope")
             break
     return found
 
@@ -270,10 +232,10 @@ def _kind_evidence(token: Token) -> tuple[str, list[str]] | None:
     claim_typ = claim_typ.lower() if isinstance(claim_typ, str) else None
     token_use = claims.get("token_use")
     if typ in ("refresh", "refresh+jwt") or claim_typ in ("refresh", "offline"):
-        shown = (
+        marker = (
             f"header typ={typ}" if typ in ("refresh", "refresh+jwt") else f"claim typ={claim_typ}"
         )
-        return "a refresh token", [shown]
+        return "a refresh token", [marker]
     if token_use == "refresh":
         return "a refresh token", ["token_use=refresh"]
     if token_use == "id":
@@ -307,7 +269,7 @@ def check_wrong_type(ctx: Context) -> Iterator[Finding]:
             f"The token looks like {what}. An API must accept only access tokens; "
             "ID tokens are for the client, refresh tokens for the token endpoint."
         ),
-        evidence=f"{_where(token)}: " + "; ".join(evidence),
+        evidence=f"{where(token)}: " + "; ".join(evidence),
         fix=(
             "Send the access_token from the token response, not the id_token or "
             "refresh_token. If the access token you get is opaque, request it with the API's "
@@ -331,129 +293,9 @@ def check_typ(ctx: Context) -> Iterator[Finding]:
             "RFC 9068 access tokens say typ at+jwt. Many issuers write typ JWT or none, "
             "which most APIs accept; an API that enforces RFC 9068 typing rejects them."
         ),
-        evidence=f"{_where(token)}: header typ=" + ("(absent)" if typ is None else _value(typ)),
+        evidence=f"{where(token)}: header typ=" + ("(absent)" if typ is None else shown(typ)),
         fix="If the API requires at+jwt, configure the issuer to type its access tokens.",
         refs=("RFC 9068 §2.1", "RFC 8725 §3.11"),
-    )
-
-
-# --- the header -----------------------------------------------------------------
-
-
-def _crit_problem(header: dict[str, Any]) -> str | None:
-    crit = header["crit"]
-    if not isinstance(crit, list) or not crit or not all(isinstance(n, str) for n in crit):
-        return f"crit must be a non-empty array of names, got {_value(crit)}"
-    registered = [n for n in crit if n in _REGISTERED_HEADER]
-    if registered:
-        return "crit lists names the JWS spec defines itself: " + ", ".join(registered)
-    absent = [n for n in crit if n not in header]
-    if absent:
-        return "crit lists names absent from the header: " + ", ".join(absent)
-    return None
-
-
-def check_crit(ctx: Context) -> Iterator[Finding]:
-    """``token.crit``: extensions the recipient must understand, or a broken crit."""
-    token = ctx.token
-    if token is None or token.header is None or "crit" not in token.header:
-        return
-    problem = _crit_problem(token.header)
-    crit = token.header["crit"]
-    yield Finding(
-        "token.crit",
-        Severity.ERROR if problem else Severity.WARNING,
-        "The header's crit is malformed" if problem else "The header names critical extensions",
-        detail=(
-            (problem + ": a correct server rejects the token.")
-            if problem
-            else "A server that does not understand every name in crit must reject the token."
-        ),
-        evidence=f"{_where(token)}: crit={_value(crit)}",
-        fix=(
-            "Have the issuer drop crit, or make sure the API's JWT library supports "
-            "each listed extension."
-        ),
-        refs=("RFC 7515 §4.1.11",),
-    )
-
-
-def check_key_reference(ctx: Context) -> Iterator[Finding]:
-    """``token.key_reference``: jku, x5u, jwk or x5c in the header."""
-    token = ctx.token
-    if token is None or token.header is None:
-        return
-    present = [name for name in _KEY_REFS if name in token.header]
-    if not present:
-        return
-    shown = []
-    for name in present:
-        value = token.header[name]
-        if name == "x5c" and isinstance(value, list):
-            shown.append(f"x5c=[{len(value)} certificate(s)]")
-        else:
-            shown.append(f"{name}={_value(value)}")
-    yield Finding(
-        "token.key_reference",
-        Severity.WARNING,
-        "The header points to its own key: " + ", ".join(present),
-        detail=(
-            "A key named by the token itself proves nothing: anyone can sign a token and "
-            "point to their own key. A server must verify with keys it already trusts; one "
-            "that fetches jku/x5u is open to key injection and SSRF. Shown only, never "
-            "fetched here."
-        ),
-        evidence=f"{_where(token)}: " + "; ".join(shown),
-        fix=(
-            "Make sure the API ignores these and verifies with its configured JWKS; check "
-            "the kid against that JWKS instead."
-        ),
-        refs=("RFC 8725 §3.10", "RFC 7515 §4.1.2", "RFC 7515 §4.1.5"),
-    )
-
-
-def _kid_problems(kid: str) -> list[str]:
-    low = kid.lower()
-    found = []
-    if "://" in kid:
-        found.append("a URL")
-    if ".." in kid:
-        found.append("'..' (path traversal)")
-    if "/" in kid or "\\" in kid:
-        found.append("a path separator")
-    if any(q in kid for q in "'\"`"):
-        found.append("a quote")
-    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in kid):
-        found.append("control characters")
-    if any(word in low for word in _SQL_WORDS):
-        found.append("SQL-like text")
-    return found
-
-
-def check_kid_suspicious(ctx: Context) -> Iterator[Finding]:
-    """``token.kid_suspicious``: a kid that looks like an injection attempt."""
-    token = ctx.token
-    if token is None or token.header is None or "kid" not in token.header:
-        return
-    kid = token.header["kid"]
-    problems = _kid_problems(kid) if isinstance(kid, str) else ["a non-string value"]
-    if not problems:
-        return
-    yield Finding(
-        "token.kid_suspicious",
-        Severity.WARNING,
-        "The kid holds " + ", ".join(problems),
-        detail=(
-            "A kid is a plain key identifier. Paths, URLs, quotes or SQL in it are the "
-            "signature of an injection attempt against servers that use kid in a file "
-            "path or a query, and no real issuer writes them."
-        ),
-        evidence=f"{_where(token)}: kid={kid!r}"[:200],
-        fix=(
-            "Do not trust this token. Make sure the API looks kid up only in its own "
-            "JWKS, as an opaque string."
-        ),
-        refs=("RFC 8725 §3.10", "RFC 7515 §4.1.4"),
     )
 
 
@@ -478,7 +320,7 @@ def check_too_large(ctx: Context) -> Iterator[Finding]:
             "reject a header line this long before authentication runs, often with 400 "
             "'Request Header Or Cookie Too Large' or 431."
         ),
-        evidence=f"{_where(token)}: token {len(token.raw)} characters; "
+        evidence=f"{where(token)}: token {len(token.raw)} characters; "
         f"header line {size} bytes > {HEADER_LIMIT}",
         fix=(
             "Ask for fewer scopes/groups in the token (group overage claims, role lists), or "
@@ -518,7 +360,7 @@ def check_encoding(ctx: Context) -> Iterator[Finding]:
             "JWTs are base64url without padding or white space. This tool read past it, "
             "but a server may not: " + " ".join(message for _, message, _ in found[:4])
         ),
-        evidence=f"{_where(token)}: " + "; ".join(ev for _, _, ev in found[:4] if ev),
+        evidence=f"{where(token)}: " + "; ".join(ev for _, _, ev in found[:4] if ev),
         fix=(
             "Send the token exactly as issued: one line, no padding '=', '-' and '_' "
             "rather than '+' and '/'. Check whatever copied or re-encoded it."
@@ -535,13 +377,11 @@ CHECKS: tuple[Check, ...] = (
     check_alg_none,
     check_wrong_type,
     check_typ,
-    check_crit,
-    check_key_reference,
-    check_kid_suspicious,
+    *token_header.CHECKS,
     check_too_large,
     check_encoding,
 )
-"""Every token check, in the order they read best."""
+"""Every token check, its header's among them, in the order they read best."""
 
 
 def run_all(ctx: Context) -> Iterable[Finding]:

@@ -14,14 +14,6 @@ SEVERITY_LABEL = {
 SEVERITY_ICON = {Severity.ERROR: "✗", Severity.WARNING: "!", Severity.INFO: "i", Severity.OK: "✓"}
 
 
-def printable(text: str) -> str:
-    """Untrusted text must not drive the terminal it is printed to: C0 and C1
-    control characters (ESC, CSI...) become ``?``; line breaks and tabs stay."""
-    return "".join(
-        "?" if (ch < " " and ch not in "\n\t") or "\x7f" <= ch <= "\x9f" else ch for ch in text
-    )
-
-
 def grouped(report: Report) -> list[tuple[Severity, list[Finding]]]:
     """Findings by severity, in the report's (ranked) order, empty groups left out."""
     groups = []

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from authtui.core.jsonexact import dumps_exact
+from authtui.core.codec.jsonexact import dumps_exact
 from authtui.core.model import Report, Token
 from authtui.core.options import Options
 from authtui.tui.annotate import annotate_claims

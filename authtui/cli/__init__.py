@@ -1,0 +1,55 @@
+"""Command line: ``authtui [PASTE]``, ``authtui diagnose``, ``authtui demos``, ``authtui serve``.
+
+Each command lives in its own module and is imported only when it runs:
+:mod:`.diagnose` never imports the TUI or the web server (it must start fast);
+:mod:`.tui` imports the TUI only when it is about to run; :mod:`.serve` runs it in a
+browser through :mod:`authtui.web`; :mod:`.args` holds what they all read from the
+command line.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from authtui.cli.args import EXIT_OK, EXIT_USAGE, UsageError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``authtui`` console script."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv[:1] == ["diagnose"]:
+            from authtui.cli.diagnose import cmd_diagnose
+
+            return cmd_diagnose(argv[1:])
+        if argv[:1] == ["demos"]:
+            from authtui.cli.diagnose import cmd_demos
+
+            return cmd_demos()
+        if argv[:1] == ["serve"]:
+            from authtui.cli.serve import cmd_serve
+
+            return cmd_serve(argv[1:])
+        from authtui.cli.tui import cmd_tui
+
+        return cmd_tui(argv)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except SystemExit as exc:  # argparse --help / --version
+        return exc.code if isinstance(exc.code, int) else EXIT_OK
+    except Exception as exc:
+        if os.environ.get("AUTHTUI_DEBUG"):
+            raise
+        print(
+            f"authtui: internal error (a bug in authtui): {type(exc).__name__}: {exc}; "
+            "run with AUTHTUI_DEBUG=1 for the traceback",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE

@@ -1,0 +1,172 @@
+"""What the commands read from the command line: options, files, the paste.
+
+Shared by ``diagnose`` and the TUI launcher; imports no UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+_READ_LIMIT = 64 * 1024 * 1024
+"""Read at most this many bytes of a paste; the reader caps what it looks at anyway."""
+
+
+class UsageError(Exception):
+    """A usage error or a file that cannot be opened: one line on stderr, exit 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def add_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paste", nargs="?", metavar="PASTE", help="a file with what you copied, or - for stdin"
+    )
+    parser.add_argument("--token", help="the token, when it is not in the paste")
+    parser.add_argument("--token-file", metavar="F", help="read the token from a file")
+    parser.add_argument(
+        "--now", metavar="TIME", help="evaluate at TIME (epoch seconds or RFC 3339)"
+    )
+    parser.add_argument(
+        "--skew",
+        metavar="SECONDS",
+        default=str(DEFAULT_SKEW),
+        help="clock-skew allowance (default 60)",
+    )
+    parser.add_argument(
+        "--aud",
+        action="append",
+        default=[],
+        metavar="VALUE",
+        help="an audience the API expects (repeatable)",
+    )
+    parser.add_argument("--iss", metavar="VALUE", help="the issuer the API expects")
+    parser.add_argument(
+        "--scope",
+        action="append",
+        default=[],
+        metavar="SCOPE",
+        help="a scope or role the endpoint requires (repeatable)",
+    )
+    parser.add_argument(
+        "--key",
+        action="append",
+        default=[],
+        metavar="F",
+        help="verification key: PEM, certificate, JWK or JWKS (repeatable)",
+    )
+    parser.add_argument(
+        "--secret-file", metavar="F", help="a file holding the HMAC secret (never printed)"
+    )
+    parser.add_argument(
+        "--secret-env", metavar="NAME", help="an environment variable holding the HMAC secret"
+    )
+    parser.add_argument(
+        "--entry", type=int, metavar="N", help="which failing exchange of a HAR file (1 = first)"
+    )
+    parser.add_argument(
+        "--no-redact", action="store_true", help="print tokens and credentials whole"
+    )
+
+
+def read_bytes(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read(_READ_LIMIT)
+    try:
+        with Path(path).open("rb") as handle:
+            return handle.read(_READ_LIMIT)
+    except OSError as exc:
+        raise UsageError(f"authtui: cannot open {path}: {exc.strerror or exc}") from None
+
+
+def decode_paste(data: bytes) -> str:
+    """Bytes from a file or a pipe as text; never fails (bad bytes become U+FFFD)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    return data.decode("utf-8-sig", errors="replace")
+
+
+def _parse_now(value: str | None) -> float | None:
+    if value is None:
+        return None
+    from authtui.core.timefmt import parse_time_option
+
+    parsed = parse_time_option(value)
+    if parsed is None:
+        raise UsageError(f"authtui: --now {value!r}: give epoch seconds or an RFC 3339 time")
+    return parsed
+
+
+def _parse_skew(value: str) -> float:
+    try:
+        skew = float(value)
+    except ValueError:
+        raise UsageError(f"authtui: --skew {value!r}: give a number of seconds") from None
+    if not 0 <= skew <= 10 * 365 * 86400:
+        raise UsageError(f"authtui: --skew {value!r}: give a non-negative number of seconds")
+    return skew
+
+
+def _secret(args: argparse.Namespace) -> Secret | None:
+    if args.secret_file and args.secret_env:
+        raise UsageError("authtui: give --secret-file or --secret-env, not both")
+    if args.secret_file:
+        data = read_bytes(args.secret_file)
+        # A file written by `echo` ends with a newline that is not part of the secret.
+        return Secret(data[:-2] if data.endswith(b"\r\n") else data.removesuffix(b"\n"))
+    if args.secret_env:
+        value = os.environ.get(args.secret_env)
+        if value is None:
+            raise UsageError(
+                f"authtui: --secret-env {args.secret_env}: no such environment variable"
+            )
+        return Secret(value.encode())
+    return None
+
+
+def build_options(args: argparse.Namespace, *, redact: bool | None = None) -> Options:
+    """Options from parsed arguments (shared by ``diagnose`` and the TUI)."""
+    token = args.token
+    if args.token_file:
+        token = decode_paste(read_bytes(args.token_file))
+    scopes = tuple(s for value in args.scope for s in value.split())
+    keys = tuple(KeyInput(name=path, data=read_bytes(path)) for path in args.key)
+    entry = args.entry - 1 if args.entry is not None and args.entry > 0 else None
+    return Options(
+        now=_parse_now(args.now),
+        skew=_parse_skew(str(args.skew)),
+        audiences=tuple(args.aud),
+        issuer=args.iss,
+        scopes=scopes,
+        keys=keys,
+        secret=_secret(args),
+        token=token,
+        entry=entry,
+        redact=not args.no_redact if redact is None else redact,
+    )
+
+
+def paste_text(args: argparse.Namespace, *, stdin: bool = True) -> tuple[str, bool]:
+    """The paste, and whether it came from a pipe.
+
+    ``stdin=False`` (the app in a browser, ``authtui serve``) never reads standard
+    input: the paste is a file or nothing, and ``-`` is a usage error.
+    """
+    if not stdin:
+        if args.paste == "-":
+            raise UsageError("authtui serve: PASTE must be a file, not - (standard input)")
+        return ("" if args.paste is None else decode_paste(read_bytes(args.paste))), False
+    if args.paste is not None:
+        return decode_paste(read_bytes(args.paste)), args.paste == "-" and not sys.stdin.isatty()
+    if not sys.stdin.isatty():
+        return decode_paste(sys.stdin.buffer.read(_READ_LIMIT)), True
+    return "", False

@@ -1,0 +1,22 @@
+"""How the token checks quote what they saw: where a token came from, a value shortened."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from authtui.core.model import Token
+
+
+def where(token: Token) -> str:
+    """Where the token was found, in words."""
+    return token.source or "token"
+
+
+def short(text: str, width: int = 60) -> str:
+    """``text`` cut to ``width`` characters, with an ellipsis when cut."""
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def shown(value: Any) -> str:
+    """A header or claim value in a line of evidence."""
+    return short(value if isinstance(value, str) else repr(value), 80)

@@ -1,0 +1,89 @@
+"""Every credential a request carries: ``Authorization``, custom headers, query, form.
+
+Credentials are read leniently: the cleaned token comes back ready to decode, and
+what had to be cleaned is noted with the contract's ``authz.*`` codes. The grammar
+is in :mod:`~authtui.core.http.credentials` (challenges in
+:mod:`~authtui.core.http.challenges`); this module finds where credentials travel.
+Linear in the input, never raising.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, unquote
+
+from authtui.core.http.credentials import parse_bare_credentials, parse_credentials
+from authtui.core.model import Credentials, Exchange
+
+TOKEN_HEADERS: frozenset[str] = frozenset(
+    {
+        "x-authorization",
+        "x-access-token",
+        "x-auth-token",
+        "x-id-token",
+        "x-jwt",
+        "x-jwt-assertion",
+        "x-forwarded-access-token",
+        "access-token",
+        "x-token",
+    }
+)
+"""Lower-case names of non-standard request headers that conventionally carry tokens."""
+
+
+def _query_of(exchange: Exchange) -> str:
+    target = exchange.target or exchange.url or ""
+    query = target.partition("?")[2]
+    return query.partition("#")[0]
+
+
+def _query_tokens(exchange: Exchange) -> list[Credentials]:
+    found: list[Credentials] = []
+    for part in _query_of(exchange).split("&"):
+        name, eq, raw = part.partition("=")
+        if eq and unquote(name) == "access_token":
+            cred = parse_bare_credentials(unquote(raw), "query access_token")
+            found.append(_with_raw(cred, raw))
+    return found
+
+
+def _form_tokens(exchange: Exchange) -> list[Credentials]:
+    types = exchange.request_header("Content-Type")
+    kind = types[0].split(";")[0].strip().lower() if types else ""
+    if (
+        kind not in ("", "application/x-www-form-urlencoded")
+        or "access_token" not in exchange.request_body
+    ):
+        return []
+    found: list[Credentials] = []
+    for name, val in parse_qsl(exchange.request_body.strip(), keep_blank_values=True):
+        if name == "access_token":
+            found.append(parse_bare_credentials(val, "form access_token"))
+    return found
+
+
+def _with_raw(cred: Credentials, raw: str) -> Credentials:
+    return Credentials(
+        scheme=cred.scheme,
+        token68=cred.token68,
+        params=cred.params,
+        field_name=cred.field_name,
+        raw=raw,
+        notes=cred.notes,
+    )
+
+
+def request_credentials(exchange: Exchange) -> tuple[Credentials, ...]:
+    """Every credential the request carries, in order of importance.
+
+    ``Authorization`` fields first (each one), then ``Proxy-Authorization``, then
+    non-standard token headers (:data:`TOKEN_HEADERS`) in header order, then an
+    ``access_token`` in the query, then in a form body. The ``DPoP`` proof header is
+    not a credential and is left out.
+    """
+    headers = exchange.request_headers
+    found = [parse_credentials(h.value, h.name) for h in headers if h.key == "authorization"]
+    found += [parse_credentials(h.value, h.name) for h in headers if h.key == "proxy-authorization"]
+    found += [parse_bare_credentials(h.value, h.name) for h in headers if h.key in TOKEN_HEADERS]
+    found += _query_tokens(exchange)
+    found += _form_tokens(exchange)
+    return tuple(found)

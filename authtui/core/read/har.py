@@ -1,0 +1,230 @@
+"""JSON pastes: HAR files (HTTP Archive 1.2) and JSON that only carries tokens.
+
+A HAR file becomes one :class:`~authtui.core.model.Exchange` per failing entry
+(401, 403, 407), or per entry when none failed. Other JSON (a token endpoint's
+answer, say) is no exchange, but its tokens are offered. Nothing here raises on
+user input: every field may be missing or of the wrong type.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+from authtui.core.limits import clip
+from authtui.core.model import Exchange, Header, Note
+from authtui.core.read.lines import FAILING  # re-exported: har.FAILING as before
+
+TOKEN_KEYS = (
+    "access_token",
+    "accessToken",
+    "token",
+    "jwt",
+    "id_token",
+    "idToken",
+)
+"""JSON keys whose string values are offered as tokens, most wanted first."""
+
+_DECODER = json.JSONDecoder()
+_URLSAFE = str.maketrans("-_", "+/")
+
+
+def decode_leading_json(text: str, start: int) -> tuple[object, int] | Note:
+    """Decode the JSON value that begins at ``text[start]``.
+
+    Returns the value and the offset just after it, or a ``paste.json_unreadable``
+    note when it is not valid JSON (including nesting too deep to decode).
+    """
+    try:
+        return _DECODER.raw_decode(text, start)
+    except RecursionError:
+        reason = "it is nested too deeply to read"
+    except ValueError as exc:  # JSONDecodeError, and integers too long to convert
+        reason = f"it is not valid JSON ({clip(str(exc), 80)})"
+    return Note(
+        "paste.json_unreadable",
+        f"The paste starts like JSON but {reason}; it was read as text instead.",
+        clip(text[start:].lstrip()),
+    )
+
+
+def read_har(doc: object) -> tuple[list[Exchange], list[Note]] | None:
+    """Read a decoded HAR document; ``None`` when ``doc`` is not a HAR file.
+
+    Keeps the failing entries (401/403/407), or every entry when none failed.
+    """
+    log = doc.get("log") if isinstance(doc, dict) else None
+    if not isinstance(log, dict) or "entries" not in log:
+        return None
+    entries = log.get("entries")
+    if not isinstance(entries, list):
+        note = Note("paste.har_unreadable", "The HAR file's log.entries is not a list.")
+        return [], [note]
+    exchanges: list[Exchange] = []
+    skipped = 0
+    for entry in entries:
+        exchange = _entry(entry)
+        if exchange is None:
+            skipped += 1
+        else:
+            exchanges.append(exchange)
+    notes = _summary(len(entries), exchanges, skipped)
+    failing = [e for e in exchanges if e.status in FAILING]
+    return (failing or exchanges), notes
+
+
+def json_tokens(doc: object) -> list[str]:
+    """Tokens a JSON value carries: values of token keys first, then any JWT-looking string."""
+    by_key: dict[str, list[str]] = {}
+    loose: list[str] = []
+    stack: list[object] = [doc]
+    while stack:  # iterative: a JSON value may be nested deeply
+        item = stack.pop()
+        if isinstance(item, dict):
+            for key, value in item.items():
+                if isinstance(value, str) and key in TOKEN_KEYS:
+                    by_key.setdefault(key, []).append(value)
+                else:
+                    stack.append(value)
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, str) and _jwt_like(item):
+            loose.append(item)
+    ordered = [v for key in TOKEN_KEYS for v in by_key.get(key, [])] + loose
+    return list(dict.fromkeys(v for v in ordered if v.strip()))
+
+
+def _jwt_like(value: str) -> bool:
+    return value.startswith("eyJ") and value.count(".") >= 2 and " " not in value
+
+
+def _summary(total: int, exchanges: list[Exchange], skipped: int) -> list[Note]:
+    notes: list[Note] = []
+    if skipped:
+        notes.append(
+            Note(
+                "paste.har_entry_unreadable",
+                f"{skipped} of {total} HAR entries had no readable request or response "
+                "and were skipped.",
+            )
+        )
+    failing = sum(1 for e in exchanges if e.status in FAILING)
+    if failing and failing < len(exchanges):
+        notes.append(
+            Note(
+                "paste.har_filtered",
+                f"Kept the {failing} failing entries (401, 403, 407) of {len(exchanges)} "
+                "in the HAR file.",
+            )
+        )
+    return notes
+
+
+def _entry(entry: object) -> Exchange | None:
+    if not isinstance(entry, dict):
+        return None
+    request = _dict(entry.get("request"))
+    response = _dict(entry.get("response"))
+    if not request and not response:
+        return None
+    method = _str(request.get("method")) or None
+    url = _with_query(_str(request.get("url")) or None, request.get("queryString"))
+    status = _status(response.get("status"))
+    version = _version(response.get("httpVersion")) or _version(request.get("httpVersion"))
+    return Exchange(
+        method=method,
+        target=_origin_form(url),
+        url=url,
+        request_headers=_headers(request.get("headers")),
+        request_body=_str(_dict(request.get("postData")).get("text")),
+        status=status,
+        reason=_str(response.get("statusText")) or None,
+        http_version=version,
+        response_headers=_headers(response.get("headers")),
+        body=_content_text(_dict(response.get("content"))),
+        source="har",
+        label=f"{method or '?'} {url or '?'} -> {status if status is not None else '?'}",
+    )
+
+
+def _dict(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _str(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _status(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) == 3:
+        value = int(value)
+    if isinstance(value, int) and 100 <= value <= 599:
+        return value
+    return None  # HAR uses 0 for a request that got no response
+
+
+def _version(value: object) -> str | None:
+    text = _str(value).strip()
+    lowered = text.lower()
+    if lowered in ("h2", "http/2", "http/2.0"):
+        return "HTTP/2"
+    if lowered in ("h3", "http/3", "http/3.0"):
+        return "HTTP/3"
+    if lowered.startswith("http/"):
+        return "HTTP/" + text[5:]
+    return text or None
+
+
+def _headers(value: object) -> tuple[Header, ...]:
+    if not isinstance(value, list):
+        return ()
+    headers: list[Header] = []
+    for item in value:
+        if not isinstance(item, dict):
+            continue
+        name, text = item.get("name"), item.get("value")
+        if isinstance(name, str) and name and not name.startswith(":"):
+            headers.append(Header(name, text if isinstance(text, str) else ""))
+    return tuple(headers)
+
+
+def _with_query(url: str | None, query: object) -> str | None:
+    if url is None or "?" in url or not isinstance(query, list):
+        return url
+    pairs = [
+        (item["name"], _str(item.get("value")))
+        for item in query
+        if isinstance(item, dict) and isinstance(item.get("name"), str)
+    ]
+    return f"{url}?{urlencode(pairs)}" if pairs else url
+
+
+def _origin_form(url: str | None) -> str | None:
+    if url is None:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if not parts.scheme or not parts.netloc:
+        return url
+    path = parts.path or "/"
+    return f"{path}?{parts.query}" if parts.query else path
+
+
+def _content_text(content: dict[str, Any]) -> str:
+    text = _str(content.get("text"))
+    if _str(content.get("encoding")).lower() != "base64":
+        return text
+    compact = "".join(text.split()).translate(_URLSAFE)
+    compact += "=" * (-len(compact) % 4)
+    try:
+        raw = base64.b64decode(compact, altchars=None, validate=False)
+    except (binascii.Error, ValueError):
+        return text
+    return raw.decode("utf-8", errors="replace")

@@ -1,0 +1,93 @@
+"""Token harvesting for the paste reader: bare tokens, tokens wrapped over lines,
+tokens that stand as a whole body, and JWTs inside text the reader could not parse.
+"""
+
+from __future__ import annotations
+
+import re
+
+from authtui.core.limits import MAX_TOKEN_CHARS, MAX_TOKENS
+from authtui.core.read.lines import TOKEN_CHARS, is_tokenish
+from authtui.core.read.message import Notes
+
+_JWT_WORD = re.compile(r"eyJ[A-Za-z0-9\-._~+/=]*")  # one class, no backtracking
+
+
+class Harvest:
+    """The standalone tokens of one paste, and the lines of a token still being read."""
+
+    def __init__(self, notes: Notes) -> None:
+        self.notes = notes
+        self.found: list[str] = []
+        self.pending: list[str] = []
+        self.pending_dots = 0
+        self.pending_chars = 0
+
+    def continues(self, stripped: str) -> bool:
+        """A JWT wrapped over several lines: equal-length lines of token characters."""
+        first, last = self.pending[0], self.pending[-1]
+        if not stripped or not set(stripped) <= TOKEN_CHARS or len(last) < 40:
+            return False
+        if len(last) != len(first) or len(stripped) > len(first):
+            return False
+        if self.pending_chars + len(stripped) > MAX_TOKEN_CHARS:
+            return False
+        return not stripped.startswith("eyJ") or self.pending_dots < 2 or last.endswith(".")
+
+    def pend(self, stripped: str) -> None:
+        """Hold a line that may be the start (or the next part) of a token."""
+        self.pending.append(stripped)
+        self.pending_dots += stripped.count(".")
+        self.pending_chars += len(stripped)
+
+    def flush(self) -> None:
+        """Keep the token held so far (joined, with a note when it was wrapped)."""
+        if not self.pending:
+            return
+        if len(self.pending) > 1:
+            self.notes.add(
+                "paste.token_wrapped",
+                f"A token broken over {len(self.pending)} lines was joined; remove the line "
+                "breaks before sending it.",
+                self.pending[0],
+            )
+        self.add("\n".join(self.pending))
+        self.pending = []
+        self.pending_dots = self.pending_chars = 0
+
+    def add(self, token: str) -> None:
+        """Keep a token (once; at most :data:`~authtui.core.limits.MAX_TOKENS`)."""
+        if token in self.found:
+            return
+        if len(self.found) >= MAX_TOKENS:
+            self.notes.add("paste.too_many_tokens", f"Only the first {MAX_TOKENS} tokens are kept.")
+            return
+        self.found.append(token)
+
+
+def take_tokens(body: str, harvest: Harvest) -> str:
+    """A body that is only a token is a token; so is a JWT alone in the last paragraph.
+
+    Returns the body without the token taken from it.
+    """
+    stripped = body.strip()
+    if stripped and " " not in stripped and "\n" not in stripped and is_tokenish(stripped):
+        harvest.add(stripped)
+        return ""
+    head, sep, last = body.rpartition("\n\n")
+    last = last.strip()
+    if sep and last.startswith("eyJ") and " " not in last and is_tokenish(last):
+        harvest.add(last)
+        return head.rstrip()
+    return body
+
+
+def jwt_words(text: str) -> list[str]:
+    """Every ``eyJ...`` run of token characters with two dots or more, in one pass."""
+    found: list[str] = []
+    for match in _JWT_WORD.finditer(text):
+        if match.group().count(".") >= 2:
+            found.append(match.group())
+            if len(found) >= MAX_TOKENS:
+                break
+    return found

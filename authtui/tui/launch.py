@@ -1,0 +1,45 @@
+"""Starting the TUI from the command line, with a terminal to read keys from."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+from authtui.core.options import Options
+from authtui.tui.app import AuthTUI
+
+
+def run_tui(
+    paste: str,
+    options: Options,
+    *,
+    demo: str | None = None,
+    presenter: bool = False,
+    from_pipe: bool = False,
+    served: bool = False,
+) -> int:
+    """Run the TUI (the CLI's entry point). Returns the exit status.
+
+    ``served``: the app runs under ``authtui serve`` (its driver talks to the browser).
+    """
+    if from_pipe:
+        try:
+            tty = os.open("/dev/tty", os.O_RDONLY)
+            os.dup2(tty, 0)
+            os.close(tty)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            print(
+                f"authtui: no terminal to read keys from after the pipe ({reason}); "
+                "pass the paste as a file instead: authtui FILE",
+                file=sys.stderr,
+            )
+            return 2
+    app = AuthTUI(paste, options, demo=demo, presenter=presenter, served=served)
+    result = app.run()
+    if served:
+        # The server has told this app to quit; the ctrl+c that stops the server reaches
+        # its whole process group, and must not print a traceback while this one exits.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    return result if isinstance(result, int) else (app.return_code or 0)
