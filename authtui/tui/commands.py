@@ -23,7 +23,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "clock: switch reading",
-        "Judge the paste at its own time, or by the device clock (ctrl+t)",
+        "Judge the paste at its own time, or by the device clock (ctrl+r)",
         "switch_clock",
     ),
     ("view: switch theme", "Cycle dark, light and projector themes", "switch_theme"),

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
-SWITCH_KEY = "ctrl+t"
+SWITCH_KEY = "ctrl+r"
 """Switches the clock reading (capture time / device clock). Free while a TextArea
-has focus, needs neither alt nor an F-key, and no terminal takes it."""
+has focus, needs neither alt nor an F-key, and neither terminals, tmux nor a
+browser (``authtui serve``) keep it: browsers keep ctrl+t, ctrl+n and ctrl+w."""
 
 APP_BINDINGS: list[BindingType] = [
     Binding("f1", "help", "Help", id="app.help", priority=True),

@@ -135,7 +135,7 @@ BINDINGS = [
     ("f8", "redact"),
     ("f9", "theme"),
     ("ctrl+l", "clear"),
-    ("ctrl+t", "clock"),
+    ("ctrl+r", "clock"),
     ("alt+p", "go-paste"),
     ("alt+t", "go-token"),
     ("alt+s", "go-settings"),
