@@ -517,3 +517,19 @@ def test_started_and_server_moments_never_raise_on_odd_fields() -> None:
     odd = Exchange(response_headers=(Header("Date", "Sun, 06 Nov 1994 08:49:37 GMT"),))
     reading = decide(odd, None, Options(), DEVICE)
     assert reading.basis is ClockBasis.CAPTURE and reading.situation is Situation.OLD_CAPTURE
+
+
+def test_what_the_servers_clock_refused_ranks_first_whatever_the_device_clock_adds() -> None:
+    """A month-old paste of a token not yet valid at the server's Date: the rule reads the
+    server's clock as behind (the token was issued after it) and the device clock judges,
+    by which the token has long expired; the server refused it for its nbf, by its own
+    clock, and that ranks first."""
+    then = DEVICE - 30 * DAY
+    tok = token(iat=int(then) + 600, nbf=int(then) + 600, exp=int(then) + 4200)
+    report = run(curl_v(tok, then))
+    assert report.clock.basis is ClockBasis.DEVICE
+    clock = finding(report, "time.server_clock")
+    assert clock.severity is Severity.ERROR
+    assert clock.title.startswith("By the server's clock (Date), the token was not yet valid")
+    assert report.verdict.causes[0] == "time.server_clock"
+    assert "time.expired" in codes(report)

@@ -23,16 +23,21 @@ _DATE_REFS = ("RFC 9110 §6.6.1", "RFC 7519 §4.1.4")
 _AGE_REF = "RFC 9111 §5.1"
 
 
-def failures(times: dict[str, float], now: float, skew: float) -> list[str]:
-    """What is wrong with the token's times at ``now``, in words (PyJWT's boundaries)."""
-    failed: list[str] = []
+def failures(times: dict[str, float], now: float, skew: float) -> dict[str, str]:
+    """What is wrong with the token's times at ``now``: the failing claim and its words
+    (PyJWT's boundaries), in claim order."""
+    failed: dict[str, str] = {}
     if "exp" in times and times["exp"] <= now - skew:
-        failed.append(f"had expired {relative(now - times['exp'])} earlier")
+        failed["exp"] = f"had expired {relative(now - times['exp'])} earlier"
     if "nbf" in times and times["nbf"] > now + skew:
-        failed.append(f"was not yet valid (nbf {relative(times['nbf'] - now)} later)")
+        failed["nbf"] = f"was not yet valid (nbf {relative(times['nbf'] - now)} later)"
     if "iat" in times and times["iat"] > now + skew:
-        failed.append(f"was issued {relative(times['iat'] - now)} in its future")
+        failed["iat"] = f"was issued {relative(times['iat'] - now)} in its future"
     return failed
+
+
+def _words(failed: dict[str, str]) -> str:
+    return " and ".join(failed.values())
 
 
 def check_server_clock(ctx: Context) -> Iterator[Finding]:
@@ -118,20 +123,19 @@ def _clock_off(ctx: Context, reading: Reading, found: dict[str, Stamp]) -> Findi
     at_server = failures(times, server, ctx.skew)
     at_reference = failures(times, reference, ctx.skew)
     clocks = f"The server's clock (Date) is {gap} {side} {name}"
+    # The server judged the token by its own clock: a failure by that clock that the
+    # reference clock does not share is what the server refused it for.
     if not times:
         severity, title = Severity.INFO, clocks
-    elif at_server and not at_reference:
+    elif set(at_server) - set(at_reference):
         severity = Severity.ERROR
-        title = f"By the server's clock (Date), the token {' and '.join(at_server)}"
+        title = f"By the server's clock (Date), the token {_words(at_server)}"
     elif at_reference and not at_server:
         other = "behind" if server > reference else "ahead"
         severity = Severity.WARNING
         title = f"By the server's clock (Date), the token was still valid; {name} is {gap} {other}"
     elif at_server:
-        severity, title = (
-            Severity.WARNING,
-            f"{clocks}; by it too, the token {' and '.join(at_server)}",
-        )
+        severity, title = Severity.WARNING, f"{clocks}; by it too, the token {_words(at_server)}"
     else:
         severity, title = Severity.WARNING, f"{clocks}; by both, the token's times are fine"
     capture = set_to("now", "capture", ctx.front)
@@ -184,7 +188,7 @@ def _maybe_old_paste(ctx: Context, reading: Reading, found: dict[str, Stamp]) ->
             " old, its times did not refuse it"
         )
     elif at_capture:
-        severity, title = Severity.INFO, f"{both}; by both, the token {' and '.join(at_capture)}"
+        severity, title = Severity.INFO, f"{both}; by both, the token {_words(at_capture)}"
     else:
         severity, title = Severity.INFO, f"{both}; by both, the token's times are fine"
     why = (
