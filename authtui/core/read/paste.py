@@ -15,7 +15,6 @@ turns messages into request/response halves and pairs them into exchanges.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from authtui.core.limits import MAX_EXCHANGES, MAX_PASTE_CHARS, MAX_QUOTE_SPAN
@@ -25,6 +24,7 @@ from authtui.core.read.lines import REQUEST, curl_prefix, is_curl
 from authtui.core.read.message import Msg, Notes
 from authtui.core.read.pair import default_selected, halves, pair
 from authtui.core.read.reader import IDLE, Reader
+from authtui.core.safety.terminal import find_unsafe
 
 if TYPE_CHECKING:
     from authtui.core.read.curlcmd import CurlRequest
@@ -34,10 +34,6 @@ if TYPE_CHECKING:
 # neither, and start-up should not pay for them.
 
 __all__ = ["default_selected", "read_paste"]
-
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
-_PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r"
-"""The ASCII bytes ``_CONTROL`` does not match: in ASCII text, the rest are its matches."""
 
 
 def _lines(text: str) -> list[str]:
@@ -194,13 +190,25 @@ def read_paste(text: str) -> Paste:
 
 
 def _note_control(text: str, notes: Notes) -> None:
-    if text.isascii():  # the common case, counted by bytes.translate (in C, no regex)
-        count = len(text.encode("ascii").translate(None, _PRINTABLE_ASCII))
-    else:
-        count = _CONTROL.subn("", text)[1]
-    if count:
+    """Note characters that could drive a terminal (shown escaped), and undecodable bytes."""
+    unsafe = find_unsafe(text)
+    if unsafe is not None:
+        lines = ", ".join(str(n) for n in unsafe.lines)
+        more = "…" if unsafe.count > len(unsafe.kinds) else ""
         notes.add(
             "paste.control_chars",
-            f"The paste holds {count:,} control or undecodable characters; it may be binary "
-            "data or text in another encoding.",
+            f"The paste holds {unsafe.count:,} control or invisible formatting "
+            f"character{'s' if unsafe.count != 1 else ''} (terminal escapes, bidirectional "
+            "controls, zero-width characters); they are shown escaped, never acted on.",
+            f"line{'s' if len(unsafe.lines) != 1 else ''} {lines}: "
+            + ", ".join(unsafe.kinds)
+            + more,
+        )
+    undecodable = text.count("\ufffd")
+    if undecodable:
+        notes.add(
+            "paste.undecodable",
+            f"The paste holds {undecodable:,} undecodable byte sequence"
+            f"{'s' if undecodable != 1 else ''} (shown as \ufffd); it may be binary data or "
+            "text in another encoding.",
         )

@@ -6,6 +6,7 @@ from typing import Any
 
 from authtui.core.codec.jsonexact import dumps_exact
 from authtui.core.model import Challenge, Credentials, Exchange, Finding, Report, Token
+from authtui.core.safety.terminal import json_safe
 
 SCHEMA = "authtui.report/1"
 _BODY_LIMIT = 64 * 1024
@@ -101,6 +102,8 @@ def report_dict(report: Report) -> dict[str, Any]:
             "now": _number(report.clock.now),
             "server_now": _number(report.clock.server_now),
             "skew": _number(report.clock.skew),
+            "basis": report.clock.basis.value,
+            "captured_at": _number(report.clock.captured_at),
         },
         "notes": [
             {"code": n.code, "message": n.message, "evidence": n.evidence} for n in report.notes
@@ -113,5 +116,9 @@ def report_dict(report: Report) -> dict[str, Any]:
 
 
 def render_json(report: Report) -> str:
-    """The JSON text (claims kept exactly: large integers stay exact)."""
-    return dumps_exact(report_dict(report), indent=2)
+    """The JSON text (claims kept exactly: large integers stay exact).
+
+    Characters that could drive a terminal are written as ``\\uXXXX`` escapes, so a
+    report printed to a terminal or read by ``jq`` shows them, never acts on them.
+    """
+    return json_safe(dumps_exact(report_dict(report), indent=2))

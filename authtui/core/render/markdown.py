@@ -58,7 +58,7 @@ def _finding(f: Finding) -> list[str]:
     if f.fix:
         lines += [f"- **Fix:** {_escape(f.fix)}"]
     if f.refs:
-        lines += [f"- **Refs:** {', '.join(f.refs)}"]
+        lines += [f"- **Refs:** {_escape(', '.join(f.refs))}"]
     lines.append("")
     return lines
 
@@ -87,4 +87,6 @@ def render_markdown(report: Report) -> str:
     out += [f"- {_escape(token_line(report))}", f"- {_escape(clock_line(report))}"]
     if report.redacted:
         out.append("- Tokens redacted; passwords and secrets are shown only as fingerprints.")
-    return "\n".join(out).rstrip() + "\n"
+    # Every field above went through the boundary (in _escape and _code); the whole
+    # report does once more, so a field a future change forgets cannot escape.
+    return printable("\n".join(out).rstrip() + "\n")
