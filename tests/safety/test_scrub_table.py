@@ -474,3 +474,18 @@ def test_hmac_secret_and_private_keys_are_listed_and_never_shown() -> None:
     assert jwk["k"] not in shown
     body_lines = [line for line in pem.splitlines() if "-----" not in line and len(line) >= 16]
     assert body_lines and all(line not in shown for line in body_lines)
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["xyz9", "ghp_Qm7", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0K$$$Qmid.c2lnbmF0dXJl"],
+    ids=["short opaque", "short named", "malformed jwt"],
+)
+def test_a_short_or_broken_token_is_never_quoted_whole(token: str) -> None:
+    paste = request(f"Authorization: Bearer {token}")
+    middle = token[len(token) // 2 - 3 : len(token) // 2 + 3]
+    for fmt, text in outputs(diagnose(paste, Options(now=NOW))).items():
+        assert token not in text, fmt
+        if len(token) > 20:
+            assert middle not in text, fmt
+    assert token in render(diagnose(paste, Options(now=NOW, redact=False)), "json")

@@ -333,8 +333,9 @@ class Scrubber:
         )
 
     def token(self, token: Token | None) -> Token | None:
-        """A decoded token with its compact form (and signature segment) redacted;
-        its header and claims, what the tool exists to show, are kept."""
+        """A decoded token with its compact form, its signature (text and bytes) and,
+        unless they were decoded for display, its other segments redacted; its header
+        and claims, what the tool exists to show, are kept."""
         if token is None or not token.raw or not self.redact:
             return token
         where = f"token ({token.source})" if token.source else "token"
@@ -343,7 +344,13 @@ class Scrubber:
             s if i < keep else self.hide(where, s, Tier.CREDENTIAL) if s else s
             for i, s in enumerate(token.segments)
         )
-        return replace(token, raw=self.hide(where, token.raw, Tier.CREDENTIAL), segments=segments)
+        return replace(
+            token,
+            raw=self.hide(where, token.raw, Tier.CREDENTIAL),
+            segments=segments,
+            signature=b"",
+            signing_input=token.signing_input if keep == 2 else b"",
+        )
 
 
 T = TypeVar("T")
