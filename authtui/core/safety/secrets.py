@@ -134,6 +134,8 @@ class Scrubber:
         self._redactions: dict[tuple[str, Tier], None] = {}
         self._more: dict[Tier, set[str]] = {}
         self._needles: dict[str, str] = {}
+        self._shown: dict[tuple[str, str], str] = {}
+        """Header values already scrubbed (a credential is echoed in several places)."""
 
     @property
     def redactions(self) -> tuple[Redaction, ...]:
@@ -173,6 +175,12 @@ class Scrubber:
         kind, tier = _header_kind(name)
         if kind == "text":
             return self.text(value)
+        known = self._shown.get((name, value))
+        if known is None:
+            known = self._shown[name, value] = self._field(name, value, kind, tier)
+        return known
+
+    def _field(self, name: str, value: str, kind: str, tier: Tier | None) -> str:
         where = f"header {name}"
         if kind == "cookie" or kind == "set-cookie":
             return scrub_cookies(value, where, self.hide, set_cookie=kind == "set-cookie")
@@ -438,6 +446,9 @@ def _private_key_needles(scrub: Scrubber, name: str, data: bytes) -> dict[str, s
 
 def _finding(scrub: Scrubber, finding: Finding) -> Finding:
     """A finding with the URLs its evidence and detail quote scrubbed."""
+    quoted = finding.evidence + finding.detail
+    if "?" not in quoted and "#" not in quoted and "@" not in quoted:
+        return finding
     evidence, detail = scrub.text(finding.evidence), scrub.text(finding.detail)
     if evidence is finding.evidence and detail is finding.detail:
         return finding

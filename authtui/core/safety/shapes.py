@@ -52,6 +52,8 @@ def scrub_pairs(text: str, place: Place, prefix: str, hide: Hide, *, plus: bool)
 def scrub_url(url: str, hide: Hide) -> str:
     """A URL (absolute, or a path with a query) with its password and sensitive query
     and fragment values hidden; scheme, host, path and other parameters kept."""
+    if "?" not in url and "#" not in url and "@" not in url:
+        return url
     start = 0
     out = []
     sep = url.find("://")
@@ -436,14 +438,15 @@ def _split_credentials(rest: str) -> list[tuple[str, str]]:
     return pieces
 
 
+_WORD_END = re.compile(r"[ \t]")
+
+
 def _one_credential(text: str, where: str, hide: Hide) -> str:
     """One ``scheme rest`` credential with its secret or credential parts hidden."""
     lead = len(text) - len(text.lstrip(" \t"))
     body = text[lead:]
-    end = 0
-    while end < len(body) and body[end] not in " \t":
-        end += 1
-    first, rest = body[:end], body[end:]
+    end = _WORD_END.search(body)
+    first, rest = (body[: end.start()], body[end.start() :]) if end else (body, "")
     key = first.lower().rstrip(":")
     if not rest.strip():
         if key in SCHEMES or not first:
