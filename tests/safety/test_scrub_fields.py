@@ -257,3 +257,12 @@ def test_json_headers_echoed_in_a_body_are_read_as_headers() -> None:
     assert shown["headers"]["Authorization"] == f"Basic u:{fingerprint('echoed-pw')}"
     assert shown["headers"]["Cookie"] == "sid=c-1234567"  # a credential: shown with no-redact
     assert Scrubber().body(json.dumps(echo), "", "b").count("c-1234567") == 0
+
+
+def test_a_signed_url_inside_a_json_body_is_scrubbed() -> None:
+    scrub = Scrubber()
+    body = json.dumps({"links": [{"href": "https://b.test/f?sv=1&sig=bodySig-77"}], "n": "a?b"})
+    shown = json.loads(scrub.body(body, "application/json", "response body"))
+    assert shown["links"][0]["href"] == f"https://b.test/f?sv=1&sig={fingerprint('bodySig-77')}"
+    assert shown["n"] == "a?b"
+    assert ("query sig", S) in _hidden(scrub)

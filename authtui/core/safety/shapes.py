@@ -203,6 +203,10 @@ def scrub_json(text: str, where: str, hide: Hide) -> str:
             spans.append((start, end, json.dumps(shown, ensure_ascii=False)))
         elif top.kind == "{" and key in JWK_PRIVATE:
             top.jwk.append((start, end, path, raw))
+        elif is_string and ("?" in raw or "#" in raw or "@" in raw):
+            shown = scrub_urls_in(raw, hide)  # a signed URL in a body: {"href": "...?sig="}
+            if shown != raw:
+                spans.append((start, end, json.dumps(shown, ensure_ascii=False)))
 
     for match in _JSON_TOKEN.finditer(text):
         token = match.group()
