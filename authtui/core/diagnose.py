@@ -35,7 +35,7 @@ from authtui.core.options import Options
 from authtui.core.read import paste
 from authtui.core.safety.secrets import redact_report
 from authtui.core.verdict import judge, order_findings
-from authtui.core.words.reader import read_server_words
+from authtui.core.words.reader import read_words
 
 # Schemes whose token68 is a token to decode (the rest carry passwords or tickets).
 _TOKEN_SCHEMES = frozenset({"", "bearer", "dpop", "jwt", "token", "oauth", "oauth2", "pop"})
@@ -92,6 +92,7 @@ def context_for(pasted: Paste, options: Options) -> Context:
     )
     dates = exchange.response_header("Date")
     server_now = timefmt.parse_http_date(dates[0]) if dates else None
+    words = read_words(exchange, challenges)
     all_notes = list(challenge_notes)
     for challenge in challenges:
         all_notes.extend(challenge.notes)
@@ -110,7 +111,10 @@ def context_for(pasted: Paste, options: Options) -> Context:
         pasted_token=pasted_token,
         dpop_proofs=proofs,
         signature=signature.check_signature(token, options.keys, options.secret),
-        server_findings=tuple(read_server_words(exchange, challenges)),
+        server_findings=words.findings,
+        server_read_token=words.read_token,
+        server_schemes=words.schemes,
+        server_wants_token=words.wants_token,
     )
 
 
