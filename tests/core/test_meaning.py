@@ -94,6 +94,10 @@ SUBJECTS = [
     ("refresh tokens are not accepted", sp.WRONG_TOKEN_TYPE),
     ("Invalid token type", sp.WRONG_TOKEN_TYPE),
     ("unexpected typ", sp.WRONG_TOKEN_TYPE),
+    ("The ID token has expired", sp.EXPIRED),
+    # a missing claim is about that claim
+    ('Token is missing the "exp" claim', sp.EXPIRED),
+    ("the aud claim is required", sp.AUDIENCE),
     # the anonymous user: authentication, whatever the status
     ('forbidden: User "system:anonymous" cannot get path "/"', sp.MISSING_TOKEN),
     ("Access denied for anonymous user", sp.MISSING_TOKEN),
@@ -130,6 +134,9 @@ def test_vague_words_are_not_placed(text: str) -> None:
 
 
 NOTHING = [
+    "CSRF token missing",
+    "No required SSL certificate was sent",
+    "client secret is invalid",
     "Unauthorized",
     "Forbidden",
     "Internal Server Error",
@@ -303,6 +310,13 @@ def test_general_reading_quotes_its_words_and_place() -> None:
     assert finding.evidence == 'body $.error.message: "token has invalid audience"'
     assert '"has invalid … audience"' not in finding.detail
     assert "invalid … audience" in finding.detail
+
+
+def test_a_missing_claim_gets_its_own_title() -> None:
+    (finding,) = server_findings(texts(("body $.msg", 'Token is missing the "exp" claim')))
+    assert finding.code == sp.EXPIRED
+    assert finding.title == "The server says the token has no expiry (exp)"
+    assert "exp claim" in finding.fix
 
 
 def test_unplaced_words_are_quoted_as_server_message() -> None:

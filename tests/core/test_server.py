@@ -695,6 +695,17 @@ BODIES: list[tuple[str, str, list[tuple[str, str]]]] = [
         ],
     ),
     (
+        "message keys in any spelling; references are not words",
+        '{"errorMessage":"a","user_message":"b","ErrorDescription":"c","failureReason":"d",'
+        '"error_id":"e-1","errorUri":"https://x","request_id":"r"}',
+        [
+            ("body $.errorMessage", "a"),
+            ("body $.user_message", "b"),
+            ("body $.ErrorDescription", "c"),
+            ("body $.failureReason", "d"),
+        ],
+    ),
+    (
         "data is not messages",
         '{"user":{"name":"x","message":"hello"},"items":[{"title":"a book"}]}',
         [],

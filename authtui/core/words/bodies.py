@@ -163,6 +163,20 @@ MESSAGE_KEYS = frozenset(
 )
 """Keys (compared by :func:`_key`) whose string values are the server's words."""
 
+_MESSAGE_ENDINGS = ("message", "msg", "description", "reason", "detail", "details")
+"""``errorMessage``, ``userMessage``, ``error_msg``, ``failureReason``: messages too."""
+_NOT_MESSAGES = ("id", "uri", "url", "link", "href", "time", "timestamp", "count")
+"""``errorId``, ``error_uri``: references, not words."""
+
+
+def is_message_key(name: str) -> bool:
+    """Whether a JSON key or an XML element name (any spelling) holds the server's words."""
+    key = _key(name)
+    if key in MESSAGE_KEYS or key.endswith(_MESSAGE_ENDINGS):
+        return True
+    return key.startswith("error") and not key.endswith(_NOT_MESSAGES)
+
+
 _CONTAINER_KEYS = MESSAGE_KEYS | frozenset(
     {"extensions", "innererror", "errorinfo", "response", "result", "data", "meta", "problem"}
 )
@@ -187,9 +201,9 @@ def _walk(value: Any, path: str, depth: int, budget: list[int]) -> Iterator[Serv
             key = _key(str(name))
             where = _path(path, str(name))
             if isinstance(item, str):
-                if key in MESSAGE_KEYS:
+                if is_message_key(key):
                     yield ServerText(f"body {where}", item)
-            elif key in _CONTAINER_KEYS:
+            elif key in _CONTAINER_KEYS or is_message_key(key):
                 yield from _walk(item, where, depth + 1, budget)
     elif isinstance(value, list):
         for i, item in enumerate(value[:_LIST_CAP]):
@@ -338,7 +352,8 @@ def _xml_texts(text: str) -> list[ServerText]:
             if value and len(found) < _BLOCK_CAP:
                 found.append(ServerText(f"body XML <{opened}>", value))
         opened = ""
-        if name and not closing and _key(name.rsplit(":", 1)[-1]) in _XML_MESSAGE_NAMES:
+        local = name.rsplit(":", 1)[-1]
+        if name and not closing and (_key(local) in _XML_MESSAGE_NAMES or is_message_key(local)):
             opened = name
     return found
 

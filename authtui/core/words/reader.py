@@ -181,6 +181,10 @@ def _from_reading(reading: meaning.Reading) -> _Source:
     if reading.subject == vocab.ANONYMOUS:
         return _Source(reading.code, vocab.ANONYMOUS_MEANING)
     said = f'(Read from the words "{reading.words}".)'
+    specific = vocab.SPECIFIC.get((reading.subject, reading.predicate))
+    if specific is not None:
+        title, means, fix = specific
+        return _Source(reading.code, f"{means} {said}", title=title, fix=fix)
     return _Source(reading.code, f"{vocab.MEANINGS[reading.code]} {said}")
 
 

@@ -46,6 +46,7 @@ SESSION = "session"
 CLIENT = "client"
 USER = "user"
 BODY = "request body"
+OTHER = "something else"
 ANONYMOUS = "anonymous"
 
 SUBJECTS: dict[str, tuple[str, ...]] = {
@@ -146,7 +147,6 @@ SUBJECTS: dict[str, tuple[str, ...]] = {
         "secret",
         "secret key",
         "jwk",
-        "certificate",
     ),
     KID: ("kid", "key id", "keyid", "jwks", "key set", "json web key set", "jwk set"),
     AUD: ("aud", "audience", "aud claim", "audience claim"),
@@ -179,9 +179,28 @@ SUBJECTS: dict[str, tuple[str, ...]] = {
         "non access token",
     ),
     SESSION: ("session", "session cookie", "login session"),
-    CLIENT: ("client", "client id", "azp"),
+    CLIENT: ("client", "client id", "azp", "client secret", "client credentials"),
     USER: ("user", "username", "user name", "password", "account"),
     BODY: ("body", "request body", "json body", "request", "form", "input"),
+    OTHER: (
+        "csrf",
+        "csrf token",
+        "xsrf",
+        "xsrf token",
+        "certificate",
+        "ssl certificate",
+        "client certificate",
+        "cert",
+        "nonce",
+        "dpop proof",
+        "api version",
+        "subscription",
+        "license",
+        "otp",
+        "one time password",
+        "verification code",
+        "captcha",
+    ),
     ANONYMOUS: ("anonymous", "system anonymous", "anonymous user"),
 }
 """Each subject and the phrases that name it."""
@@ -588,10 +607,54 @@ CODES: dict[tuple[str, str], str] = {
     (PERMISSION, MISSING): SCOPE,
     (CLAIM, INSUFFICIENT): SCOPE,
     **{(TYPE, p): WRONG_TOKEN_TYPE for p in (INVALID, NOT_ALLOWED, UNKNOWN, ONLY)},
+    (TYPE, EXPIRED_P): EXPIRED,
+    (TYPE, NOT_YET): NOT_YET_VALID,
 }
 """(subject, predicate) -> the ``server.*`` code the pair states. A pair not listed
 (an invalid token, unknown credentials, a user's bad password) names no single cause:
 the reader quotes it and guesses nothing."""
+
+_ABSENT = (MISSING, NO, HAVE_NOT, REQUIRED)
+
+SPECIFIC: dict[tuple[str, str], tuple[str, str, str]] = {
+    **{
+        (EXPIRY, p): (
+            "The server says the token has no expiry (exp)",
+            "The server requires an exp claim and the token carries none.",
+            "Issue the token with an exp claim (every access token should expire).",
+        )
+        for p in _ABSENT
+    },
+    **{
+        (AUD, p): (
+            "The server says the token has no audience (aud)",
+            "The server requires an aud claim naming it, and the token carries none (no "
+            "audience or resource was asked for at the token endpoint).",
+            "Request the token for this API (audience, resource or the API's scope at the "
+            "token endpoint).",
+        )
+        for p in _ABSENT
+    },
+    **{
+        (ISS, p): (
+            "The server says the token has no issuer (iss)",
+            "The server requires an iss claim and the token carries none.",
+            "Use a token from the issuer the API trusts; its tokens carry iss.",
+        )
+        for p in _ABSENT
+    },
+    **{
+        (SIGNATURE, p): (
+            "The server says the token is not signed",
+            "The token has no signature (alg none, or an empty third part) and the server "
+            "requires one.",
+            "Send a signed token from the issuer; never alg none.",
+        )
+        for p in _ABSENT
+    },
+}
+"""(subject, predicate) pairs that say more than their code's usual title: (title,
+meaning, fix). A missing exp is ``server.expired``, but not an expired token."""
 
 SELF_EVIDENT: dict[str, str] = {ANONYMOUS: MISSING_TOKEN}
 """Subjects whose mere mention says what happened: a server that names the anonymous
