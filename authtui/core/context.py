@@ -66,6 +66,8 @@ class Context:
     <token>``, "must start with Bearer"), lower-cased."""
     server_wants_token: bool = False
     """The server's words say no token reached it ("no authorization token provided")."""
+    server_talks_token: bool = False
+    """The server's words speak of a token ("Invalid token"): it works with tokens."""
 
     @property
     def status(self) -> int | None:

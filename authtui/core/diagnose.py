@@ -115,6 +115,7 @@ def context_for(pasted: Paste, options: Options) -> Context:
         server_read_token=words.read_token,
         server_schemes=words.schemes,
         server_wants_token=words.wants_token,
+        server_talks_token=words.talks_token,
     )
 
 

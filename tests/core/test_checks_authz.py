@@ -229,6 +229,13 @@ SCHEME = [
         Severity.ERROR,
         "Basic",
     ),
+    (
+        "basic, the words speak of a token",
+        "Authorization: Basic dXNlcjpwYXNz",
+        '\nHTTP/1.1 401 Unauthorized\n\n{"error": "the JWT could not be read"}',
+        Severity.ERROR,
+        "Basic",
+    ),
     # The server calls its scheme Token or JWT, yet its words show it read the Bearer token.
     (
         "bearer to a Token challenge that judged the token",
@@ -378,6 +385,18 @@ REFUSED = [
         BASIC_401,
         Severity.WARNING,
     ),
+    (
+        "a 401 with no challenge: likely refused",
+        "Authorization: Basic dXNlcjpwYXNz",
+        "\nHTTP/1.1 401 Unauthorized\n\n",
+        Severity.WARNING,
+    ),
+    (
+        "a 401 with no challenge whose words want a token: the scheme, not the password",
+        "Authorization: Basic dXNlcjpwYXNz",
+        '\nHTTP/1.1 401 Unauthorized\n\n{"message": "Invalid token"}',
+        Severity.INFO,
+    ),
 ]
 
 
@@ -390,7 +409,7 @@ def test_basic_refused_by_a_server_that_asks_for_basic(
     """Well-formed Basic credentials refused where Basic is asked: the user or password."""
     (finding,) = findings(sent(header, response), authz.basic)
     assert finding.severity is severity
-    if severity is Severity.ERROR:
+    if "refused" in finding.title:
         assert finding.title == "The server refused the Basic credentials of user 'user'"
         assert "password is wrong" in finding.detail
         assert "cGFzcw" not in finding.evidence and "pass" not in finding.evidence

@@ -95,6 +95,11 @@ SUBJECTS = [
     ("Invalid token type", sp.WRONG_TOKEN_TYPE),
     ("unexpected typ", sp.WRONG_TOKEN_TYPE),
     ("The ID token has expired", sp.EXPIRED),
+    ("This JWT will become valid at 2030-01-01T00:00:00Z", sp.NOT_YET_VALID),
+    ("token not valid until 10:00", sp.NOT_YET_VALID),
+    ("Unsigned JWT", sp.BAD_SIGNATURE),
+    ("scope is invalid for this endpoint", sp.SCOPE),
+    ("Invalid JWT format", sp.MALFORMED),
     # a missing claim is about that claim
     ('Token is missing the "exp" claim', sp.EXPIRED),
     ("the aud claim is required", sp.AUDIENCE),
@@ -134,6 +139,9 @@ def test_vague_words_are_not_placed(text: str) -> None:
 
 
 NOTHING = [
+    "SyntaxError: Unexpected token } in JSON at position 12",
+    "Invalid format",
+    "date has the wrong format",
     "CSRF token missing",
     "No required SSL certificate was sent",
     "client secret is invalid",

@@ -124,6 +124,12 @@ def missing(ctx: Context) -> Iterator[Finding]:
 _TOKEN_SCHEMES = frozenset({"bearer", "token", "jwt", "oauth", "oauth2"})
 """Schemes that carry a bearer token under one name or another."""
 _STANDARD_SCHEMES = frozenset({"bearer", "basic", "dpop", "digest", "negotiate", "ntlm"})
+_PASSWORD_SCHEMES = frozenset({"basic", "digest"})
+"""Schemes that carry a user and password, never a token."""
+_WORDS_SAY = {
+    "the server's words say": "no token was provided",
+    "the server's words speak of": "a token",
+}
 
 
 def scheme_mismatch(ctx: Context) -> Iterator[Finding]:
@@ -147,6 +153,8 @@ def scheme_mismatch(ctx: Context) -> Iterator[Finding]:
             wanted = ", ".join(sorted(s.capitalize() for s in ctx.server_schemes))
         elif ctx.server_wants_token and sent not in ("bearer", "dpop"):
             severity, wanted, source = Severity.ERROR, "Bearer", "the server's words say"
+        elif ctx.server_talks_token and sent in _PASSWORD_SCHEMES:
+            severity, wanted, source = Severity.ERROR, "Bearer", "the server's words speak of"
         elif sent in _STANDARD_SCHEMES or (sent == "token" and _is_github(ctx)):
             continue
         elif sent in ("jwt", "token", "oauth", "oauth2"):
@@ -159,8 +167,7 @@ def scheme_mismatch(ctx: Context) -> Iterator[Finding]:
             f"{cred.scheme} credentials sent, the server asks for {wanted}",
             detail=_scheme_detail(sent, asked or set(ctx.server_schemes))
             + _scheme_basis(ctx, asked, severity),
-            evidence=f"Authorization: {cred.scheme} …; {source}: "
-            + (wanted if source != "the server's words say" else "no token was provided"),
+            evidence=f"Authorization: {cred.scheme} …; {source}: {_WORDS_SAY.get(source, wanted)}",
             fix="Send the credentials the server asks for: "
             f"`Authorization: {wanted.split(',')[0]} <token>`.",
             refs=("RFC 9110 §11.6.1", "RFC 6750 §2.1", "RFC 9449 §7.1"),
@@ -187,8 +194,13 @@ def _scheme_basis(ctx: Context, asked: set[str], severity: Severity) -> str:
         )
     if asked:
         return ""
-    if ctx.server_schemes or ctx.server_wants_token:
+    if ctx.server_schemes:
         return " The server sent no challenge; its own message says which scheme it reads."
+    if ctx.server_wants_token or ctx.server_talks_token:
+        return (
+            " The server sent no challenge, but its own message speaks of a token, which these "
+            "credentials are not."
+        )
     return " The server sent no challenge, so this is a likely guess, not a fact."
 
 
@@ -227,51 +239,60 @@ def _scheme_detail(sent: str, asked: set[str]) -> str:
 def basic(ctx: Context) -> Iterator[Finding]:
     """Basic credentials, decoded: the user shown, the password never. Well-formed
     Basic credentials refused by a server that asks for Basic are the cause: the user
-    name or the password is wrong (or the user may not log in here)."""
+    name or the password is wrong (or the user may not log in here); refused by a 401
+    with no challenge at all, they are the likely cause."""
     for cred in ctx.credentials:
         if cred.scheme_key != "basic":
             continue
         user, has_password, note = basic_user(cred)
-        refused = note is None and has_password and _refused_basic(ctx, cred)
-        severity = (
-            Severity.ERROR if refused else Severity.INFO if note is None else Severity.WARNING
+        refusal = _refusal(ctx, cred) if note is None and has_password else ""
+        severity = {"challenged": Severity.ERROR, "unchallenged": Severity.WARNING}.get(
+            refusal, Severity.INFO if note is None else Severity.WARNING
         )
         described = f"user {user!r}" if user is not None else "Basic credentials"
+        title = f"Basic credentials for user {user!r}" if user is not None else "Basic credentials"
         yield Finding(
             "authz.basic",
             severity,
-            f"The server refused the Basic credentials of {described}"
-            if refused
-            else f"Basic credentials for user {user!r}"
-            if user is not None
-            else "Basic credentials",
+            f"The server refused the Basic credentials of {described}" if refusal else title,
             detail=(
                 "Basic sends a user name and password, base64-encoded (not encrypted). "
                 + ("A password is present (never shown here). " if has_password else "")
                 + (note.message if note else "")
-                + (
-                    "The server asks for Basic and refused these: the password is wrong, the "
-                    "user is unknown, or the user may not log in to this realm."
-                    if refused
-                    else ""
-                )
+                + _REFUSALS.get(refusal, "")
             ),
             evidence=f"{cred.field_name}: Basic (hidden); user={user!r}"
-            + (f"; {ctx.status} with a Basic challenge" if refused else ""),
+            + (f"; {ctx.status} {_CHALLENGED[refusal]}" if refusal else ""),
             fix="Check the user name and password (and that the user is allowed in this realm)."
-            if refused
+            if refusal
             else "If the API wants a token, send `Authorization: Bearer <token>` instead.",
             refs=("RFC 7617 §2",),
         )
 
 
-def _refused_basic(ctx: Context, cred: Credentials) -> bool:
-    """A 401 (407 for ``Proxy-Authorization``) whose matching challenge asks for Basic."""
+_REFUSALS = {
+    "challenged": "The server asks for Basic and refused these: the password is wrong, the "
+    "user is unknown, or the user may not log in to this realm.",
+    "unchallenged": "The server refused them without a challenge to say what it wants: the "
+    "password is wrong or the user unknown, or it does not take Basic at all.",
+}
+_CHALLENGED = {"challenged": "with a Basic challenge", "unchallenged": "without a challenge"}
+
+
+def _refusal(ctx: Context, cred: Credentials) -> str:
+    """``challenged``: a 401 (407 for ``Proxy-Authorization``) whose matching challenge
+    asks for Basic. ``unchallenged``: a 401 to ``Authorization: Basic`` with no challenge
+    and no words that ask for something else (a token, another scheme). Else empty."""
     proxy = cred.field_name.lower() == "proxy-authorization"
     if ctx.status != (407 if proxy else 401):
-        return False
+        return ""
     field = "proxy-authenticate" if proxy else "www-authenticate"
-    return any(c.scheme_key == "basic" and c.field_name.lower() == field for c in ctx.challenges)
+    if any(c.scheme_key == "basic" and c.field_name.lower() == field for c in ctx.challenges):
+        return "challenged"
+    words_ask = ctx.server_schemes or ctx.server_wants_token or ctx.server_talks_token
+    if proxy or ctx.challenges or words_ask:
+        return ""
+    return "unchallenged"
 
 
 def multiple(ctx: Context) -> Iterator[Finding]:

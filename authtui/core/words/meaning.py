@@ -71,6 +71,8 @@ class Meaning:
     """Statements the vocabulary cannot place on one cause."""
     mentions_subject: bool = False
     """The message names something the reader knows (a token, a user, a header...)."""
+    subjects: frozenset[str] = frozenset()
+    """Every subject class the message names."""
     read_token: bool = False
     """The message judges a token's content: the server read a token."""
 
@@ -91,9 +93,11 @@ def read(text: str) -> Meaning:
     readings: list[Reading] = []
     unplaced: list[Reading] = []
     mentions_subject = False
+    subjects_named: set[str] = set()
     for clause in _clauses(text):
         subjects, predicates = _mentions(clause)
-        mentions_subject = mentions_subject or any(s.cls != v.BODY for s in subjects)
+        mentions_subject = mentions_subject or any(s.cls not in v.NOT_NAMING for s in subjects)
+        subjects_named.update(s.cls for s in subjects)
         found = list(_self_evident(subjects))
         found += [r for p in predicates if (r := _bind(p, subjects, predicates, clause))]
         if _is_disjunction(clause, predicates):
@@ -108,6 +112,7 @@ def read(text: str) -> Meaning:
         readings=tuple(codes.values()),
         unplaced=tuple(unplaced),
         mentions_subject=mentions_subject,
+        subjects=frozenset(subjects_named),
         read_token=any(_judges_token(r) for r in (*readings, *unplaced)),
     )
 
@@ -298,8 +303,10 @@ def _compound(group: list[_Mention]) -> _Mention:
         cls = v.ANONYMOUS
     elif named and (head in v.CARRIERS or head == named[-1] or v.CLAIM in classes):
         cls, about_header = named[-1], False
-    elif head == v.FORMAT and any(c in (v.HEADER, v.SCHEME, v.AUTH) for c in classes):
+    elif head in (v.FORMAT, v.SHAPE) and any(c in (v.HEADER, v.SCHEME, v.AUTH) for c in classes):
         cls, about_header = v.HEADER, True
+    elif head == v.SHAPE and any(c in v.SHAPED for c in classes):
+        cls = v.FORMAT
     else:
         cls = head
     words = " ".join(m.words for m in group)

@@ -146,6 +146,9 @@ class ServerWords:
     """The words judge a token (its expiry, signature, claims, form): the server read one."""
     wants_token: bool = False
     """The words say a token was missing ("no authorization token provided")."""
+    talks_token: bool = False
+    """The words speak of a token at all ("Invalid token", ``FST_JWT_...``): the server
+    works with tokens, not passwords."""
 
 
 @dataclass(slots=True)
@@ -157,6 +160,7 @@ class _Reading:
     schemes: set[str] = field(default_factory=set)
     read_token: bool = False
     wants_token: bool = False
+    talks_token: bool = False
 
     def add(self, source: _Source, item: ServerText) -> None:
         entry = self.hits.setdefault(source.code, _Hits(source.code))
@@ -213,9 +217,12 @@ def _read_all(texts: Sequence[ServerText], errors: Collection[str]) -> _Reading:
             state.wants_token |= any(
                 r.code == sp.MISSING_TOKEN and r.subject == vocab.TOKEN for r in read.readings
             )
+            missing_credentials = any(r.code == sp.MISSING_TOKEN for r in read.readings)
+            state.wants_token |= missing_credentials and vocab.TOKEN in read.subjects
             if not read.readings and read.mentions_subject and not _says_nothing(normalised):
                 state.unplaced.append(item)
         state.read_token |= read.read_token
+        state.talks_token |= vocab.TOKEN in read.subjects
         for row in rows:
             state.add(_from_row(row), item)
     missing = state.hits.get(sp.MISSING_TOKEN)
@@ -340,6 +347,7 @@ def read_words(exchange: Exchange, challenges: Sequence[Challenge]) -> ServerWor
         schemes=frozenset(state.schemes),
         read_token=state.read_token,
         wants_token=state.wants_token,
+        talks_token=state.talks_token,
     )
 
 

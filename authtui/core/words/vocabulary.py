@@ -30,6 +30,7 @@ AUTH = "authentication"
 HEADER = "header"
 SCHEME = "scheme"
 FORMAT = "format"
+SHAPE = "shape"
 SIGNATURE = "signature"
 ALGORITHM = "algorithm"
 KEY = "key"
@@ -98,9 +99,6 @@ SUBJECTS: dict[str, tuple[str, ...]] = {
         "token prefix",
     ),
     FORMAT: (
-        "format",
-        "structure",
-        "syntax",
         "segment",
         "number of segments",
         "encoding",
@@ -114,12 +112,10 @@ SUBJECTS: dict[str, tuple[str, ...]] = {
         "json web signature",
         "compact jws",
         "compact serialization",
-        "serialization",
-        "part",
         "dot",
         "delimiter",
-        "character",
     ),
+    SHAPE: ("format", "structure", "syntax", "encoding", "serialization", "part", "character"),
     SIGNATURE: (
         "signature",
         "token signature",
@@ -209,6 +205,13 @@ CLAIM_NAMED = (AUD, ISS, EXPIRY, NOT_BEFORE, KID, ALGORITHM, TYPE, SCOPES)
 """Subjects a claim, header parameter or value can be named after (``'aud' claim``,
 ``kid header``, ``Invalid claim: 'iss'``): the compound is about that subject."""
 
+NOT_NAMING = (BODY, SHAPE)
+"""Subjects too general to make a message worth quoting on their own."""
+
+SHAPED = (TOKEN, TYPE, SIGNATURE)
+"""Owners a generic shape word ("format", "syntax", "structure") can be about: "token
+format" is the token's form. Alone, the word may be the body's ("SyntaxError")."""
+
 CARRIERS = (CLAIM, HEADER)
 """Heads that take the subject of the name beside them."""
 
@@ -239,6 +242,7 @@ NOT_YET = "not yet valid"
 MALFORMED_P = "malformed"
 INVALID = "invalid"
 UNKNOWN = "unknown"
+UNSIGNED = "unsigned"
 NOT_ALLOWED = "not allowed"
 INSUFFICIENT = "insufficient"
 HAVE_NOT = "does not have"
@@ -294,6 +298,12 @@ PREDICATES: dict[str, tuple[str, ...]] = {
         "in the future",
         "premature",
         "not yet",
+        "will be active",
+        "will be valid",
+        "will become valid",
+        "will become active",
+        "not valid until",
+        "not active until",
     ),
     MALFORMED_P: (
         "malformed",
@@ -391,6 +401,7 @@ PREDICATES: dict[str, tuple[str, ...]] = {
         "could not match",
         "no such",
     ),
+    UNSIGNED: ("unsigned", "not signed", "has no signature", "without signature"),
     NOT_ALLOWED: (
         "not allowed",
         "not permitted",
@@ -601,12 +612,15 @@ CODES: dict[tuple[str, str], str] = {
     **{(KID, p): UNKNOWN_KEY for p in (UNKNOWN, NOT_ALLOWED, INVALID, *_MISSING_ONES)},
     **{(AUD, p): AUDIENCE for p in (INVALID, NOT_ALLOWED, UNKNOWN, MISSING, REQUIRED)},
     **{(ISS, p): ISSUER for p in (INVALID, NOT_ALLOWED, UNKNOWN, MISSING, REQUIRED)},
-    **{(SCOPES, p): SCOPE for p in (INSUFFICIENT, REQUIRED, *_MISSING_ONES)},
+    # An API's "invalid scope" is the token's; a token endpoint's invalid_scope is a code,
+    # left to the challenge check.
+    **{(SCOPES, p): SCOPE for p in (INSUFFICIENT, REQUIRED, INVALID, *_MISSING_ONES)},
     (PERMISSION, INSUFFICIENT): SCOPE,
     (PERMISSION, REQUIRED): SCOPE,
     (PERMISSION, MISSING): SCOPE,
     (CLAIM, INSUFFICIENT): SCOPE,
     **{(TYPE, p): WRONG_TOKEN_TYPE for p in (INVALID, NOT_ALLOWED, UNKNOWN, ONLY)},
+    (TOKEN, UNSIGNED): BAD_SIGNATURE,
     (TYPE, EXPIRED_P): EXPIRED,
     (TYPE, NOT_YET): NOT_YET_VALID,
 }
@@ -652,6 +666,12 @@ SPECIFIC: dict[tuple[str, str], tuple[str, str, str]] = {
         )
         for p in _ABSENT
     },
+    (TOKEN, UNSIGNED): (
+        "The server says the token is not signed",
+        "The token has no signature (alg none, or an empty third part) and the server "
+        "requires one.",
+        "Send a signed token from the issuer; never alg none.",
+    ),
 }
 """(subject, predicate) pairs that say more than their code's usual title: (title,
 meaning, fix). A missing exp is ``server.expired``, but not an expired token."""
