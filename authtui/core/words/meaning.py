@@ -98,8 +98,9 @@ def read(text: str) -> Meaning:
         subjects, predicates = _mentions(clause)
         mentions_subject = mentions_subject or any(s.cls not in v.NOT_NAMING for s in subjects)
         subjects_named.update(s.cls for s in subjects)
+        indexed = _Clause.of(clause, subjects, predicates)
         found = list(_self_evident(subjects))
-        found += [r for p in predicates if (r := _bind(p, subjects, predicates, clause))]
+        found += [r for p in predicates if (r := _bind(p, indexed))]
         if _is_disjunction(clause, predicates):
             unplaced += [_unplace(r) for r in found]
             continue
@@ -324,50 +325,106 @@ def _self_evident(subjects: list[_Mention]) -> list[Reading]:
     ]
 
 
-def _negated(predicate: _Mention, words: list[str], predicates: list[_Mention]) -> bool:
-    """A negator right before the predicate, fillers between allowed ("has not expired",
-    "no error": a "no" followed by a predicate rather than a subject negates it)."""
-    j = predicate.start - 1
-    while j >= max(predicate.start - 3, 0):
-        inside = next((p for p in predicates if p.start <= j < p.end), None)
-        if inside is not None:
-            return inside.cls == v.NO
-        if words[j] in v.NEGATORS:
-            return True
-        if words[j] not in v.FILLERS:
-            return False
-        j -= 1
-    return False
+_WINDOW = 12
+"""Words looked across between a predicate and its subject: binding stays local and linear."""
 
 
-def _bind(
-    predicate: _Mention, subjects: list[_Mention], predicates: list[_Mention], words: list[str]
-) -> Reading | None:
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """A clause's words and mentions, indexed by position so binding is linear."""
+
+    words: list[str]
+    subjects: list[_Mention]
+    predicates: list[_Mention]
+    predicate_at: list[_Mention | None]
+    """The predicate each word belongs to, if any."""
+    last_subject: list[_Mention | None]
+    """For each position, the last subject that ends at or before it."""
+    next_subject: list[_Mention | None]
+    """For each position, the first subject that starts at or after it."""
+
+    @classmethod
+    def of(cls, words: list[str], subjects: list[_Mention], predicates: list[_Mention]) -> _Clause:
+        n = len(words)
+        predicate_at: list[_Mention | None] = [None] * n
+        for p in predicates:
+            for j in range(p.start, p.end):
+                predicate_at[j] = p
+        last: list[_Mention | None] = [None] * (n + 1)
+        ends = {s.end: s for s in subjects}
+        for i in range(n + 1):
+            last[i] = ends.get(i, last[i - 1] if i else None)
+        after: list[_Mention | None] = [None] * (n + 1)
+        starts = {s.start: s for s in subjects}
+        for i in range(n, -1, -1):
+            after[i] = starts.get(i, after[i + 1] if i < n else None)
+        return cls(words, subjects, predicates, predicate_at, last, after)
+
+    def negated(self, predicate: _Mention) -> bool:
+        """A negator right before the predicate, fillers between allowed ("has not
+        expired", "no error": a "no" followed by a predicate, not a subject, negates it)."""
+        j = predicate.start - 1
+        while j >= max(predicate.start - 3, 0):
+            inside = self.predicate_at[j]
+            if inside is not None:
+                return inside.cls == v.NO
+            if self.words[j] in v.NEGATORS:
+                return True
+            if self.words[j] not in v.FILLERS:
+                return False
+            j -= 1
+        return False
+
+    def before(self, predicate: _Mention, limit: int) -> _Mention | None:
+        """The nearest subject ending before the predicate, with at most ``limit`` other
+        words between them (fillers, negators and other predicates do not count)."""
+        subject = self.last_subject[predicate.start]
+        if subject is None or self.gap(subject.end, predicate.start) > limit:
+            return None
+        return subject
+
+    def after(self, predicate: _Mention, limit: int) -> _Mention | None:
+        """The nearest subject starting after the predicate, within ``limit`` other words."""
+        subject = self.next_subject[predicate.end]
+        if subject is None or self.gap(predicate.end, subject.start) > limit:
+            return None
+        return subject
+
+    def gap(self, start: int, end: int) -> int:
+        """Words between two mentions that are neither fillers nor part of a predicate."""
+        if end - start > _WINDOW:
+            return _WINDOW
+        return sum(
+            1
+            for j in range(start, end)
+            if self.predicate_at[j] is None
+            and self.words[j] not in v.FILLERS
+            and self.words[j] not in v.NEGATORS
+        )
+
+
+def _bind(predicate: _Mention, clause: _Clause) -> Reading | None:
     """The reading of one predicate: the subject it speaks of, and the code of the pair."""
-    if predicate.cls != v.NO and _negated(predicate, words, predicates):
-        return None
     cls = predicate.cls
+    if cls != v.NO and clause.negated(predicate):
+        return None
+    words = clause.words
     if cls == v.NO:
         # "no token": the subject right after it is missing; otherwise it negates.
-        subject = _after(predicate, subjects, predicates, words, 0)
+        subject = clause.after(predicate, 0)
         if subject is None:
             return None
     elif cls in v.TRANSITIVE:
-        subject = _after(predicate, subjects, predicates, words, 3) or _before(
-            predicate, subjects, predicates, words, 3
-        )
+        subject = clause.after(predicate, 3) or clause.before(predicate, 3)
     elif predicate.words.startswith(v.MODAL_STARTS):
-        # "the header must start with ...": about what comes before.
-        subject = _before(predicate, subjects, predicates, words, 3)
-    elif (after := _after(predicate, subjects, predicates, words, 0)) is not None:
+        subject = clause.before(predicate, 3)  # "the header must start with ...": before
+    elif (after := clause.after(predicate, 0)) is not None:
         subject = after  # attributive: "expired token", "has invalid audience"
     elif predicate.start and words[predicate.start - 1] in v.COPULAS:
-        subject = _before(predicate, subjects, predicates, words, 3)  # "the token is expired"
+        subject = clause.before(predicate, 3)  # predicative: "the token is expired"
     else:
         subject = (
-            _before(predicate, subjects, predicates, words, 0)
-            or _after(predicate, subjects, predicates, words, 2)
-            or _before(predicate, subjects, predicates, words, 3)
+            clause.before(predicate, 0) or clause.after(predicate, 2) or clause.before(predicate, 3)
         )
     if subject is None:
         return Reading("", "", cls, predicate.words)
@@ -375,50 +432,6 @@ def _bind(
     ordered = sorted((subject, predicate), key=lambda m: m.start)
     text = " … ".join(m.words for m in ordered)
     return Reading(code, subject.cls, cls, text, subject.about_header)
-
-
-def _before(
-    predicate: _Mention,
-    subjects: list[_Mention],
-    predicates: list[_Mention],
-    words: list[str],
-    limit: int,
-) -> _Mention | None:
-    """The nearest subject ending before the predicate, with at most ``limit`` other
-    words between them (fillers, negators and other predicates do not count)."""
-    candidates = [s for s in subjects if s.end <= predicate.start]
-    if not candidates:
-        return None
-    subject = candidates[-1]
-    gap = _gap(words, subject.end, predicate.start, predicates)
-    return subject if gap <= limit else None
-
-
-def _after(
-    predicate: _Mention,
-    subjects: list[_Mention],
-    predicates: list[_Mention],
-    words: list[str],
-    limit: int,
-) -> _Mention | None:
-    """The nearest subject starting after the predicate, within ``limit`` other words."""
-    subject = next((s for s in subjects if s.start >= predicate.end), None)
-    if subject is None:
-        return None
-    gap = _gap(words, predicate.end, subject.start, predicates)
-    return subject if gap <= limit else None
-
-
-def _gap(words: list[str], start: int, end: int, predicates: list[_Mention]) -> int:
-    """Words between two mentions that are neither fillers nor part of a predicate."""
-    count = 0
-    for j in range(start, end):
-        if words[j] in v.FILLERS or words[j] in v.NEGATORS:
-            continue
-        if any(p.start <= j < p.end for p in predicates):
-            continue
-        count += 1
-    return count
 
 
 def _is_disjunction(words: list[str], predicates: list[_Mention]) -> bool:
