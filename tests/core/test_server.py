@@ -15,7 +15,7 @@ from authtui.core.model import Challenge, Exchange, Finding, Header, Paste, Seve
 from authtui.core.options import Options
 from authtui.core.words import pattern as sp
 from authtui.core.words.bodies import BODY_CAP, TEXT_CAP, ServerText, strip_tags
-from authtui.core.words.reader import MESSAGE, read_server_words, server_findings
+from authtui.core.words.reader import MESSAGE, read_words, server_findings
 from authtui.core.words.sources import error_texts
 from authtui.core.words.table import PATTERNS
 from tests.strategies import nested
@@ -42,7 +42,7 @@ def context(exchange: Exchange, challenges: tuple[Challenge, ...] = ()) -> Conte
         skew=60.0,
         server_now=None,
         challenges=challenges,
-        server_findings=tuple(read_server_words(exchange, challenges)),
+        server_findings=read_words(exchange, challenges).findings,
     )
 
 

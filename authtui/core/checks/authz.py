@@ -196,10 +196,15 @@ def _scheme_basis(ctx: Context, asked: set[str], severity: Severity) -> str:
         return ""
     if ctx.server_schemes:
         return " The server sent no challenge; its own message says which scheme it reads."
-    if ctx.server_wants_token or ctx.server_talks_token:
+    if ctx.server_wants_token:
         return (
-            " The server sent no challenge, but its own message speaks of a token, which these "
-            "credentials are not."
+            " The server sent no challenge, but its own message says no token reached it: it "
+            "does not read credentials in this scheme."
+        )
+    if ctx.server_talks_token:
+        return (
+            " The server sent no challenge, but its own message speaks of a token, which a "
+            "user name and password are not."
         )
     return " The server sent no challenge, so this is a likely guess, not a fact."
 

@@ -152,7 +152,7 @@ class ServerWords:
 
 
 @dataclass(slots=True)
-class _Reading:
+class _State:
     """The state of one reading of a response's words."""
 
     hits: dict[str, _Hits] = field(default_factory=dict)
@@ -192,8 +192,8 @@ def _from_reading(reading: meaning.Reading) -> _Source:
     return _Source(reading.code, f"{vocab.MEANINGS[reading.code]} {said}")
 
 
-def _read_all(texts: Sequence[ServerText], errors: Collection[str]) -> _Reading:
-    state = _Reading()
+def _read_all(texts: Sequence[ServerText], errors: Collection[str]) -> _State:
+    state = _State()
     # Servers often say the same words twice (challenge and body): read them once.
     table: dict[str, list[sp.Pattern]] = {}
     general: dict[str, meaning.Meaning] = {}
@@ -209,14 +209,12 @@ def _read_all(texts: Sequence[ServerText], errors: Collection[str]) -> _Reading:
         if read is None:
             read = general[normalised] = meaning.read(item.text)
         if any(not row.companion for row in rows):
-            # A vendor's malformed may be the header's; the general reading below tells.
+            # A vendor's malformed may be the header's: the general reader's read_token tells.
             state.read_token |= any(row.code not in _MAY_BE_THE_HEADER for row in rows)
         else:
             for reading in read.readings:
                 state.add(_from_reading(reading), item)
-            state.wants_token |= any(
-                r.code == sp.MISSING_TOKEN and r.subject == vocab.TOKEN for r in read.readings
-            )
+            # "No authorization token provided", "FST_JWT_NO_AUTHORIZATION": missing, and a token.
             missing_credentials = any(r.code == sp.MISSING_TOKEN for r in read.readings)
             state.wants_token |= missing_credentials and vocab.TOKEN in read.subjects
             if not read.readings and read.mentions_subject and not _says_nothing(normalised):
@@ -256,7 +254,7 @@ def _lowered(errors: Collection[str]) -> set[str]:
     return {e.strip().lower() for e in errors}
 
 
-def _findings(state: _Reading) -> list[Finding]:
+def _findings(state: _State) -> list[Finding]:
     """A finding per code; the unplaced words quoted only when nothing was placed (beside
     a reading, they are the server's generic wording of the same refusal)."""
     found = [_finding(entry) for entry in state.hits.values()]
@@ -349,8 +347,3 @@ def read_words(exchange: Exchange, challenges: Sequence[Challenge]) -> ServerWor
         wants_token=state.wants_token,
         talks_token=state.talks_token,
     )
-
-
-def read_server_words(exchange: Exchange, challenges: Sequence[Challenge]) -> list[Finding]:
-    """The ``server.*`` findings of :func:`read_words`."""
-    return list(read_words(exchange, challenges).findings)
