@@ -334,7 +334,13 @@ def test_every_format_says_the_clock_basis(options: dict[str, Any], basis: str, 
 
 def test_markdown_shows_the_request_the_response_and_the_claims() -> None:
     token = jwt.encode(
-        {"sub": "u-1", "client_id": "web", "aud": "https://api", "scope": "a b", "exp": 1_700_000_600},
+        {
+            "sub": "u-1",
+            "client_id": "web",
+            "aud": "https://api",
+            "scope": "a b",
+            "exp": 1_700_000_600,
+        },
         "k" * 32,
         "HS256",
     )
