@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from authtui.core.model import Exchange, Header
-from authtui.core.read.harvest import Harvest, take_tokens
+from authtui.core.read.harvest import Harvest, body_token_response, take_tokens
 from authtui.core.read.lines import FAILING, REQUEST, RESPONSE, absolute
 from authtui.core.read.message import Msg
 
@@ -31,6 +31,10 @@ def halves(msg: Msg, harvest: Harvest) -> list[tuple[str, Exchange]]:
     if msg.source != "curl-command":  # a command's body is what it sends, token or not
         body = take_tokens(body, harvest)
     to_response = msg.kind == RESPONSE or (msg.kind == "block" and msg.has_response())
+    if to_response:
+        roles = body_token_response(body)
+        if roles:  # a token endpoint's answer: its tokens are offered, the body kept
+            harvest.add_roles(roles)
     source = msg.source
     if msg.kind == "block" and msg.only_challenges:
         source = "challenge"
