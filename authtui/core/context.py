@@ -26,6 +26,8 @@ class SignatureResult:
     """``sig.*`` findings (key errors included)."""
     matched: str | None = None
     """Which key verified the token, in words."""
+    notes: tuple[Note, ...] = ()
+    """How the keys were read leniently (a PEM with literal ``\\n``, on one line)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,12 @@ class Context:
     server_findings: tuple[Finding, ...] = ()
     """``server.*`` findings: what the server's own words mean (read once, shared
     with checks that need to know whether the server saw a token)."""
+    token_roles: tuple[tuple[str, Token], ...] = ()
+    """The tokens of a token endpoint's answer in the paste, decoded, with the member
+    each came from (``access_token``, ``id_token``, ``refresh_token``)."""
+    hidden: str | None = None
+    """The shape that hides an auth failure behind a 2xx or 3xx (``graphql``,
+    ``login_redirect``, ``login_form``), when the exchange has one."""
 
     @property
     def status(self) -> int | None:
@@ -69,6 +77,12 @@ class Context:
     def primary(self) -> Credentials | None:
         """The credential that matters most: the first one."""
         return self.credentials[0] if self.credentials else None
+
+    @property
+    def refused(self) -> bool:
+        """True when the answer refused the request: 401, 403, 407, or a shape that
+        hides a refusal behind a 2xx or 3xx."""
+        return self.exchange.status in (401, 403, 407) or self.hidden is not None
 
     def challenge_errors(self) -> list[str]:
         """The ``error`` parameter of every challenge that has one, in order."""

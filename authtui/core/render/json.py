@@ -21,6 +21,7 @@ def _finding(f: Finding) -> dict[str, Any]:
         "evidence": f.evidence,
         "fix": f.fix,
         "refs": list(f.refs),
+        "confirms": list(f.confirms),
     }
 
 

@@ -192,7 +192,7 @@ _NOT_SENSITIVE: dict[type, frozenset[str]] = {
     Challenge: frozenset(f.name for f in dataclasses.fields(Challenge)),
     Clock: frozenset(f.name for f in dataclasses.fields(Clock)),
     Token: frozenset({"form", "header", "claims", "signature", "signing_input"}),
-    Finding: frozenset({"code", "severity", "refs"}),
+    Finding: frozenset({"code", "severity", "refs", "confirms"}),
     Verdict: frozenset({"status", "kind", "causes"}),
     Header: frozenset({"name", "key"}),
     Note: frozenset({"code"}),
@@ -222,7 +222,8 @@ def scrubber_for(ctx: Context) -> Scrubber:
         if cred.scheme_key != "basic":
             by_default += [v for v in (cred.token68, cred.raw) if v]
             by_default += [v for k, v in cred.params.items() if k in {"response", "password"}]
-    for token in (ctx.token, ctx.request_token, ctx.pasted_token, *ctx.dpop_proofs):
+    companions = (token for _, token in ctx.token_roles)
+    for token in (ctx.token, ctx.request_token, ctx.pasted_token, *ctx.dpop_proofs, *companions):
         by_default += _token_strings(token)
     for value in ctx.exchange.request_header("Cookie"):
         by_default += [part.partition("=")[2].strip() for part in value.split(";")]
