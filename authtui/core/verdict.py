@@ -161,7 +161,7 @@ _SERVER_READ_THE_TOKEN = frozenset(
 )
 # The server refused, without saying why.
 _GENERIC_REFUSALS = frozenset(
-    {"challenge.invalid_token", "status.forbidden", "status.graphql_auth", "status.login_redirect"}
+    {"challenge.invalid_token", "status.forbidden", "status.graphql_auth"}
 )
 # Areas that describe the request or the token (the client's side of the exchange).
 _CLIENT_SIDE = ("authz.", "token.", "time.", "sig.", "claims.", "scope.", "dpop.")
@@ -315,7 +315,7 @@ def settle(ctx: Context, findings: Iterable[Finding]) -> list[Finding]:
     if succeeded(ctx):
         found = [_succeeded_anyway(f, ctx.status) for f in found]
     found = _scheme_alone(ctx, found)
-    return _link_confirmations(found)
+    return _link_confirmations(found, ctx.status)
 
 
 def _succeeded_anyway(finding: Finding, status: int | None) -> Finding:
@@ -334,7 +334,9 @@ def _succeeded_anyway(finding: Finding, status: int | None) -> Finding:
 def _scheme_alone(ctx: Context, found: list[Finding]) -> list[Finding]:
     if ctx.status not in (400, 401):
         return found
-    neutral = _SOFT_CODES | _GENERIC_REFUSALS | {"challenge.invalid_request"}
+    neutral = (
+        _SOFT_CODES | _GENERIC_REFUSALS | {"challenge.invalid_request", "status.login_redirect"}
+    )
     neutral |= _CONFIRMED_BY["authz.scheme_mismatch"]
     others = [
         f
@@ -358,7 +360,7 @@ def _scheme_alone(ctx: Context, found: list[Finding]) -> list[Finding]:
     ]
 
 
-def _link_confirmations(found: list[Finding]) -> list[Finding]:
+def _link_confirmations(found: list[Finding], status: int | None) -> list[Finding]:
     errors = {f.code for f in found if f.severity is Severity.ERROR}
     linked: list[Finding] = []
     for finding in found:
@@ -367,6 +369,8 @@ def _link_confirmations(found: list[Finding]) -> list[Finding]:
             for code, confirmers in _CONFIRMED_BY.items()
             if finding.code in confirmers and code in errors and code != finding.code
         )
+        if finding.code == "challenge.invalid_request" and status != 401:
+            targets = ()  # on a 400 it names a malformed request, a cause of its own
         if targets and finding.severity is not Severity.OK:
             finding = replace(finding, confirms=tuple(dict.fromkeys(finding.confirms + targets)))
         linked.append(finding)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from authtui.core.checks import Check
+from authtui.core.checks import Check, authz_carried
+from authtui.core.checks.authz_carried import for_proxy
 from authtui.core.context import Context
 from authtui.core.http.basic import basic_user
-from authtui.core.model import Credentials, Finding, Note, Severity
-from authtui.core.read.hidden import is_preflight
+from authtui.core.model import Challenge, Credentials, Finding, Note, Severity
 from authtui.core.safety.secrets import redacted_form
 
 _B64TOKEN = "RFC 6750 §2.1"
@@ -100,92 +100,11 @@ def credential_form(ctx: Context) -> Iterator[Finding]:
                 yield finding
 
 
-def _headers_named(ctx: Context) -> str:
-    return "request headers: " + (", ".join(h.name for h in ctx.exchange.request_headers) or "none")
-
-
-def stripped_export(ctx: Context) -> bool:
-    """True when the request comes from a sanitized export that leaves credentials out."""
-    ex = ctx.exchange
-    return (
-        bool(ctx.paste.stripped)
-        and ex.source == "har"
-        and not any(ex.request_header(name) for name in ("Authorization", "Cookie"))
-    )
-
-
-def missing(ctx: Context) -> Iterator[Finding]:
-    """The request is shown and carries no credentials at all (no Proxy-Authorization,
-    for a proxy's 407)."""
-    if not ctx.exchange.has_request or is_preflight(ctx.exchange):
-        return  # a preflight never carries credentials: status.preflight says why
-    if ctx.status == 407:
-        yield from _missing_proxy_credentials(ctx)
-        return
-    if ctx.credentials:
-        return
-    refused = ctx.refused or bool(ctx.challenges)
-    if stripped_export(ctx):
-        yield Finding(
-            "authz.missing",
-            Severity.INFO,
-            "The request shows no credentials: the export may have left them out",
-            detail=(
-                "This HAR looks like a browser's sanitized export, which drops Authorization "
-                "and cookies: whether the request carried a token cannot be told from it "
-                "(see authz.stripped)."
-            ),
-            evidence=_headers_named(ctx),
-            fix="Export the HAR again with sensitive data, or copy the request as cURL.",
-            refs=("RFC 6750 §2.1",),
-        )
-        return
-    yield Finding(
-        "authz.missing",
-        Severity.ERROR if refused else Severity.WARNING,
-        "The request carries no credentials",
-        detail=(
-            "No Authorization header, no token in a custom header, a cookie, the query or the "
-            "form body. Either the client never attached it, or something on the way removed "
-            "it (a redirect to another host drops Authorization; Apache mod_wsgi needs "
-            "WSGIPassAuthorization On; some proxies strip it)."
-        ),
-        evidence=_headers_named(ctx),
-        fix="Attach `Authorization: Bearer <token>`; if the client does, find where it is lost.",
-        refs=("RFC 6750 §2.1", "RFC 9110 §11.6.2"),
-    )
-
-
-def _missing_proxy_credentials(ctx: Context) -> Iterator[Finding]:
-    if ctx.exchange.request_header("Proxy-Authorization"):
-        return
-    asked = sorted({c.scheme for c in ctx.challenges if _for_proxy(c.field_name)})
-    yield Finding(
-        "authz.missing",
-        Severity.ERROR,
-        "The request carries no Proxy-Authorization for the proxy that asked for it",
-        detail=(
-            "A 407 comes from a proxy between the client and the API: it wants its own "
-            "credentials in Proxy-Authorization. The API's Authorization header does not "
-            "satisfy it, and proxies never pass it on as theirs."
-        ),
-        evidence=_headers_named(ctx)
-        + (f"; Proxy-Authenticate schemes: {', '.join(asked)}" if asked else ""),
-        fix="Give the client the proxy's credentials (`HTTPS_PROXY=http://user:pass@proxy:3128`,"
-        " `curl --proxy-user`, or the proxy's Negotiate/NTLM sign-in), not a new API token.",
-        refs=("RFC 9110 §11.7.1", "RFC 9110 §15.5.8"),
-    )
-
-
-def _for_proxy(field_name: str) -> bool:
-    return field_name.lower().startswith("proxy-")
-
-
 def scheme_mismatch(ctx: Context) -> Iterator[Finding]:
     """The credentials' scheme is not one the server (or, for Proxy-Authorization, the
     proxy) challenged."""
     yield from _proxy_scheme_mismatch(ctx)
-    asked = {c.scheme_key for c in ctx.challenges if not _for_proxy(c.field_name)}
+    asked = {c.scheme_key for c in ctx.challenges if not for_proxy(c.field_name)}
     for cred in ctx.credentials:
         if cred.field_name.lower() != "authorization" or cred.scheme is None:
             continue
@@ -193,6 +112,7 @@ def scheme_mismatch(ctx: Context) -> Iterator[Finding]:
         if asked and sent in asked:
             continue
         if not asked and sent in ("bearer", "basic", "dpop", "digest", "negotiate", "ntlm"):
+            yield from _unchallenged(ctx, cred)
             continue
         odd_scheme = sent in ("jwt", "token", "oauth", "oauth2")
         if not asked and (not odd_scheme or (sent == "token" and _is_github(ctx))):
@@ -217,12 +137,63 @@ def scheme_mismatch(ctx: Context) -> Iterator[Finding]:
         )
 
 
+def _words_ask(ctx: Context, sent: str) -> tuple[str, str] | None:
+    """(scheme, why) the server's words ask for, when its answer carries no challenge."""
+    if ctx.status not in (400, 401, 403):
+        return None
+    body = ctx.exchange.body[:4096].lower()
+    if sent != "bearer":
+        if "bearer" in body:
+            return "Bearer", "the response body names Bearer"
+        if any(f.code == "server.missing_token" for f in ctx.server_findings):
+            return "Bearer", "the server says no token reached it"
+        if sent in ("basic", "digest") and ("jwt" in body or "token" in body):
+            return "Bearer", "the response body speaks of a token"
+    elif "basic" in body or "password" in body:
+        return "Basic", "the response body speaks of Basic or a password"
+    return None
+
+
+def _unchallenged(ctx: Context, cred: Credentials) -> Iterator[Finding]:
+    """A standard scheme, no challenge, and the server's words ask for another one."""
+    asked = _words_ask(ctx, cred.scheme_key)
+    if asked is None or asked[0].lower() == cred.scheme_key:
+        return
+    wanted, why = asked
+    yield Finding(
+        "authz.scheme_mismatch",
+        Severity.WARNING,
+        f"{cred.scheme} credentials sent, the server's words ask for {wanted}",
+        detail=(
+            f"The answer carries no challenge, but {why}: the server reads another scheme "
+            f"than {cred.scheme} and answers as if no credentials came."
+        ),
+        evidence=f"Authorization: {cred.scheme} …; no challenge; {why}",
+        fix=f"Send the credentials the server asks for: `Authorization: {wanted} <token>`"
+        if wanted == "Bearer"
+        else f"Send the credentials the server asks for: `Authorization: {wanted} …`.",
+        refs=("RFC 9110 §11.6.1", "RFC 6750 §2.1"),
+    )
+
+
+def _proxy_challenges(ctx: Context) -> list[Challenge]:
+    """What the proxy asked for: Proxy-Authenticate; or, from a proxy that answers 401
+    (tinyproxy) to a request that carried only Proxy-Authorization, WWW-Authenticate."""
+    proxied = [c for c in ctx.challenges if for_proxy(c.field_name)]
+    if proxied:
+        return proxied
+    only_proxy = ctx.exchange.request_header("Proxy-Authorization") and not (
+        ctx.exchange.request_header("Authorization")
+    )
+    return list(ctx.challenges) if only_proxy and ctx.status == 401 else []
+
+
 def _proxy_scheme_mismatch(ctx: Context) -> Iterator[Finding]:
-    challenges = [c for c in ctx.challenges if _for_proxy(c.field_name)]
+    challenges = _proxy_challenges(ctx)
     asked = {c.scheme_key for c in challenges}
     if not asked:
         return
-    wanted = ", ".join(sorted({c.scheme for c in challenges}))
+    wanted = ", ".join(dict.fromkeys(c.scheme for c in challenges))
     for cred in ctx.credentials:
         if cred.field_name.lower() != "proxy-authorization" or cred.scheme is None:
             continue
@@ -230,14 +201,15 @@ def _proxy_scheme_mismatch(ctx: Context) -> Iterator[Finding]:
             continue
         yield Finding(
             "authz.scheme_mismatch",
-            Severity.ERROR if ctx.status == 407 else Severity.WARNING,
+            Severity.ERROR if ctx.status in (401, 407) else Severity.WARNING,
             f"{cred.scheme} proxy credentials sent, the proxy asks for {wanted}",
             detail=(
                 "The proxy's Proxy-Authenticate challenge names the schemes it accepts, as "
                 "WWW-Authenticate does for a server; credentials in another scheme are "
                 "ignored, and the proxy answers 407 again."
             ),
-            evidence=f"Proxy-Authorization: {cred.scheme} …; Proxy-Authenticate schemes: {wanted}",
+            evidence=f"Proxy-Authorization: {cred.scheme} …; "
+            f"{challenges[0].field_name} schemes: {wanted}",
             fix=f"Send `Proxy-Authorization: {wanted.split(',')[0]} …` (curl: --proxy-"
             f"{'negotiate' if 'negotiate' in asked else 'ntlm' if 'ntlm' in asked else 'basic'}"
             ", or the proxy's own sign-in).",
@@ -277,24 +249,68 @@ def _scheme_detail(sent: str, asked: set[str]) -> str:
     return "Servers only read credentials in a scheme they support."
 
 
+def _basic_refused(ctx: Context, cred: Credentials) -> Severity | None:
+    """An error when Basic credentials went where Basic is asked for and were refused; a
+    warning when the 401 names no scheme at all (refused, or not read: RFC 7617 servers
+    challenge with Basic); ``None`` when nothing says they were refused."""
+    if cred.field_name.lower() == "proxy-authorization":
+        asked = {c.scheme_key for c in _proxy_challenges(ctx)}
+        refused = ctx.status in (401, 407) and (not asked or "basic" in asked)
+        return Severity.ERROR if refused else None
+    asked = {c.scheme_key for c in ctx.challenges if not for_proxy(c.field_name)}
+    if ctx.status != 401 or (asked and "basic" not in asked):
+        return None
+    if asked:
+        return Severity.ERROR
+    return Severity.WARNING if _words_ask(ctx, "basic") is None else None
+
+
 def basic(ctx: Context) -> Iterator[Finding]:
-    """Basic credentials, decoded: the user shown, the password never."""
+    """Basic credentials, decoded: the user shown, the password never. Sent where Basic
+    is asked for and answered 401 (407 by a proxy), they were refused: an error."""
     for cred in ctx.credentials:
         if cred.scheme_key != "basic":
             continue
         user, has_password, note = basic_user(cred)
+        refused = _basic_refused(ctx, cred) if note is None and user is not None else None
+        who = "the proxy" if cred.field_name.lower() == "proxy-authorization" else "the server"
+        sure = refused is Severity.ERROR
         yield Finding(
             "authz.basic",
-            Severity.INFO if note is None else Severity.WARNING,
-            f"Basic credentials for user {user!r}" if user is not None else "Basic credentials",
+            refused or (Severity.INFO if note is None else Severity.WARNING),
+            (
+                f"{who.capitalize()} refused the Basic credentials for user {user!r}"
+                + ("" if sure else ", or does not take Basic: its 401 names no scheme")
+            )
+            if refused
+            else f"Basic credentials for user {user!r}"
+            if user is not None
+            else "Basic credentials",
             detail=(
                 "Basic sends a user name and password, base64-encoded (not encrypted). "
                 + ("A password is present (never shown here). " if has_password else "")
                 + (note.message if note else "")
+                + (
+                    f"{who.capitalize()} asks for Basic and answered {ctx.status}: it read the "
+                    "user and password and did not accept them (a wrong password, an unknown "
+                    "user, or a user the realm does not allow)."
+                    if sure
+                    else "The 401 carries no challenge: a Basic server (RFC 7617) names its "
+                    "realm, so either this one refused the password without saying so, or it "
+                    "does not take Basic at all and saw no credentials it reads."
+                    if refused
+                    else ""
+                )
             ),
-            evidence=f"{cred.field_name}: Basic (hidden); user={user!r}",
-            fix="If the API wants a token, send `Authorization: Bearer <token>` instead.",
-            refs=("RFC 7617 §2",),
+            evidence=f"{cred.field_name}: Basic (hidden); user={user!r}"
+            + (f"; status {ctx.status}" if refused else ""),
+            fix=(
+                f"Check the password for {user!r} (and that the user exists in this realm); "
+                "a password fingerprint from two pastes can be compared without showing it."
+                if refused
+                else "If the API wants a token, send `Authorization: Bearer <token>` instead."
+            ),
+            refs=("RFC 7617 §2", "RFC 9110 §15.5.2") if refused else ("RFC 7617 §2",),
         )
 
 
@@ -374,87 +390,9 @@ def token_mismatch(ctx: Context) -> Iterator[Finding]:
     )
 
 
-def cookie(ctx: Context) -> Iterator[Finding]:
-    """``authz.cookie``: a token travels in a cookie; it is decoded and judged."""
-    has_authorization = any(c.field_name.lower() == "authorization" for c in ctx.credentials)
-    bearer_asked = any(
-        c.scheme_key in ("bearer", "dpop") for c in ctx.challenges if not _for_proxy(c.field_name)
-    )
-    for cred in ctx.credentials:
-        if not cred.field_name.lower().startswith("cookie "):
-            continue
-        name = cred.field_name[len("cookie ") :]
-        judged = ctx.request_token is not None and ctx.request_token.source == cred.field_name
-        cause = not has_authorization and bearer_asked and ctx.refused
-        yield Finding(
-            "authz.cookie",
-            Severity.ERROR if cause else Severity.INFO,
-            f"The token travels in the cookie {name}"
-            + (", but the server asks for a Bearer token in Authorization" if cause else ""),
-            detail=(
-                "A token in a cookie is read only by a server (or a gateway) set up to take it "
-                "from that cookie. "
-                + (
-                    "This server challenges with Bearer: it reads the Authorization header, "
-                    "finds none, and answers as if no token was sent."
-                    if cause
-                    else "The request also carries an Authorization header, which is the one "
-                    "most servers read."
-                    if has_authorization
-                    else "It is decoded and judged below like an Authorization header's."
-                )
-                + (" The token judged in this report is this cookie's." if judged else "")
-            ),
-            evidence=f"Cookie: {name}={redacted_form(cred.raw)}",
-            fix=(
-                "Send it as `Authorization: Bearer <token>` (a browser app: read it from its "
-                "store and set the header), or configure the server to read this cookie."
-                if cause
-                else "Nothing to change if the server reads this cookie; otherwise send the "
-                "token as `Authorization: Bearer <token>`."
-            ),
-            refs=("RFC 6750 §2.1", "RFC 6265 §5.4"),
-        )
-
-
-def stripped(ctx: Context) -> Iterator[Finding]:
-    """``authz.stripped``: the paste is an export that leaves credentials out."""
-    if not stripped_export(ctx):
-        return
-    server_saw = [e for e in ctx.challenge_errors() if e.lower() != "invalid_request"]
-    saw_words = [f.code for f in ctx.server_findings if f.code != "server.missing_token"]
-    hint = ""
-    if server_saw or saw_words:
-        hint = (
-            " The server's answer shows it read a token ("
-            + ", ".join([f"error={e}" for e in server_saw] + saw_words)
-            + "), so the request did carry one."
-        )
-    yield Finding(
-        "authz.stripped",
-        Severity.WARNING,
-        "The HAR is a sanitized export: Authorization and cookies were left out of it",
-        detail=(
-            "Browsers export HAR files without Authorization, Cookie and Set-Cookie unless "
-            "asked for sensitive data (Chrome since 130 by default; Firefox likewise). What "
-            "the request is missing here may be the export's doing, not the client's, so "
-            "it is not blamed." + hint
-        ),
-        evidence="; ".join(ctx.paste.stripped),
-        fix=(
-            "Export again with sensitive data (Chrome: DevTools settings > Network > Allow to "
-            'generate HAR with sensitive data, then "Export HAR (with sensitive data)"), or '
-            '"Copy as cURL" the failing request, and paste that (redacted here by default).'
-        ),
-        refs=("W3C HAR 1.2 (log.entries[].request.headers)", "RFC 6750 §2.1"),
-    )
-
-
 CHECKS: tuple[Check, ...] = (
     credential_form,
-    missing,
-    cookie,
-    stripped,
+    *authz_carried.CHECKS,
     scheme_mismatch,
     basic,
     multiple,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from authtui.core.checks import Check, status_shapes
-from authtui.core.checks.authz import stripped_export
+from authtui.core.checks.authz_carried import stripped_export
 from authtui.core.context import Context
 from authtui.core.model import Finding, Severity, TokenForm
 from authtui.core.read.hidden import is_preflight

@@ -1,7 +1,8 @@
 """JSON pastes: HAR files (HTTP Archive 1.2) and JSON that only carries tokens.
 
 A HAR file becomes one :class:`~authtui.core.model.Exchange` per failing entry
-(401, 403, 407), or per entry when none failed. Other JSON (a token endpoint's
+(401, 403, 407, or an auth failure behind a 2xx or 3xx: :mod:`.hidden`), or per
+entry when none failed. Other JSON (a token endpoint's
 answer, say) is no exchange, but its tokens are offered. Nothing here raises on
 user input: every field may be missing or of the wrong type.
 """
@@ -16,6 +17,7 @@ from urllib.parse import urlencode, urlsplit
 
 from authtui.core.limits import clip
 from authtui.core.model import Exchange, Header, Note
+from authtui.core.read.hidden import hidden_failure
 from authtui.core.read.lines import FAILING  # re-exported: har.FAILING as before
 
 TOKEN_KEYS = (
@@ -72,8 +74,13 @@ def read_har(doc: object) -> tuple[list[Exchange], list[Note]] | None:
         else:
             exchanges.append(exchange)
     notes = _summary(len(entries), exchanges, skipped)
-    failing = [e for e in exchanges if e.status in FAILING]
+    failing = [e for e in exchanges if failed(e)]
     return (failing or exchanges), notes
+
+
+def failed(exchange: Exchange) -> bool:
+    """A 401, 403 or 407, or an auth failure hidden behind a 2xx or 3xx."""
+    return exchange.status in FAILING or hidden_failure(exchange) is not None
 
 
 _BROWSERS = (
@@ -166,13 +173,13 @@ def _summary(total: int, exchanges: list[Exchange], skipped: int) -> list[Note]:
                 "and were skipped.",
             )
         )
-    failing = sum(1 for e in exchanges if e.status in FAILING)
+    failing = sum(1 for e in exchanges if failed(e))
     if failing and failing < len(exchanges):
         notes.append(
             Note(
                 "paste.har_filtered",
-                f"Kept the {failing} failing entries (401, 403, 407) of {len(exchanges)} "
-                "in the HAR file.",
+                f"Kept the {failing} failing entries (401, 403, 407, or an auth failure behind "
+                f"a 2xx or 3xx) of {len(exchanges)} in the HAR file.",
             )
         )
     return notes

@@ -130,15 +130,7 @@ def _read_json(
         return [], jwt_words(text), [], 0
     doc, end = decoded
     roles = token_response(doc)
-    if roles:
-        notes.add(
-            "paste.token_response",
-            "The paste is a token endpoint's answer: its access token is judged, the "
-            + ", ".join(role for role, _ in roles if role != "access_token")
-            + " shown beside it."
-            if len(roles) > 1
-            else f"The paste is a token endpoint's answer holding only its {roles[0][0]}.",
-        )
+    if roles:  # a token endpoint's answer: checks/token_kind shows its tokens side by side
         return [], [], roles, end
     har = read_har(doc)
     if har is not None:
