@@ -35,6 +35,8 @@ def missing(ctx: Context) -> Iterator[Finding]:
     for a proxy's 407)."""
     if not ctx.exchange.has_request or is_preflight(ctx.exchange):
         return  # a preflight never carries credentials: status.preflight says why
+    if ctx.token_roles and ctx.status is not None and 200 <= ctx.status < 300:
+        return  # the token endpoint's own exchange: its client authenticates otherwise
     if ctx.status == 407:
         yield from _missing_proxy_credentials(ctx)
         return

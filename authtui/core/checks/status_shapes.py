@@ -149,7 +149,9 @@ def _from_body(ctx: Context) -> _Cert | None:
     if ctx.status not in (400, 401, 403, 495, 496):
         return None
     lowered = ctx.exchange.body[:8192].lower()
-    quote = clip(" ".join(ctx.exchange.body[:8192].split()), 160)
+    status_line = f"status {ctx.status} {ctx.exchange.reason or ''}".rstrip()
+    body = clip(" ".join(ctx.exchange.body[:8192].split()), 160)
+    quote = f"{status_line}; body: {body}" if body else status_line
     if ctx.status == 496 or any(w in lowered for w in _REQUIRED_WORDS):
         return _Cert("required", "the server says no client certificate was sent", quote)
     if ctx.status == 495 or any(w in lowered for w in _REFUSED_WORDS):
