@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from authtui.core.clock import Reading
 from authtui.core.model import (
     Challenge,
     Credentials,
@@ -14,7 +15,7 @@ from authtui.core.model import (
     SignatureStatus,
     Token,
 )
-from authtui.core.options import Options
+from authtui.core.options import FrontEnd, Options
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,7 @@ class Context:
     """Evaluation clock (epoch seconds)."""
     skew: float
     server_now: float | None
-    """The response's ``Date`` header, when readable."""
+    """The server's clock when it answered (``Date`` plus ``Age``), when readable."""
     challenges: tuple[Challenge, ...] = ()
     """Every challenge of every WWW-Authenticate / Proxy-Authenticate field, in order."""
     challenge_notes: tuple[Note, ...] = ()
@@ -67,6 +68,21 @@ class Context:
     hidden: str | None = None
     """The shape that hides an auth failure behind a 2xx or 3xx (``graphql``,
     ``login_redirect``, ``login_form``), when the exchange has one."""
+    reading: Reading | None = None
+    """How the evaluation clock was chosen (:func:`authtui.core.clock.decide`);
+    ``None`` for a context built by hand: :attr:`now` is then a time given."""
+
+    @property
+    def clock(self) -> Reading:
+        """The evaluation clock's reading (a time given when none was decided)."""
+        if self.reading is not None:
+            return self.reading
+        return Reading.fixed(self.now, self.server_now, self.skew)
+
+    @property
+    def front(self) -> FrontEnd:
+        """Which front end asks (advice names its controls)."""
+        return self.options.front
 
     @property
     def status(self) -> int | None:

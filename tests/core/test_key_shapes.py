@@ -107,7 +107,7 @@ def test_pem_read_leniently_and_said(text: str, notes: list[str]) -> None:
     keys, findings = load_key_input(KeyInput("key.pem", text.encode()))
     assert len(keys) == 1 and not findings
     assert [n.code for n in keys[0].notes] == notes
-    result = check_signature(TOKEN, [KeyInput("key.pem", text.encode())], None, NOW)
+    result = check_signature(TOKEN, [KeyInput("key.pem", text.encode())], None, now=NOW)
     assert result.status is SignatureStatus.VALID
     assert [n.code for n in result.notes] == notes
 
@@ -131,7 +131,7 @@ X5C = [
 @pytest.mark.parametrize("jwk", [x[1] for x in X5C], ids=[x[0] for x in X5C])
 def test_a_jwk_with_x5c_gives_its_certificates_key(jwk: dict[str, Any]) -> None:
     data = json.dumps({"keys": [jwk]}).encode()
-    result = check_signature(TOKEN, [KeyInput("jwks.json", data)], None, NOW)
+    result = check_signature(TOKEN, [KeyInput("jwks.json", data)], None, now=NOW)
     assert result.status is SignatureStatus.VALID
     assert [f.code for f in result.findings] == ["sig.valid"]
 
@@ -180,10 +180,10 @@ def test_validity_follows_the_evaluation_time() -> None:
     inputs = [KeyInput("c.pem", pem_of(EXPIRED))]
     before = datetime.datetime(2024, 5, 1, tzinfo=UTC).timestamp()
     assert "sig.cert_expired" not in {
-        f.code for f in check_signature(TOKEN, inputs, None, before).findings
+        f.code for f in check_signature(TOKEN, inputs, None, now=before).findings
     }
     assert "sig.cert_expired" in {
-        f.code for f in check_signature(TOKEN, inputs, None, NOW).findings
+        f.code for f in check_signature(TOKEN, inputs, None, now=NOW).findings
     }
 
 
@@ -202,7 +202,7 @@ DUPLICATES = [
 )
 def test_duplicate_kid(keys: list[dict[str, str]], severity: Severity | None) -> None:
     data = json.dumps({"keys": keys}).encode()
-    result = check_signature(TOKEN, [KeyInput("jwks.json", data)], None, NOW)
+    result = check_signature(TOKEN, [KeyInput("jwks.json", data)], None, now=NOW)
     found = [f for f in result.findings if f.code == "sig.duplicate_kid"]
     assert [f.severity for f in found] == ([severity] if severity else [])
     assert result.status is SignatureStatus.VALID  # the key is there, whatever a library picks
@@ -243,7 +243,7 @@ def test_a_detached_payload_is_not_checked() -> None:
     raw = jwt.api_jws.PyJWS().encode(b"content", KEY, "RS256", is_payload_detached=True)
     token = decode_token(raw)
     assert token.form is TokenForm.JWS and token.payload == b""
-    result = check_signature(token, [KeyInput("k.pem", PEM.encode())], None, NOW)
+    result = check_signature(token, [KeyInput("k.pem", PEM.encode())], None, now=NOW)
     assert result.status is SignatureStatus.NOT_CHECKED
     assert "detached" in result.findings[0].title
 
