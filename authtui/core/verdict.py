@@ -382,6 +382,11 @@ _SOFT_CODES = frozenset({"status.mismatch", "status.no_challenge", "challenge.no
 
 
 def _thin_evidence_step(ctx: Context) -> str:
+    if ctx.status == 407:
+        return (
+            "Give the client the proxy's credentials (HTTPS_PROXY=http://user:pass@proxy:port, "
+            "or the proxy's Negotiate sign-in); paste the request too if it still fails."
+        )
     missing = []
     if not ctx.exchange.has_response:
         missing.append("the response (status line, WWW-Authenticate, body)")
@@ -434,6 +439,18 @@ def _quiet_headline(ctx: Context, kind: Kind) -> str:
         return (
             f"A {ctx.status} response, not an authentication failure: the request "
             "succeeded (warnings below may still matter)."
+        )
+    if ctx.status == 407:
+        schemes = ", ".join(
+            dict.fromkeys(
+                c.scheme for c in ctx.challenges if c.field_name.lower().startswith("proxy")
+            )
+        )
+        return (
+            "A proxy between you and the API asks for its own credentials in "
+            "Proxy-Authorization"
+            + (f" ({schemes})" if schemes else "")
+            + ", not for the API's token."
         )
     if kind is Kind.NOT_AN_AUTH_FAILURE:
         return (

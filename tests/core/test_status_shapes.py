@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from authtui.core.checks import status_shapes
 from authtui.core.context import Context
@@ -19,8 +21,11 @@ from authtui.core.read.hidden import (
     hidden_failure,
     login_url,
 )
+from authtui.core.read.har import sanitized_signs
+from authtui.core.read.harvest import body_token_response, token_response
 from authtui.core.read.paste import read_paste
 from authtui.core.read.transport import transport_lines
+from tests.strategies import nested
 
 NOW = 1735689600.0
 
@@ -359,3 +364,40 @@ def test_the_first_hidden_failure_is_selected() -> None:
     )
     paste = read_paste(text)
     assert paste.exchange.status == 302
+
+
+# --- the readers never raise ------------------------------------------------------------
+
+JSON_VALUES = nested(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=20)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)
+    ),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_text_readers_never_raise(text: str) -> None:
+    login_url(text)
+    transport_lines(text)
+    body_token_response(text)
+    exchange = Exchange(
+        method="OPTIONS",
+        status=302,
+        body=text,
+        request_headers=(Header("Accept", text[:40]),),
+        response_headers=(Header("Location", text), Header("Content-Type", "text/html")),
+    )
+    hidden_failure(exchange)
+    api_request(exchange)
+    graphql_auth_errors(Exchange(status=200, body="{" + text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(JSON_VALUES)
+def test_json_readers_never_raise(doc: object) -> None:
+    token_response(doc)
+    sanitized_signs({"log": {"creator": doc, "entries": [doc, {"request": doc}]}})
+    sanitized_signs(doc)
+    graphql_auth_errors(Exchange(status=200, body=json.dumps({"errors": [doc]})))

@@ -350,6 +350,14 @@ def test_verdict_rules(
     check(diagnose(paste, Options(now=NOW, **options)), kind, top, have, absent)
 
 
+def test_a_bare_407_says_a_proxy_wants_its_own_credentials() -> None:
+    paste = "HTTP/1.1 407 Proxy Authentication Required\nProxy-Authenticate: Negotiate\n\n"
+    verdict = diagnose(paste, Options(now=NOW)).verdict
+    assert verdict.kind is Kind.AUTHENTICATION
+    assert "Proxy-Authorization (Negotiate)" in verdict.headline
+    assert "proxy's credentials" in verdict.next_step
+
+
 def test_a_2xx_that_fails_nothing_has_no_causes_and_no_error() -> None:
     report = diagnose(http(get(target=f"/x?access_token={EXPIRED}"), "200 OK"), Options(now=NOW))
     assert report.verdict.causes == ()
