@@ -15,14 +15,14 @@ from authtui.core.context import Context
 from authtui.core.diagnose import build_context, diagnose
 from authtui.core.model import Exchange, Header, Kind, Severity
 from authtui.core.options import Options
+from authtui.core.read.har import sanitized_signs
+from authtui.core.read.harvest import body_token_response, token_response
 from authtui.core.read.hidden import (
     api_request,
     graphql_auth_errors,
     hidden_failure,
     login_url,
 )
-from authtui.core.read.har import sanitized_signs
-from authtui.core.read.harvest import body_token_response, token_response
 from authtui.core.read.paste import read_paste
 from authtui.core.read.transport import transport_lines
 from tests.strategies import nested
