@@ -176,6 +176,12 @@ def test_a_sanitized_har_does_not_blame_the_client() -> None:
     assert "WebInspector" in stripped.evidence
 
 
+def test_a_sanitized_success_needs_no_explaining() -> None:
+    text = har("WebInspector", status=200, response_headers=[])
+    assert read_paste(text).stripped
+    assert "authz.stripped" not in codes(diagnose(text, Options(now=NOW)))
+
+
 def test_a_bare_sanitized_401_heads_with_the_export() -> None:
     report = diagnose(har("WebInspector"), Options(now=NOW))
     assert report.verdict.causes[0] == "authz.stripped"

@@ -143,8 +143,11 @@ def cookie(ctx: Context) -> Iterator[Finding]:
 
 
 def stripped(ctx: Context) -> Iterator[Finding]:
-    """``authz.stripped``: the paste is an export that leaves credentials out."""
+    """``authz.stripped``: the paste is an export that leaves credentials out (said for an
+    exchange that failed; a success needs no credentials explained)."""
     if not stripped_export(ctx):
+        return
+    if ctx.status is not None and 200 <= ctx.status < 300 and ctx.hidden is None:
         return
     server_saw = [e for e in ctx.challenge_errors() if e.lower() != "invalid_request"]
     saw_words = [f.code for f in ctx.server_findings if f.code != "server.missing_token"]
