@@ -306,7 +306,8 @@ def settle(ctx: Context, findings: Iterable[Finding]) -> list[Finding]:
     * A 2xx that hides no auth failure failed nothing: its errors (a token in the query
       string, an expired token a lenient server took) become warnings.
     * A credentials scheme the server did not challenge, when it is the only problem
-      shown on a 400 or 401, is the cause: an error.
+      shown on a 400 or 401 (or the server's words say it found no token it reads), is
+      the cause: an error.
     * A finding that confirms another from a second source (the server's
       ``insufficient_scope`` and the token's scope, its "expired" and the token's exp)
       says so in ``confirms``, so the verdict names that cause once.
@@ -345,14 +346,23 @@ def _scheme_alone(ctx: Context, found: list[Finding]) -> list[Finding]:
         and f.code != "authz.scheme_mismatch"
         and f.code not in neutral
     ]
-    if others:
+    server_agrees = any(
+        f.code in _CONFIRMED_BY["authz.scheme_mismatch"] and f.severity is Severity.ERROR
+        for f in found
+    )
+    if others and not server_agrees:
         return found
     return [
         replace(
             f,
             severity=Severity.ERROR,
-            detail=f.detail + " Nothing else in the request or the token explains the "
-            f"{ctx.status}: this is the likely cause.",
+            detail=f.detail
+            + (
+                " The server's own words agree: it found no token it reads."
+                if server_agrees
+                else " Nothing else in the request or the token explains the "
+                f"{ctx.status}: this is the likely cause."
+            ),
         )
         if f.code == "authz.scheme_mismatch" and f.severity is Severity.WARNING
         else f

@@ -246,6 +246,20 @@ RULES: list[tuple[str, str, dict[str, Any], Kind, str | None, dict[str, Severity
         [],
     ),
     (
+        "the server's words agree that it read no token: the scheme is the cause",
+        http(
+            get(f"Authorization: JWT {EXPIRED}"),
+            "401 Unauthorized",
+            "Content-Type: application/json",
+            body='{"detail": "Authentication credentials were not provided."}',
+        ),
+        {},
+        Kind.AUTHENTICATION,
+        "authz.scheme_mismatch",
+        {"authz.scheme_mismatch": E, "server.missing_token": E},
+        [],
+    ),
+    (
         "Basic sent, no challenge, the body asks for a Bearer token",
         http(
             get("Authorization: Basic YWxpY2U6czNjcmV0"),
