@@ -333,8 +333,8 @@ def _succeeded_anyway(finding: Finding, status: int | None) -> Finding:
 
 
 def _scheme_alone(ctx: Context, found: list[Finding]) -> list[Finding]:
-    if ctx.status not in (400, 401):
-        return found
+    if ctx.status not in (400, 401) or ctx.server_read_token:
+        return found  # a server that read the token was not stopped by the scheme's name
     neutral = (
         _SOFT_CODES | _GENERIC_REFUSALS | {"challenge.invalid_request", "status.login_redirect"}
     )
@@ -347,8 +347,7 @@ def _scheme_alone(ctx: Context, found: list[Finding]) -> list[Finding]:
         and f.code not in neutral
     ]
     server_agrees = any(
-        f.code in _CONFIRMED_BY["authz.scheme_mismatch"] and f.severity is Severity.ERROR
-        for f in found
+        f.code == "server.missing_token" and f.severity is Severity.ERROR for f in found
     )
     if others and not server_agrees:
         return found

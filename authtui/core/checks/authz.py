@@ -100,92 +100,72 @@ def credential_form(ctx: Context) -> Iterator[Finding]:
                 yield finding
 
 
+_TOKEN_SCHEMES = frozenset({"bearer", "token", "jwt", "oauth", "oauth2"})
+"""Schemes that carry a bearer token under one name or another."""
+_STANDARD_SCHEMES = frozenset({"bearer", "basic", "dpop", "digest", "negotiate", "ntlm"})
+_PASSWORD_SCHEMES = frozenset({"basic", "digest"})
+"""Schemes that carry a user and password, never a token."""
+_WORDS_SAY = {
+    "the server's words say": "no token was provided",
+    "the server's words speak of": "a token",
+}
+
+
 def scheme_mismatch(ctx: Context) -> Iterator[Finding]:
-    """The credentials' scheme is not one the server (or, for Proxy-Authorization, the
-    proxy) challenged."""
+    """The credentials' scheme is not one the server challenged, or not the one its
+    words ask for (``Format is Authorization: Bearer <token>``) when it sent no challenge;
+    for Proxy-Authorization, not one the proxy challenged."""
     yield from _proxy_scheme_mismatch(ctx)
     asked = {c.scheme_key for c in ctx.challenges if not for_proxy(c.field_name)}
     for cred in ctx.credentials:
         if cred.field_name.lower() != "authorization" or cred.scheme is None:
             continue
         sent = cred.scheme_key
-        if asked and sent in asked:
+        if asked:
+            if sent in asked:
+                continue
+            severity, wanted, source = Severity.ERROR, _names(ctx), "challenge schemes"
+            if _only_a_name(ctx, cred, asked):
+                severity = Severity.WARNING
+        elif ctx.server_schemes:
+            if sent in ctx.server_schemes:
+                continue
+            severity, source = Severity.ERROR, "the server's words ask for"
+            wanted = ", ".join(sorted(s.capitalize() for s in ctx.server_schemes))
+        elif ctx.server_wants_token and sent not in ("bearer", "dpop"):
+            severity, wanted, source = Severity.ERROR, "Bearer", "the server's words say"
+        elif ctx.server_talks_token and sent in _PASSWORD_SCHEMES:
+            severity, wanted, source = Severity.ERROR, "Bearer", "the server's words speak of"
+        elif sent in _STANDARD_SCHEMES or (sent == "token" and _is_github(ctx)):
             continue
-        if not asked and sent in ("bearer", "basic", "dpop", "digest", "negotiate", "ntlm"):
-            yield from _unchallenged(ctx, cred)
+        elif sent in ("jwt", "token", "oauth", "oauth2"):
+            severity, wanted, source = Severity.WARNING, "Bearer", "challenge schemes"
+        else:
             continue
-        odd_scheme = sent in ("jwt", "token", "oauth", "oauth2")
-        if not asked and (not odd_scheme or (sent == "token" and _is_github(ctx))):
-            continue
-        wanted = ", ".join(sorted({c.scheme for c in ctx.challenges})) or "Bearer"
         yield Finding(
             "authz.scheme_mismatch",
-            Severity.ERROR if asked else Severity.WARNING,
+            severity,
             f"{cred.scheme} credentials sent, the server asks for {wanted}",
-            detail=(
-                _scheme_detail(sent, asked)
-                + (
-                    ""
-                    if asked
-                    else " The server sent no challenge, so this is a likely guess, not a fact."
-                )
-            ),
-            evidence=f"Authorization: {cred.scheme} …; challenge schemes: {wanted}",
+            detail=_scheme_detail(sent, asked or set(ctx.server_schemes))
+            + _scheme_basis(ctx, asked, severity),
+            evidence=f"Authorization: {cred.scheme} …; {source}: {_WORDS_SAY.get(source, wanted)}",
             fix="Send the credentials the server asks for: "
             f"`Authorization: {wanted.split(',')[0]} <token>`.",
             refs=("RFC 9110 §11.6.1", "RFC 6750 §2.1", "RFC 9449 §7.1"),
         )
 
 
-def _words_ask(ctx: Context, sent: str) -> tuple[str, str] | None:
-    """(scheme, why) the server's words ask for, when its answer carries no challenge."""
-    if ctx.status not in (400, 401, 403):
-        return None
-    body = ctx.exchange.body[:4096].lower()
-    if sent != "bearer":
-        if "bearer" in body:
-            return "Bearer", "the response body names Bearer"
-        if any(f.code == "server.missing_token" for f in ctx.server_findings):
-            return "Bearer", "the server says no token reached it"
-        if sent in ("basic", "digest") and ("jwt" in body or "token" in body):
-            return "Bearer", "the response body speaks of a token"
-    elif "basic" in body or "password" in body:
-        return "Basic", "the response body speaks of Basic or a password"
-    return None
-
-
-def _unchallenged(ctx: Context, cred: Credentials) -> Iterator[Finding]:
-    """A standard scheme, no challenge, and the server's words ask for another one."""
-    asked = _words_ask(ctx, cred.scheme_key)
-    if asked is None or asked[0].lower() == cred.scheme_key:
-        return
-    wanted, why = asked
-    yield Finding(
-        "authz.scheme_mismatch",
-        Severity.WARNING,
-        f"{cred.scheme} credentials sent, the server's words ask for {wanted}",
-        detail=(
-            f"The answer carries no challenge, but {why}: the server reads another scheme "
-            f"than {cred.scheme} and answers as if no credentials came."
-        ),
-        evidence=f"Authorization: {cred.scheme} …; no challenge; {why}",
-        fix=f"Send the credentials the server asks for: `Authorization: {wanted} <token>`"
-        if wanted == "Bearer"
-        else f"Send the credentials the server asks for: `Authorization: {wanted} …`.",
-        refs=("RFC 9110 §11.6.1", "RFC 6750 §2.1"),
-    )
-
-
 def _proxy_challenges(ctx: Context) -> list[Challenge]:
     """What the proxy asked for: Proxy-Authenticate; or, from a proxy that answers 401
-    (tinyproxy) to a request that carried only Proxy-Authorization, WWW-Authenticate."""
+    (tinyproxy) to a request sent through it (absolute-form target or CONNECT) that
+    carried only Proxy-Authorization, WWW-Authenticate."""
     proxied = [c for c in ctx.challenges if for_proxy(c.field_name)]
     if proxied:
         return proxied
-    only_proxy = ctx.exchange.request_header("Proxy-Authorization") and not (
-        ctx.exchange.request_header("Authorization")
-    )
-    return list(ctx.challenges) if only_proxy and ctx.status == 401 else []
+    ex = ctx.exchange
+    through_proxy = (ex.method or "").upper() == "CONNECT" or "://" in (ex.target or "")[:16]
+    only_proxy = ex.request_header("Proxy-Authorization") and not ex.request_header("Authorization")
+    return list(ctx.challenges) if through_proxy and only_proxy and ctx.status == 401 else []
 
 
 def _proxy_scheme_mismatch(ctx: Context) -> Iterator[Finding]:
@@ -215,6 +195,42 @@ def _proxy_scheme_mismatch(ctx: Context) -> Iterator[Finding]:
             ", or the proxy's own sign-in).",
             refs=("RFC 9110 §11.7.1", "RFC 9110 §11.7.2"),
         )
+
+
+def _names(ctx: Context) -> str:
+    schemes = {c.scheme for c in ctx.challenges if not for_proxy(c.field_name)}
+    return ", ".join(sorted(schemes)) or "Bearer"
+
+
+def _only_a_name(ctx: Context, cred: Credentials, asked: set[str]) -> bool:
+    """A token sent as ``Bearer`` to a server that calls its scheme ``Token`` or ``JWT``
+    (hapi-auth-jwt2, gin-jwt), whose words (or a 403) show it read the token anyway."""
+    if cred.scheme_key not in _TOKEN_SCHEMES or not asked <= _TOKEN_SCHEMES or not cred.token68:
+        return False
+    return ctx.server_read_token or ctx.status == 403
+
+
+def _scheme_basis(ctx: Context, asked: set[str], severity: Severity) -> str:
+    if asked and severity is Severity.WARNING:
+        return (
+            " Yet the server's words (or its 403) show it read the token: the scheme's name "
+            "differs, but it is not what failed."
+        )
+    if asked:
+        return ""
+    if ctx.server_schemes:
+        return " The server sent no challenge; its own message says which scheme it reads."
+    if ctx.server_wants_token:
+        return (
+            " The server sent no challenge, but its own message says no token reached it: it "
+            "does not read credentials in this scheme."
+        )
+    if ctx.server_talks_token:
+        return (
+            " The server sent no challenge, but its own message speaks of a token, which a "
+            "user name and password are not."
+        )
+    return " The server sent no challenge, so this is a likely guess, not a fact."
 
 
 def _is_github(ctx: Context) -> bool:
@@ -249,69 +265,70 @@ def _scheme_detail(sent: str, asked: set[str]) -> str:
     return "Servers only read credentials in a scheme they support."
 
 
-def _basic_refused(ctx: Context, cred: Credentials) -> Severity | None:
-    """An error when Basic credentials went where Basic is asked for and were refused; a
-    warning when the 401 names no scheme at all (refused, or not read: RFC 7617 servers
-    challenge with Basic); ``None`` when nothing says they were refused."""
-    if cred.field_name.lower() == "proxy-authorization":
-        asked = {c.scheme_key for c in _proxy_challenges(ctx)}
-        refused = ctx.status in (401, 407) and (not asked or "basic" in asked)
-        return Severity.ERROR if refused else None
-    asked = {c.scheme_key for c in ctx.challenges if not for_proxy(c.field_name)}
-    if ctx.status != 401 or (asked and "basic" not in asked):
-        return None
-    if asked:
-        return Severity.ERROR
-    return Severity.WARNING if _words_ask(ctx, "basic") is None else None
-
-
 def basic(ctx: Context) -> Iterator[Finding]:
-    """Basic credentials, decoded: the user shown, the password never. Sent where Basic
-    is asked for and answered 401 (407 by a proxy), they were refused: an error."""
+    """Basic credentials, decoded: the user shown, the password never. Well-formed
+    Basic credentials refused by a server that asks for Basic are the cause: the user
+    name or the password is wrong (or the user may not log in here); refused by a 401
+    with no challenge at all, they are the likely cause."""
     for cred in ctx.credentials:
         if cred.scheme_key != "basic":
             continue
         user, has_password, note = basic_user(cred)
-        refused = _basic_refused(ctx, cred) if note is None and user is not None else None
-        who = "the proxy" if cred.field_name.lower() == "proxy-authorization" else "the server"
-        sure = refused is Severity.ERROR
+        refusal = _refusal(ctx, cred) if note is None and has_password else ""
+        severity = {"challenged": Severity.ERROR, "unchallenged": Severity.WARNING}.get(
+            refusal, Severity.INFO if note is None else Severity.WARNING
+        )
+        described = f"user {user!r}" if user is not None else "Basic credentials"
+        title = f"Basic credentials for user {user!r}" if user is not None else "Basic credentials"
         yield Finding(
             "authz.basic",
-            refused or (Severity.INFO if note is None else Severity.WARNING),
-            (
-                f"{who.capitalize()} refused the Basic credentials for user {user!r}"
-                + ("" if sure else ", or does not take Basic: its 401 names no scheme")
-            )
-            if refused
-            else f"Basic credentials for user {user!r}"
-            if user is not None
-            else "Basic credentials",
+            severity,
+            f"The server refused the Basic credentials of {described}" if refusal else title,
             detail=(
                 "Basic sends a user name and password, base64-encoded (not encrypted). "
                 + ("A password is present (never shown here). " if has_password else "")
                 + (note.message if note else "")
-                + (
-                    f"{who.capitalize()} asks for Basic and answered {ctx.status}: it read the "
-                    "user and password and did not accept them (a wrong password, an unknown "
-                    "user, or a user the realm does not allow)."
-                    if sure
-                    else "The 401 carries no challenge: a Basic server (RFC 7617) names its "
-                    "realm, so either this one refused the password without saying so, or it "
-                    "does not take Basic at all and saw no credentials it reads."
-                    if refused
-                    else ""
-                )
+                + _REFUSALS.get(refusal, "")
             ),
             evidence=f"{cred.field_name}: Basic (hidden); user={user!r}"
-            + (f"; status {ctx.status}" if refused else ""),
-            fix=(
-                f"Check the password for {user!r} (and that the user exists in this realm); "
-                "a password fingerprint from two pastes can be compared without showing it."
-                if refused
-                else "If the API wants a token, send `Authorization: Bearer <token>` instead."
-            ),
-            refs=("RFC 7617 §2", "RFC 9110 §15.5.2") if refused else ("RFC 7617 §2",),
+            + (f"; {ctx.status} {_CHALLENGED[refusal]}" if refusal else ""),
+            fix="Check the user name and password (and that the user is allowed in this realm)."
+            if refusal
+            else "If the API wants a token, send `Authorization: Bearer <token>` instead.",
+            refs=("RFC 7617 §2",),
         )
+
+
+_REFUSALS = {
+    "challenged": "The server asks for Basic and refused these: the password is wrong, the "
+    "user is unknown, or the user may not log in to this realm.",
+    "unchallenged": "The server refused them without a challenge to say what it wants: the "
+    "password is wrong or the user unknown, or it does not take Basic at all.",
+}
+_CHALLENGED = {"challenged": "with a Basic challenge", "unchallenged": "without a challenge"}
+
+
+def _refusal(ctx: Context, cred: Credentials) -> str:
+    """``challenged``: a 401 (407 or a proxy's 401 for ``Proxy-Authorization``) whose
+    matching challenge asks for Basic. ``unchallenged``: a 401 to ``Authorization:
+    Basic`` with no challenge and no words that ask for something else (a token, another
+    scheme). Else empty."""
+    proxy = cred.field_name.lower() == "proxy-authorization"
+    if proxy:
+        # A proxy asks in Proxy-Authenticate (tinyproxy in a 401's WWW-Authenticate); a
+        # 407 that names no scheme still refused what it was given.
+        asked = {c.scheme_key for c in _proxy_challenges(ctx)}
+        refused = "basic" in asked or (not asked and ctx.status == 407)
+        return "challenged" if ctx.status in (401, 407) and refused else ""
+    if ctx.status != 401:
+        return ""
+    field = "proxy-authenticate" if proxy else "www-authenticate"
+    if any(c.scheme_key == "basic" and c.field_name.lower() == field for c in ctx.challenges):
+        return "challenged"
+    words_ask = ctx.server_schemes or ctx.server_wants_token or ctx.server_talks_token
+    if ctx.challenges or words_ask:
+        return ""
+    return "unchallenged"
 
 
 def _for_the_api(cred: Credentials) -> bool:
