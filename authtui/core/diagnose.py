@@ -15,7 +15,7 @@ import time as _time
 from collections.abc import Iterable
 from dataclasses import replace
 
-from authtui.core import timefmt
+from authtui.core import clock
 from authtui.core.checks import Check, all_checks
 from authtui.core.context import Context
 from authtui.core.http.challenges import challenges_of
@@ -33,9 +33,10 @@ from authtui.core.model import (
 )
 from authtui.core.options import Options
 from authtui.core.read import paste
+from authtui.core.read.hidden import hidden_failure
 from authtui.core.safety.secrets import redact_report
-from authtui.core.verdict import judge, order_findings
-from authtui.core.words.reader import read_server_words
+from authtui.core.verdict import judge, order_findings, settle
+from authtui.core.words.reader import read_words
 
 # Schemes whose token68 is a token to decode (the rest carry passwords or tickets).
 _TOKEN_SCHEMES = frozenset({"", "bearer", "dpop", "jwt", "token", "oauth", "oauth2", "pop"})
@@ -54,7 +55,7 @@ def diagnose_paste(pasted: Paste, options: Options | None = None) -> Report:
     """
     options = options or Options()
     ctx = context_for(pasted, options)
-    findings = list(run_checks(ctx, all_checks()))
+    findings = settle(ctx, run_checks(ctx, all_checks()))
     verdict = judge(ctx, findings)
     report = Report(
         verdict=verdict,
@@ -64,8 +65,8 @@ def diagnose_paste(pasted: Paste, options: Options | None = None) -> Report:
         credentials=ctx.primary,
         token=ctx.token,
         signature=ctx.signature.status,
-        clock=Clock(now=ctx.now, server_now=ctx.server_now, skew=ctx.skew),
-        notes=ctx.paste.notes,
+        clock=_clock(ctx),
+        notes=ctx.paste.notes + ctx.signature.notes,
         entries=tuple(e.label or f"entry {i + 1}" for i, e in enumerate(ctx.paste.exchanges)),
         selected=_selected_index(ctx),
         redacted=options.redact,
@@ -80,18 +81,22 @@ def build_context(text: str, options: Options) -> Context:
 
 def context_for(pasted: Paste, options: Options) -> Context:
     """The context for a paste already read."""
-    now = options.now if options.now is not None else _time.time()
+    device = options.device_now if options.device_now is not None else _time.time()
     exchange = _pick(pasted.exchanges, options.entry, pasted.selected)
     challenges, challenge_notes = challenges_of(exchange.response_headers)
     credentials = request_credentials(exchange)
     request_token = _request_token(credentials)
-    pasted_token = _pasted_token(options.token, pasted.tokens)
+    roles = tuple(
+        (role, _clean_and_decode(value, f"{role} of the token endpoint's answer"))
+        for role, value in pasted.token_roles
+    )
+    pasted_token = _pasted_token(options.token, pasted.tokens, roles)
     token = request_token or pasted_token
     proofs = tuple(
         _clean_and_decode(value, "DPoP header") for value in exchange.request_header("DPoP")
     )
-    dates = exchange.response_header("Date")
-    server_now = timefmt.parse_http_date(dates[0]) if dates else None
+    reading = clock.decide(exchange, token, options, float(device))
+    words = read_words(exchange, challenges, options.front)
     all_notes = list(challenge_notes)
     for challenge in challenges:
         all_notes.extend(challenge.notes)
@@ -99,9 +104,9 @@ def context_for(pasted: Paste, options: Options) -> Context:
         options=options,
         paste=pasted,
         exchange=exchange,
-        now=float(now),
+        now=reading.now,
         skew=float(options.skew),
-        server_now=server_now,
+        server_now=reading.server_now,
         challenges=challenges,
         challenge_notes=tuple(all_notes),
         credentials=credentials,
@@ -109,8 +114,31 @@ def context_for(pasted: Paste, options: Options) -> Context:
         request_token=request_token,
         pasted_token=pasted_token,
         dpop_proofs=proofs,
-        signature=signature.check_signature(token, options.keys, options.secret),
-        server_findings=tuple(read_server_words(exchange, challenges)),
+        signature=signature.check_signature(
+            token, options.keys, options.secret, options.front, reading.now
+        ),
+        server_findings=words.findings,
+        server_read_token=words.read_token,
+        server_schemes=words.schemes,
+        server_wants_token=words.wants_token,
+        server_talks_token=words.talks_token,
+        reading=reading,
+        token_roles=roles,
+        hidden=hidden_failure(exchange),
+    )
+
+
+def _clock(ctx: Context) -> Clock:
+    """The report's clock: the evaluation time, where it came from, and in words."""
+    reading = ctx.clock
+    return Clock(
+        now=ctx.now,
+        server_now=ctx.server_now,
+        skew=ctx.skew,
+        basis=reading.basis,
+        captured_at=reading.captured_at,
+        device=reading.device,
+        summary=clock.summary(reading, ctx.token),
     )
 
 
@@ -152,12 +180,17 @@ def _request_token(credentials: tuple[Credentials, ...]) -> Token | None:
     return None
 
 
-def _pasted_token(option: str | None, found: tuple[str, ...]) -> Token | None:
+def _pasted_token(
+    option: str | None, found: tuple[str, ...], roles: tuple[tuple[str, Token], ...]
+) -> Token | None:
     if option and option.strip():
         return _clean_and_decode(option, "token given on its own")
-    if found:
-        return _clean_and_decode(found[0], "token in the paste")
-    return None
+    if not found:
+        return None
+    for _role, decoded in roles:
+        if decoded.raw == tokens.clean_token(found[0])[0]:
+            return decoded
+    return _clean_and_decode(found[0], "token in the paste")
 
 
 def _clean_and_decode(text: str, source: str) -> Token:

@@ -96,6 +96,9 @@ class Exchange:
     ``headers``, ``challenge`` (a bare WWW-Authenticate value), ``token``..."""
     label: str = ""
     """Short human label, e.g. ``GET /orders -> 401`` (used to pick HAR entries)."""
+    started: str = ""
+    """A HAR entry's ``startedDateTime`` as written (the client's clock when it sent
+    the request); ``""`` for every other shape of paste."""
 
     @property
     def has_request(self) -> bool:
@@ -132,6 +135,15 @@ class Paste:
     """What had to be read leniently or could not be read."""
     truncated_at: int | None = None
     """When the paste was over the size cap: the offset after which it was ignored."""
+    transport: tuple[str, ...] = ()
+    """What a ``curl -v`` transcript (or a client's error) said about the connection
+    beneath HTTP: TLS alerts, certificate requests and errors, each line as written."""
+    stripped: tuple[str, ...] = ()
+    """When the paste is an export known to leave out credentials (a browser's
+    sanitized HAR): the signs that say so, in words. Empty otherwise."""
+    token_roles: tuple[tuple[str, str], ...] = ()
+    """Tokens of a token endpoint's JSON answer, as (member name, token), in the
+    order of the answer (``access_token``, ``id_token``, ``refresh_token``)."""
 
     @property
     def exchange(self) -> Exchange:
@@ -221,6 +233,9 @@ class Token:
     notes: tuple[Note, ...] = ()
     """Lenient readings (padding, standard alphabet, white space, duplicate keys,
     nested JWT) and, for a malformed token, where and why it failed."""
+    payload: bytes = b""
+    """The decoded payload of a JWS whose payload is not a JSON object (RFC 7515
+    allows any payload); empty otherwise (the claims hold a JSON payload)."""
 
     @property
     def alg(self) -> str | None:
@@ -251,6 +266,10 @@ class Finding:
     """What to do next."""
     refs: tuple[str, ...] = ()
     """Spec references, e.g. ``RFC 7519 §4.1.4``."""
+    confirms: tuple[str, ...] = ()
+    """Codes of findings this one confirms from another source (the server's
+    ``insufficient_scope`` confirms the token's ``scope.insufficient``): the same
+    cause, named once in the verdict's causes."""
 
 
 class Kind(StrEnum):
@@ -287,6 +306,17 @@ class Verdict:
     """What to do or paste next."""
 
 
+class ClockBasis(StrEnum):
+    """Where the evaluation time came from (contract: ``clock.basis``)."""
+
+    GIVEN = "given"
+    """``--now TIME`` (or a time typed in the TUI's Evaluation time field)."""
+    CAPTURE = "capture"
+    """The paste's own time: a HAR entry's ``startedDateTime``, else ``Date`` plus ``Age``."""
+    DEVICE = "device"
+    """The device clock."""
+
+
 @dataclass(frozen=True, slots=True)
 class Clock:
     """The clocks the time checks used."""
@@ -294,9 +324,39 @@ class Clock:
     now: float
     """Evaluation time (epoch seconds)."""
     server_now: float | None
-    """The response's ``Date``, when it was pasted and readable."""
+    """The server's clock when it answered: the response's ``Date`` plus its ``Age``
+    (a cached response carries the origin's older ``Date``), when readable."""
     skew: float
     """Clock-skew allowance in seconds."""
+    basis: ClockBasis = ClockBasis.DEVICE
+    """Where :attr:`now` came from."""
+    captured_at: float | None = None
+    """The paste's own time (the moment of the request), or ``None``."""
+    device: float | None = None
+    """The device clock the rule compared the paste with."""
+    summary: str = ""
+    """Which clock judged, in words, and what the other reading would change
+    (``judged at the capture time, 2 days ago; by the device clock the token has
+    also expired``). Shown by every front end as is."""
+
+
+class Tier(StrEnum):
+    """How hidden a redacted value is (contract: "Redaction")."""
+
+    CREDENTIAL = "credential"
+    """Hidden by default, shown with ``--no-redact``; cut to a recognisable prefix."""
+    SECRET = "secret"
+    """Hidden always; shown as a fingerprint (length and the start of its SHA-256)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Redaction:
+    """One field whose value the report hides (never the value itself)."""
+
+    where: str
+    """The field, in words: ``header X-API-Key``, ``query sig``, ``form password``,
+    ``response body refresh_token``, ``header Cookie session``..."""
+    tier: Tier
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,6 +378,9 @@ class Report:
     """Labels of every exchange in the paste (HAR entries), for picking."""
     selected: int = 0
     redacted: bool = True
+    """Whether credentials were hidden (secrets always are)."""
+    redactions: tuple[Redaction, ...] = ()
+    """Every field the report hides, with its tier, each once, in the order met."""
 
     @property
     def has_error(self) -> bool:

@@ -23,22 +23,27 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.driver import Driver
-from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Select, TabbedContent, TabPane, TextArea
 
 from authtui.core import timefmt
-from authtui.core.model import Report, Severity
+from authtui.core.model import ClockBasis, Report, Severity
 from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
-from authtui.core.safety.terminal import one_line, printable
 from authtui.tui.commands import AuthCommands
 from authtui.tui.diagnosing import DiagnosisRunner, Engine
-from authtui.tui.fields import Built, Form, build_options
-from authtui.tui.keys import APP_BINDINGS
+from authtui.tui.fields import (
+    Built,
+    Form,
+    build_options,
+    key_field_text,
+    number_field_text,
+    when_field_text,
+)
+from authtui.tui.keys import APP_BINDINGS, SWITCH_KEY
 from authtui.tui.messages import FindingChosen
 from authtui.tui.offload import ChildProcess
-from authtui.tui.reporting import ReportActions
 from authtui.tui.screens.save import DEFAULT_REPORT_PATH
+from authtui.tui.served import SERVED_PASTE_PLACEHOLDER, ServedMode
 from authtui.tui.themes import PROJECTOR, THEME_CYCLE
 from authtui.tui.widgets.detail import FindingDetail
 from authtui.tui.widgets.entry_picker import EntryPicker
@@ -46,6 +51,7 @@ from authtui.tui.widgets.findings import FindingList
 from authtui.tui.widgets.keys_footer import KeysFooter
 from authtui.tui.widgets.safe_area import SafeTextArea
 from authtui.tui.widgets.settings import SettingsPane
+from authtui.tui.widgets.time_strip import TimeStrip
 from authtui.tui.widgets.token_view import TokenView
 from authtui.tui.widgets.verdict import VerdictBanner
 
@@ -66,7 +72,7 @@ PANES = {
 }
 
 
-class AuthTUI(DiagnosisRunner, ReportActions, App[int]):
+class AuthTUI(DiagnosisRunner, ServedMode, App[int]):
     """Why was this request refused? Paste it and read the findings."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -87,13 +93,18 @@ class AuthTUI(DiagnosisRunner, ReportActions, App[int]):
         clipboard_timeout: float = 2.0,
         report_path: str = DEFAULT_REPORT_PATH,
         environ: Mapping[str, str] | None = None,
+        served: bool = False,
         engine: Engine | None = None,
         driver_class: type[Driver] | None = None,
     ) -> None:
         """``clock`` and ``tick`` exist so tests and screenshots can freeze time;
         ``engine`` so tests can hold a background run where they want it;
-        ``driver_class`` is the terminal driver (the launcher's reads pastes whole)."""
+        ``driver_class`` is the terminal driver (the launcher's reads pastes whole).
+
+        ``served``: running in a browser (``authtui serve``): see :mod:`authtui.tui.served`.
+        """
         super().__init__(driver_class=driver_class)
+        self.served = served
         self.engine = engine or Engine(child=ChildProcess())
         self._initial_paste = paste
         self._initial = options or Options()
@@ -133,13 +144,15 @@ class AuthTUI(DiagnosisRunner, ReportActions, App[int]):
         with Horizontal(id="main"):
             with TabbedContent(id="inputs", initial="tab-paste"):
                 with TabPane("Paste", id="tab-paste"):
-                    yield SafeTextArea(id="paste", soft_wrap=True, placeholder=PASTE_PLACEHOLDER)
+                    placeholder = SERVED_PASTE_PLACEHOLDER if self.served else PASTE_PLACEHOLDER
+                    yield SafeTextArea(id="paste", soft_wrap=True, placeholder=placeholder)
                 with TabPane("Token", id="tab-token"):
                     yield SafeTextArea(id="token", soft_wrap=True, placeholder=TOKEN_PLACEHOLDER)
                 with TabPane("Settings", id="tab-settings"):
-                    yield SettingsPane(id="settings")
+                    yield SettingsPane(id="settings", key_paths=not self.served)
             with Vertical(id="right"):
                 yield VerdictBanner(id="verdict", digits=self.presenter)
+                yield TimeStrip(id="time-strip")
                 with TabbedContent(id="results", initial="tab-findings"):
                     with TabPane("Findings", id="tab-findings"), Vertical(id="findings-box"):
                         yield FindingList(id="findings")
@@ -173,12 +186,12 @@ class AuthTUI(DiagnosisRunner, ReportActions, App[int]):
         with self._quiet():
             self.query_one("#paste", TextArea).load_text(paste)
             self.query_one("#token", TextArea).load_text(options.token or "")
-            self._set_input("skew", _number(options.skew))
-            self._set_input("when", "" if options.now is None else timefmt.utc(options.now))
+            self._set_input("skew", number_field_text(options.skew))
+            self._set_input("when", when_field_text(options))
             self._set_input("audiences", " ".join(options.audiences))
             self._set_input("issuer", options.issuer or "")
             self._set_input("scopes", " ".join(options.scopes))
-            key_text = _key_text(options)
+            key_text = "" if self.served else key_field_text(options)
             self._cli_keys = () if key_text else options.keys
             self._settings.load_key_text(key_text)
             self._settings.set_redact(options.redact or self.presenter)
@@ -224,7 +237,9 @@ class AuthTUI(DiagnosisRunner, ReportActions, App[int]):
         if not self.query("#settings"):  # a late message while the app closes
             return
         form = self.form()
-        built = build_options(form, self._clock(), force_redact=self.presenter)
+        built = build_options(
+            form, self._clock(), force_redact=self.presenter, key_paths=not self.served
+        )
         if not form.secret and self._cli_secret is not None:
             options = dataclasses.replace(built.options, secret=self._cli_secret)
             built = dataclasses.replace(built, options=options)
@@ -251,10 +266,11 @@ class AuthTUI(DiagnosisRunner, ReportActions, App[int]):
         else:
             banner.show(report)
         self._show_entries(report.entries, report.selected)
+        self.query_one(TimeStrip).show(None if empty else report)
         self.query_one(FindingList).show_report(None if empty else report)
         options = self.built.options if self.built else None
         self.query_one(TokenView).show(None if empty else report, options)
-        self._show_status()
+        self._show_status(report)
         self._label_tabs(report, empty)
 
     def _show_entries(self, labels: tuple[str, ...], selected: int) -> None:
@@ -267,14 +283,14 @@ class AuthTUI(DiagnosisRunner, ReportActions, App[int]):
             with self.prevent(Select.Changed):  # its first value is not a choice
                 self.query_one("#tab-paste").mount(self._picker, before="#paste")
 
-    def _show_status(self) -> None:
+    def _show_status(self, report: Report) -> None:
         built = self.built
         if built is None:
             return
         lines = list(built.problems)
-        now = built.options.now or 0.0
-        when = "fixed" if built.fixed_time else "now, ticking"
-        lines.append(f"Evaluating at {timefmt.utc(now)} ({when})")
+        clock = report.clock
+        ticking = ", ticking" if clock.basis is ClockBasis.DEVICE else ""
+        lines.append(f"Evaluating at {timefmt.utc(round(clock.now))}{ticking}: {clock.summary}")
         if built.key_source:
             lines.append(f"Key: {built.key_source}")
         if self._cli_secret is not None and built.options.secret is self._cli_secret:
@@ -347,28 +363,6 @@ class AuthTUI(DiagnosisRunner, ReportActions, App[int]):
 
     # ----------------------------------------------------------------- actions
 
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = False,
-    ) -> None:
-        """Every notification as plain text through the terminal boundary.
-
-        Messages quote file names, paths and exceptions: never markup (a path with
-        ``[/]`` in it is a path), never a control character. ``markup`` is ignored.
-        """
-        super().notify(
-            printable(message),
-            title=one_line(title),
-            severity=severity,
-            timeout=timeout,
-            markup=False,
-        )
-
     def action_help(self) -> None:
         """F1: the help screen, with the live key bindings."""
         from authtui.tui.screens.help import HelpScreen  # Markdown and its lexers, on demand
@@ -416,7 +410,7 @@ class AuthTUI(DiagnosisRunner, ReportActions, App[int]):
             self.query_one("#paste", TextArea).load_text(case.paste)
             self.query_one("#token", TextArea).load_text(case.token)
             self._settings.load_key_text(case.key_text)
-            self._set_input("skew", _number(case.skew))
+            self._set_input("skew", number_field_text(case.skew))
             self._set_input("audiences", " ".join(case.audiences))
             self._set_input("issuer", case.issuer or "")
             self._set_input("scopes", " ".join(case.scopes))
@@ -435,12 +429,38 @@ class AuthTUI(DiagnosisRunner, ReportActions, App[int]):
             self._settings.load_key_text("")
             for field_id in ("when", "audiences", "issuer", "scopes", "secret"):
                 self._set_input(field_id, "")
-            self._set_input("skew", _number(DEFAULT_SKEW))
+            self._set_input("skew", number_field_text(DEFAULT_SKEW))
         self._entry = None
         self._cli_secret = None
         self.rediagnose()
         self.action_focus_pane("paste")
         self.notify("Cleared every field.")
+
+    def action_switch_clock(self) -> None:
+        """ctrl+r: judge at the paste's own time, or by the device clock (the other
+        reading from the one shown). Sets the Evaluation time field."""
+        report = self.report
+        if report is None:
+            return
+        clock = report.clock
+        if clock.basis is ClockBasis.CAPTURE:
+            target, words = "device", "by the device clock"
+        elif clock.captured_at is not None:
+            target, words = "capture", "at the capture time"
+        else:
+            self.notify(
+                "This paste carries no time of its own (no HAR startedDateTime, no Date):"
+                " the device clock judges it. Type a time in Settings › Evaluation time.",
+                severity="warning",
+            )
+            return
+        self._set_input("when", target)  # re-diagnoses (Input.Changed) once the field exists
+        if not self._settings.built:
+            self.rediagnose()
+        self.notify(
+            f"Judged {words} now (Settings › Evaluation time: {target});"
+            f" {SWITCH_KEY} switches back."
+        )
 
     def action_toggle_redaction(self) -> None:
         """F8: redact tokens in the report, or show them whole."""
@@ -469,23 +489,3 @@ class AuthTUI(DiagnosisRunner, ReportActions, App[int]):
             self._build_settings()
         self.query_one(f"#{tabs_id}", TabbedContent).active = tab
         self.query_one(selector).focus()
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def _key_text(options: Options) -> str:
-    """The key field's text for a key given on the command line ("" for several)."""
-    if len(options.keys) != 1:
-        return ""
-    key = options.keys[0]
-    try:
-        if Path(key.name).expanduser().is_file():
-            return key.name
-    except (OSError, ValueError, RuntimeError):
-        pass
-    try:
-        return key.data.decode("utf-8")
-    except UnicodeDecodeError:
-        return ""

@@ -1,6 +1,8 @@
 """Copy and save the report, read the system clipboard: honest about what worked.
 
-A mixin for :class:`~authtui.tui.app.AuthTUI`, kept apart so app.py stays small.
+Also where every notification passes the terminal boundary (:meth:`ReportActions.notify`:
+plain text, never markup). A mixin for :class:`~authtui.tui.app.AuthTUI`, kept apart
+so app.py stays small.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.widgets import TextArea
 
-from authtui.core.safety.terminal import one_line
+from authtui.core.safety.terminal import one_line, printable
 from authtui.tui.clipboard import (
     has_display,
     osc52,
@@ -26,6 +28,7 @@ from authtui.tui.screens.save import Saved, SaveReport
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.notifications import SeverityLevel
 
     from authtui.core.model import Report
 
@@ -52,6 +55,28 @@ class ReportActions(_Base):
     report_path: str
     reading: bool
     _paste_target: str = "paste"
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification as plain text through the terminal boundary.
+
+        Messages quote file names, paths and exceptions: never markup (a path with
+        ``[/]`` in it is a path), never a control character. ``markup`` is ignored.
+        """
+        super().notify(
+            printable(message),
+            title=one_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def _report_ready(self, what: str) -> bool:
         """True when there is a report to copy or save; else say why not."""

@@ -88,11 +88,12 @@ async def _check_targets(app: RecordingApp, pilot: Pilot[int], name: str, attack
         rows = "".join(widget_rows(app.query_one("#verdict-text")))
         assert drawn_escapes(app.report.exchange.reason or "") <= set(escape_in(rows))
     elif name.startswith("header-value-"):
-        rows = "".join(row.rstrip() for row in widget_rows(app.query_one("#paste", SafeTextArea)))
+        rows = widget_rows(app.query_one("#paste", SafeTextArea))
         expected = "X-Error: bad" + "".join(
             escape_char(c) if is_unsafe(c) else c for c in attack.split("\r")[0]
         )
-        assert expected in rows, name
+        # The rows read on (a wrap may fall at any space: compare without spaces).
+        assert expected.replace(" ", "") in "".join(rows).replace(" ", ""), name
     elif name.startswith("server-words-"):
         findings = app.query_one(FindingList)
         for index in range(findings.option_count):  # the finding that quotes the server

@@ -21,6 +21,7 @@ def all_checks() -> tuple[Check, ...]:
         challenge,
         claims,
         dpop,
+        paste,
         scope,
         server,
         signature,
@@ -29,5 +30,5 @@ def all_checks() -> tuple[Check, ...]:
         token,
     )
 
-    areas = (status, authz, challenge, server, token, time, claims, scope, signature, dpop)
+    areas = (status, authz, challenge, server, token, time, claims, scope, signature, dpop, paste)
     return tuple(check for area in areas for check in area.CHECKS)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from authtui.core.checks import Check
+from authtui.core.checks import Check, authz_carried
+from authtui.core.checks.authz_carried import for_proxy
 from authtui.core.context import Context
 from authtui.core.http.basic import basic_user
-from authtui.core.model import Credentials, Finding, Note, Severity
-from authtui.core.safety.secrets import redacted_form
+from authtui.core.model import Challenge, Credentials, Finding, Note, Severity
+from authtui.core.safety.secrets import Scrubber, redacted_form, scrubber_for
 
 _B64TOKEN = "RFC 6750 §2.1"
 
@@ -68,7 +69,7 @@ _NOTE_FINDINGS: dict[str, tuple[Severity, str, str]] = {
 _SEVERE_WHITESPACE = ("line break", "newline", "inside")
 
 
-def _from_note(cred: Credentials, note: Note) -> Finding | None:
+def _from_note(cred: Credentials, note: Note, scrub: Scrubber) -> Finding | None:
     spec = _NOTE_FINDINGS.get(note.code)
     if spec is None:
         return None
@@ -84,7 +85,7 @@ def _from_note(cred: Credentials, note: Note) -> Finding | None:
         severity,
         title,
         detail=note.message,
-        evidence=f"{cred.field_name}: {note.evidence or cred.raw}",
+        evidence=f"{cred.field_name}: {scrub.note_evidence(cred, note.evidence)}",
         fix=fix,
         refs=(_B64TOKEN, "RFC 9110 §11.4"),
     )
@@ -92,67 +93,145 @@ def _from_note(cred: Credentials, note: Note) -> Finding | None:
 
 def credential_form(ctx: Context) -> Iterator[Finding]:
     """Everything the parser noticed about the way credentials were written."""
+    scrub = scrubber_for(ctx)
     for cred in ctx.credentials:
         for note in cred.notes:
-            finding = _from_note(cred, note)
+            finding = _from_note(cred, note, scrub)
             if finding is not None:
                 yield finding
 
 
-def missing(ctx: Context) -> Iterator[Finding]:
-    """The request is shown and carries no credentials at all."""
-    if not ctx.exchange.has_request or ctx.credentials:
-        return
-    refused = ctx.status in (401, 403, 407) or bool(ctx.challenges)
-    yield Finding(
-        "authz.missing",
-        Severity.ERROR if refused else Severity.WARNING,
-        "The request carries no credentials",
-        detail=(
-            "No Authorization header, no token in a custom header, the query or the form "
-            "body. Either the client never attached it, or something on the way removed it "
-            "(a redirect to another host drops Authorization; Apache mod_wsgi needs "
-            "WSGIPassAuthorization On; some proxies strip it)."
-        ),
-        evidence="request headers: "
-        + (", ".join(h.name for h in ctx.exchange.request_headers) or "none"),
-        fix="Attach `Authorization: Bearer <token>`; if the client does, find where it is lost.",
-        refs=("RFC 6750 §2.1", "RFC 9110 §11.6.2"),
-    )
+_TOKEN_SCHEMES = frozenset({"bearer", "token", "jwt", "oauth", "oauth2"})
+"""Schemes that carry a bearer token under one name or another."""
+_STANDARD_SCHEMES = frozenset({"bearer", "basic", "dpop", "digest", "negotiate", "ntlm"})
+_PASSWORD_SCHEMES = frozenset({"basic", "digest"})
+"""Schemes that carry a user and password, never a token."""
+_WORDS_SAY = {
+    "the server's words say": "no token was provided",
+    "the server's words speak of": "a token",
+}
 
 
 def scheme_mismatch(ctx: Context) -> Iterator[Finding]:
-    """The credentials' scheme is not one the server challenged."""
-    asked = {c.scheme_key for c in ctx.challenges if c.field_name.lower() != "proxy-authenticate"}
+    """The credentials' scheme is not one the server challenged, or not the one its
+    words ask for (``Format is Authorization: Bearer <token>``) when it sent no challenge;
+    for Proxy-Authorization, not one the proxy challenged."""
+    yield from _proxy_scheme_mismatch(ctx)
+    asked = {c.scheme_key for c in ctx.challenges if not for_proxy(c.field_name)}
     for cred in ctx.credentials:
         if cred.field_name.lower() != "authorization" or cred.scheme is None:
             continue
         sent = cred.scheme_key
-        if asked and sent in asked:
+        if asked:
+            if sent in asked:
+                continue
+            severity, wanted, source = Severity.ERROR, _names(ctx), "challenge schemes"
+            if _only_a_name(ctx, cred, asked):
+                severity = Severity.WARNING
+        elif ctx.server_schemes:
+            if sent in ctx.server_schemes:
+                continue
+            severity, source = Severity.ERROR, "the server's words ask for"
+            wanted = ", ".join(sorted(s.capitalize() for s in ctx.server_schemes))
+        elif ctx.server_wants_token and sent not in ("bearer", "dpop"):
+            severity, wanted, source = Severity.ERROR, "Bearer", "the server's words say"
+        elif ctx.server_talks_token and sent in _PASSWORD_SCHEMES:
+            severity, wanted, source = Severity.ERROR, "Bearer", "the server's words speak of"
+        elif sent in _STANDARD_SCHEMES or (sent == "token" and _is_github(ctx)):
             continue
-        if not asked and sent in ("bearer", "basic", "dpop", "digest", "negotiate", "ntlm"):
+        elif sent in ("jwt", "token", "oauth", "oauth2"):
+            severity, wanted, source = Severity.WARNING, "Bearer", "challenge schemes"
+        else:
             continue
-        odd_scheme = sent in ("jwt", "token", "oauth", "oauth2")
-        if not asked and (not odd_scheme or (sent == "token" and _is_github(ctx))):
-            continue
-        wanted = ", ".join(sorted({c.scheme for c in ctx.challenges})) or "Bearer"
         yield Finding(
             "authz.scheme_mismatch",
-            Severity.ERROR if asked else Severity.WARNING,
+            severity,
             f"{cred.scheme} credentials sent, the server asks for {wanted}",
-            detail=(
-                _scheme_detail(sent, asked)
-                + (
-                    ""
-                    if asked
-                    else " The server sent no challenge, so this is a likely guess, not a fact."
-                )
-            ),
-            evidence=f"Authorization: {cred.scheme} …; challenge schemes: {wanted}",
+            detail=_scheme_detail(sent, asked or set(ctx.server_schemes))
+            + _scheme_basis(ctx, asked, severity),
+            evidence=f"Authorization: {cred.scheme} …; {source}: {_WORDS_SAY.get(source, wanted)}",
             fix="Send the credentials the server asks for: "
             f"`Authorization: {wanted.split(',')[0]} <token>`.",
             refs=("RFC 9110 §11.6.1", "RFC 6750 §2.1", "RFC 9449 §7.1"),
         )
+
+
+def _proxy_challenges(ctx: Context) -> list[Challenge]:
+    """What the proxy asked for: Proxy-Authenticate; or, from a proxy that answers 401
+    (tinyproxy) to a request sent through it (absolute-form target or CONNECT) that
+    carried only Proxy-Authorization, WWW-Authenticate."""
+    proxied = [c for c in ctx.challenges if for_proxy(c.field_name)]
+    if proxied:
+        return proxied
+    ex = ctx.exchange
+    through_proxy = (ex.method or "").upper() == "CONNECT" or "://" in (ex.target or "")[:16]
+    only_proxy = ex.request_header("Proxy-Authorization") and not ex.request_header("Authorization")
+    return list(ctx.challenges) if through_proxy and only_proxy and ctx.status == 401 else []
+
+
+def _proxy_scheme_mismatch(ctx: Context) -> Iterator[Finding]:
+    challenges = _proxy_challenges(ctx)
+    asked = {c.scheme_key for c in challenges}
+    if not asked:
+        return
+    wanted = ", ".join(dict.fromkeys(c.scheme for c in challenges))
+    for cred in ctx.credentials:
+        if cred.field_name.lower() != "proxy-authorization" or cred.scheme is None:
+            continue
+        if cred.scheme_key in asked:
+            continue
+        yield Finding(
+            "authz.scheme_mismatch",
+            Severity.ERROR if ctx.status in (401, 407) else Severity.WARNING,
+            f"{cred.scheme} proxy credentials sent, the proxy asks for {wanted}",
+            detail=(
+                "The proxy's Proxy-Authenticate challenge names the schemes it accepts, as "
+                "WWW-Authenticate does for a server; credentials in another scheme are "
+                "ignored, and the proxy answers 407 again."
+            ),
+            evidence=f"Proxy-Authorization: {cred.scheme} …; "
+            f"{challenges[0].field_name} schemes: {wanted}",
+            fix=f"Send `Proxy-Authorization: {wanted.split(',')[0]} …` (curl: --proxy-"
+            f"{'negotiate' if 'negotiate' in asked else 'ntlm' if 'ntlm' in asked else 'basic'}"
+            ", or the proxy's own sign-in).",
+            refs=("RFC 9110 §11.7.1", "RFC 9110 §11.7.2"),
+        )
+
+
+def _names(ctx: Context) -> str:
+    schemes = {c.scheme for c in ctx.challenges if not for_proxy(c.field_name)}
+    return ", ".join(sorted(schemes)) or "Bearer"
+
+
+def _only_a_name(ctx: Context, cred: Credentials, asked: set[str]) -> bool:
+    """A token sent as ``Bearer`` to a server that calls its scheme ``Token`` or ``JWT``
+    (hapi-auth-jwt2, gin-jwt), whose words (or a 403) show it read the token anyway."""
+    if cred.scheme_key not in _TOKEN_SCHEMES or not asked <= _TOKEN_SCHEMES or not cred.token68:
+        return False
+    return ctx.server_read_token or ctx.status == 403
+
+
+def _scheme_basis(ctx: Context, asked: set[str], severity: Severity) -> str:
+    if asked and severity is Severity.WARNING:
+        return (
+            " Yet the server's words (or its 403) show it read the token: the scheme's name "
+            "differs, but it is not what failed."
+        )
+    if asked:
+        return ""
+    if ctx.server_schemes:
+        return " The server sent no challenge; its own message says which scheme it reads."
+    if ctx.server_wants_token:
+        return (
+            " The server sent no challenge, but its own message says no token reached it: it "
+            "does not read credentials in this scheme."
+        )
+    if ctx.server_talks_token:
+        return (
+            " The server sent no challenge, but its own message speaks of a token, which a "
+            "user name and password are not."
+        )
+    return " The server sent no challenge, so this is a likely guess, not a fact."
 
 
 def _is_github(ctx: Context) -> bool:
@@ -188,31 +267,89 @@ def _scheme_detail(sent: str, asked: set[str]) -> str:
 
 
 def basic(ctx: Context) -> Iterator[Finding]:
-    """Basic credentials, decoded: the user shown, the password never."""
+    """Basic credentials, decoded: the user shown, the password as a fingerprint (a value
+    that is not user:password is all secret: an API key sent as Basic). Well-formed
+    Basic credentials refused by a server that asks for Basic are the cause: the user
+    name or the password is wrong (or the user may not log in here); refused by a 401
+    with no challenge at all, they are the likely cause."""
+    scrub = scrubber_for(ctx)
     for cred in ctx.credentials:
         if cred.scheme_key != "basic":
             continue
         user, has_password, note = basic_user(cred)
+        refusal = _refusal(ctx, cred) if note is None and has_password else ""
+        severity = {"challenged": Severity.ERROR, "unchallenged": Severity.WARNING}.get(
+            refusal, Severity.INFO if note is None else Severity.WARNING
+        )
+        described = f"user {user!r}" if user is not None else "Basic credentials"
+        title = f"Basic credentials for user {user!r}" if user is not None else "Basic credentials"
         yield Finding(
             "authz.basic",
-            Severity.INFO if note is None else Severity.WARNING,
-            f"Basic credentials for user {user!r}" if user is not None else "Basic credentials",
+            severity,
+            f"The server refused the Basic credentials of {described}" if refusal else title,
             detail=(
                 "Basic sends a user name and password, base64-encoded (not encrypted). "
-                + ("A password is present (never shown here). " if has_password else "")
+                + (
+                    "A password is present (shown only as its fingerprint). "
+                    if has_password
+                    else ""
+                )
                 + (note.message if note else "")
+                + _REFUSALS.get(refusal, "")
             ),
-            evidence=f"{cred.field_name}: Basic (hidden); user={user!r}",
-            fix="If the API wants a token, send `Authorization: Bearer <token>` instead.",
+            evidence=f"{cred.field_name}: {scrub.credential(cred)}"
+            + (f"; {ctx.status} {_CHALLENGED[refusal]}" if refusal else ""),
+            fix="Check the user name and password (and that the user is allowed in this realm)."
+            if refusal
+            else "If the API wants a token, send `Authorization: Bearer <token>` instead.",
             refs=("RFC 7617 §2",),
         )
 
 
+_REFUSALS = {
+    "challenged": "The server asks for Basic and refused these: the password is wrong, the "
+    "user is unknown, or the user may not log in to this realm.",
+    "unchallenged": "The server refused them without a challenge to say what it wants: the "
+    "password is wrong or the user unknown, or it does not take Basic at all.",
+}
+_CHALLENGED = {"challenged": "with a Basic challenge", "unchallenged": "without a challenge"}
+
+
+def _refusal(ctx: Context, cred: Credentials) -> str:
+    """``challenged``: a 401 (407 or a proxy's 401 for ``Proxy-Authorization``) whose
+    matching challenge asks for Basic. ``unchallenged``: a 401 to ``Authorization:
+    Basic`` with no challenge and no words that ask for something else (a token, another
+    scheme). Else empty."""
+    proxy = cred.field_name.lower() == "proxy-authorization"
+    if proxy:
+        # A proxy asks in Proxy-Authenticate (tinyproxy in a 401's WWW-Authenticate); a
+        # 407 that names no scheme still refused what it was given.
+        asked = {c.scheme_key for c in _proxy_challenges(ctx)}
+        refused = "basic" in asked or (not asked and ctx.status == 407)
+        return "challenged" if ctx.status in (401, 407) and refused else ""
+    if ctx.status != 401:
+        return ""
+    field = "proxy-authenticate" if proxy else "www-authenticate"
+    if any(c.scheme_key == "basic" and c.field_name.lower() == field for c in ctx.challenges):
+        return "challenged"
+    words_ask = ctx.server_schemes or ctx.server_wants_token or ctx.server_talks_token
+    if ctx.challenges or words_ask:
+        return ""
+    return "unchallenged"
+
+
+def _for_the_api(cred: Credentials) -> bool:
+    """Credentials meant for the API under RFC 6750 (not a proxy's, not a cookie)."""
+    where = cred.field_name.lower()
+    return where != "proxy-authorization" and not where.startswith("cookie ")
+
+
 def multiple(ctx: Context) -> Iterator[Finding]:
-    """More than one way of sending credentials in one request."""
-    if len(ctx.credentials) < 2:
+    """More than one way of sending credentials in one request (a proxy's credentials
+    and cookies are for other readers and do not count)."""
+    places = [c.field_name for c in ctx.credentials if _for_the_api(c)]
+    if len(places) < 2:
         return
-    places = [c.field_name for c in ctx.credentials]
     yield Finding(
         "authz.multiple",
         Severity.ERROR,
@@ -230,9 +367,10 @@ def multiple(ctx: Context) -> Iterator[Finding]:
 def wrong_header(ctx: Context) -> Iterator[Finding]:
     """The token travels in a non-standard header or in the query string."""
     has_authorization = any(c.field_name.lower() == "authorization" for c in ctx.credentials)
+    scrub = scrubber_for(ctx)
     for cred in ctx.credentials:
         where = cred.field_name.lower()
-        if where in ("authorization", "proxy-authorization"):
+        if where in ("authorization", "proxy-authorization") or where.startswith("cookie "):
             continue
         in_query = where.startswith("query")
         in_form = where.startswith("form")
@@ -252,7 +390,7 @@ def wrong_header(ctx: Context) -> Iterator[Finding]:
                 "when the server was configured for that exact name, and proxies drop or "
                 "rename unknown headers."
             ),
-            evidence=f"{cred.field_name}: {cred.raw}",
+            evidence=f"{cred.field_name}: {scrub.credential(cred)}",
             fix="Send it as `Authorization: Bearer <token>`.",
             refs=("RFC 6750 §2.1", "RFC 6750 §2.3") if in_query else ("RFC 6750 §2.1",),
         )
@@ -279,7 +417,7 @@ def token_mismatch(ctx: Context) -> Iterator[Finding]:
 
 CHECKS: tuple[Check, ...] = (
     credential_form,
-    missing,
+    *authz_carried.CHECKS,
     scheme_mismatch,
     basic,
     multiple,

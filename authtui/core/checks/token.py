@@ -1,4 +1,5 @@
-"""Checks: token. What the token is, and what its kind says (its header: :mod:`.token_header`).
+"""Checks: token. What the token is (its kind: :mod:`.token_kind`; its header:
+:mod:`.token_header`).
 
 Each check reads ``ctx.token`` (the access token under diagnosis). Nothing here
 verifies a signature or fetches anything a header points to.
@@ -7,33 +8,18 @@ verifies a signature or fetches anything a header points to.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
 
-from authtui.core.checks import Check, token_header
-from authtui.core.checks.evidence import short, shown, where
+from authtui.core.checks import Check, token_header, token_kind
+from authtui.core.checks.evidence import short, shown, token_start, where
 from authtui.core.context import Context
+from authtui.core.controls import via
 from authtui.core.jose.tokens import WHITESPACE_NOTE, opaque_issuer
 from authtui.core.model import Finding, Severity, Token, TokenForm
+from authtui.core.safety.secrets import redacted_form
 
 HEADER_LIMIT = 8192
 """Bytes per request header line at which common front ends refuse the request
 (nginx ``large_client_header_buffers 4 8k``, many load balancers)."""
-
-_CHECKED = (TokenForm.JWS, TokenForm.UNSECURED)
-_AT_TYPES = ("at+jwt", "application/at+jwt")
-
-
-def _typ(token: Token) -> str | None:
-    typ = (token.header or {}).get("typ")
-    return typ.lower() if isinstance(typ, str) else None
-
-
-def _decoded(ctx: Context) -> Token | None:
-    """The token when it is a JWS or unsecured JWT with a header, else None."""
-    token = ctx.token
-    if token is None or token.form not in _CHECKED or token.header is None:
-        return None
-    return token
 
 
 # --- what the token is ----------------------------------------------------------
@@ -51,9 +37,7 @@ def check_missing(ctx: Context) -> Iterator[Finding]:
     if _has_token(ctx):
         return
     bearer_asked = any(c.scheme_key in ("bearer", "dpop") for c in ctx.challenges)
-    server_saw_token = bool(ctx.challenge_errors()) or any(
-        f.code != "server.missing_token" for f in ctx.server_findings
-    )
+    server_saw_token = bool(ctx.challenge_errors()) or ctx.server_read_token
     title = "No token was sent or pasted"
     if ctx.exchange.has_request:
         # With no credentials at all, authz.missing already is the error.
@@ -88,7 +72,7 @@ def check_missing(ctx: Context) -> Iterator[Finding]:
         evidence=evidence,
         fix=(
             "Paste the request as it was sent, with its `Authorization: Bearer <token>` line, "
-            "or give the access token on its own (--token, or the token pane). If the request "
+            f"or give the access token on its own {via('token', ctx.front)}. If the request "
             "really had no token, have the client attach one."
         ),
         refs=("RFC 6750 §2.1", "RFC 6750 §3.1"),
@@ -101,7 +85,9 @@ def check_malformed(ctx: Context) -> Iterator[Finding]:
     if token is None or token.form is not TokenForm.MALFORMED:
         return
     reasons = [n.message for n in token.notes if n.code == "token.malformed"]
-    evidence = next((n.evidence for n in token.notes if n.evidence), "")
+    redact = ctx.options.redact
+    # A piece from inside the token: shown only when credentials may be (--no-redact).
+    evidence = "" if redact else next((n.evidence for n in token.notes if n.evidence), "")
     yield Finding(
         "token.malformed",
         Severity.ERROR,
@@ -112,7 +98,7 @@ def check_malformed(ctx: Context) -> Iterator[Finding]:
             + (" The token may have been cut short when it was copied." if reasons else "")
         ),
         evidence=f"{where(token)}: {len(token.raw)} characters, {token.raw.count('.') + 1} "
-        f"segments, starting {short(token.raw, 16)!r}"
+        f"segments, starting {token_start(token, 16, redact)!r}"
         + (f"; near {evidence!r}" if evidence else ""),
         fix=(
             "Copy the token again, whole, from where the client got it (the token response "
@@ -120,6 +106,11 @@ def check_malformed(ctx: Context) -> Iterator[Finding]:
         ),
         refs=("RFC 7519 §7.2", "RFC 7515 §7.1", "RFC 6750 §3.1"),
     )
+
+
+def _start(text: str, redact: bool) -> str:
+    """A part of a token (its signature segment) as evidence shows it."""
+    return redacted_form(text) if redact else short(text, 16)
 
 
 def check_opaque(ctx: Context) -> Iterator[Finding]:
@@ -145,7 +136,8 @@ def check_opaque(ctx: Context) -> Iterator[Finding]:
                 else ""
             )
         ),
-        evidence=f"{where(token)}: {short(token.raw, 8)} ({len(token.raw)} characters)",
+        evidence=f"{where(token)}: {token_start(token, 8, ctx.options.redact)} "
+        f"({len(token.raw)} characters)",
         fix=(
             "Ask the issuer about it: POST it to the introspection endpoint and read `active`, "
             "`exp`, `scope` and `aud`; or, if the API expects a JWT, request the token with the "
@@ -195,107 +187,9 @@ def check_alg_none(ctx: Context) -> Iterator[Finding]:
             "accepts it has a serious vulnerability."
         ),
         evidence=f"{where(token)}: header alg={token.alg!r}; signature segment "
-        + (f"{short(signature, 16)!r} (ignored)" if signature else "empty"),
+        + (f"{_start(signature, ctx.options.redact)!r} (ignored)" if signature else "empty"),
         fix="Get a signed access token from the issuer; never configure an API to accept none.",
         refs=("RFC 8725 §3.2", "RFC 7519 §6", "RFC 9068 §2.1"),
-    )
-
-
-# --- what kind of JWT -----------------------------------------------------------
-
-
-def _single_aud(claims: dict[str, Any]) -> str | None:
-    aud = claims.get("aud")
-    if isinstance(aud, list) and len(aud) == 1:
-        aud = aud[0]
-    return aud if isinstance(aud, str) else None
-
-
-def _id_token_evidence(claims: dict[str, Any], typ: str | None) -> list[str]:
-    if typ in _AT_TYPES:
-        return []
-    found = [f"{k} present" for k in ("nonce", "at_hash", "c_hash") if k in claims]
-    aud = _single_aud(claims)
-    no_scope = not any(k in claims for k in ("scope", "scp"))
-    for client in ("azp", "client_id"):
-        if aud is not None and claims.get(client) == aud and no_scope:
-            found.append(f"aud equals {client} ({shown(aud)}) and there is no scope")
-            break
-    return found
-
-
-def _kind_evidence(token: Token) -> tuple[str, list[str]] | None:
-    """(kind, evidence) when the token is a kind other than an access token."""
-    claims = token.claims or {}
-    typ = _typ(token)
-    claim_typ = claims.get("typ")
-    claim_typ = claim_typ.lower() if isinstance(claim_typ, str) else None
-    token_use = claims.get("token_use")
-    if typ in ("refresh", "refresh+jwt") or claim_typ in ("refresh", "offline"):
-        marker = (
-            f"header typ={typ}" if typ in ("refresh", "refresh+jwt") else f"claim typ={claim_typ}"
-        )
-        return "a refresh token", [marker]
-    if token_use == "refresh":
-        return "a refresh token", ["token_use=refresh"]
-    if token_use == "id":
-        return "an ID token", ["token_use=id (AWS Cognito)"]
-    if claim_typ == "id":
-        return "an ID token", ["claim typ=ID (Keycloak)"]
-    if typ == "dpop+jwt":
-        return "a DPoP proof", ["header typ=dpop+jwt"]
-    if typ == "logout+jwt":
-        return "a logout token", ["header typ=logout+jwt"]
-    id_evidence = _id_token_evidence(claims, typ)
-    if id_evidence:
-        return "an ID token", id_evidence
-    return None
-
-
-def check_wrong_type(ctx: Context) -> Iterator[Finding]:
-    """``token.wrong_type``: an ID token, refresh token or other JWT sent as an access token."""
-    token = _decoded(ctx)
-    if token is None:
-        return
-    kind = _kind_evidence(token)
-    if kind is None:
-        return
-    what, evidence = kind
-    yield Finding(
-        "token.wrong_type",
-        Severity.ERROR,
-        f"This is {what}, not an access token",
-        detail=(
-            f"The token looks like {what}. An API must accept only access tokens; "
-            "ID tokens are for the client, refresh tokens for the token endpoint."
-        ),
-        evidence=f"{where(token)}: " + "; ".join(evidence),
-        fix=(
-            "Send the access_token from the token response, not the id_token or "
-            "refresh_token. If the access token you get is opaque, request it with the API's "
-            "audience/resource or scope."
-        ),
-        refs=("RFC 8725 §2.8", "RFC 8725 §3.11", "RFC 9068 §4", "OIDC Core §2"),
-    )
-
-
-def check_typ(ctx: Context) -> Iterator[Finding]:
-    """``token.typ``: the header's typ is not ``at+jwt``."""
-    token = _decoded(ctx)
-    if token is None or _typ(token) in _AT_TYPES or _kind_evidence(token) is not None:
-        return
-    typ = (token.header or {}).get("typ")
-    yield Finding(
-        "token.typ",
-        Severity.INFO,
-        "The token's typ is not at+jwt",
-        detail=(
-            "RFC 9068 access tokens say typ at+jwt. Many issuers write typ JWT or none, "
-            "which most APIs accept; an API that enforces RFC 9068 typing rejects them."
-        ),
-        evidence=f"{where(token)}: header typ=" + ("(absent)" if typ is None else shown(typ)),
-        fix="If the API requires at+jwt, configure the issuer to type its access tokens.",
-        refs=("RFC 9068 §2.1", "RFC 8725 §3.11"),
     )
 
 
@@ -360,7 +254,12 @@ def check_encoding(ctx: Context) -> Iterator[Finding]:
             "JWTs are base64url without padding or white space. This tool read past it, "
             "but a server may not: " + " ".join(message for _, message, _ in found[:4])
         ),
-        evidence=f"{where(token)}: " + "; ".join(ev for _, _, ev in found[:4] if ev),
+        evidence=f"{where(token)}: "
+        + (
+            token_start(token, 16, True)
+            if ctx.options.redact  # the pieces quoted are from inside the token
+            else "; ".join(ev for _, _, ev in found[:4] if ev)
+        ),
         fix=(
             "Send the token exactly as issued: one line, no padding '=', '-' and '_' "
             "rather than '+' and '/'. Check whatever copied or re-encoded it."
@@ -375,8 +274,7 @@ CHECKS: tuple[Check, ...] = (
     check_opaque,
     check_jwe,
     check_alg_none,
-    check_wrong_type,
-    check_typ,
+    *token_kind.CHECKS,
     *token_header.CHECKS,
     check_too_large,
     check_encoding,

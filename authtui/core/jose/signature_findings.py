@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
+from authtui.core import timefmt
+from authtui.core.controls import via
 from authtui.core.jose.algs import AlgSpec
 from authtui.core.jose.forgery import shape_problem
 from authtui.core.keys.model import LoadedKey
 from authtui.core.model import Finding, Severity, Token
+from authtui.core.options import FrontEnd
 
 _REFS = ("RFC 7515 §5.2", "RFC 7518 §3.1")
 
@@ -32,7 +37,7 @@ def _finding(code: str, severity: Severity, title: str, detail: str, evidence: s
     return Finding(code, severity, title, detail, evidence, fix, refs)
 
 
-def not_checked(token: Token, had_keys: bool) -> Finding:
+def not_checked(token: Token, had_keys: bool, front: FrontEnd = "cli") -> Finding:
     why = "None of the keys given could be read" if had_keys else "No key or secret was given"
     return _finding(
         "sig.not_checked",
@@ -42,11 +47,12 @@ def not_checked(token: Token, had_keys: bool) -> Finding:
         f"another key is not ruled out.{_embedded_note(token)}",
         _where(token),
         "Save the issuer's JWKS (the jwks_uri in its /.well-known/openid-configuration) and "
-        "pass it with --key; for HS256/384/512 pass the shared secret with --secret-file.",
+        f"give it {via('key', front)}; for HS256/384/512 give the shared secret"
+        f" {via('secret', front)}.",
     )
 
 
-def secret_for_asymmetric(token: Token, spec: AlgSpec) -> Finding:
+def secret_for_asymmetric(token: Token, spec: AlgSpec, front: FrontEnd = "cli") -> Finding:
     return _finding(
         "sig.not_checked",
         Severity.INFO,
@@ -54,7 +60,7 @@ def secret_for_asymmetric(token: Token, spec: AlgSpec) -> Finding:
         f"The token is signed with {spec.name}, an asymmetric algorithm; only the "
         "issuer's public key can verify it, and an HMAC secret was given instead.",
         _where(token),
-        "Pass the issuer's JWKS or PEM public key with --key.",
+        f"Give the issuer's JWKS or PEM public key {via('key', front)}.",
     )
 
 
@@ -141,7 +147,9 @@ def invalid_hmac(token: Token, spec: AlgSpec, labels: list[str]) -> Finding:
     )
 
 
-def kid_not_found(token: Token, keys: list[LoadedKey], others: list[LoadedKey]) -> Finding:
+def kid_not_found(
+    token: Token, keys: list[LoadedKey], others: list[LoadedKey], front: FrontEnd = "cli"
+) -> Finding:
     kids = sorted({k.kid for k in keys if k.kid})
     listed = ", ".join(kids[:12]) + (" ..." if len(kids) > 12 else "")
     verified = (
@@ -158,7 +166,8 @@ def kid_not_found(token: Token, keys: list[LoadedKey], others: list[LoadedKey]) 
         "the server cached an old one), or the token comes from another tenant or realm "
         "than the one the server trusts.",
         f"{_where(token)}; kids given: {listed}",
-        "Fetch the current JWKS from the issuer's jwks_uri yourself and pass it with --key; "
+        "Fetch the current JWKS from the issuer's jwks_uri yourself and give it"
+        f" {via('key', front)}; "
         "compare the token's iss with the issuer (tenant, realm) the server is set up for.",
         ("RFC 7515 §4.1.4", "RFC 7517 §4.5"),
     )
@@ -184,7 +193,11 @@ def alg_mismatch(token: Token, spec: AlgSpec, reasons: list[str], math_ok: bool)
 
 
 def alg_confusion(
-    token: Token, spec: AlgSpec, public: list[LoadedKey], forged: tuple[LoadedKey, str] | None
+    token: Token,
+    spec: AlgSpec,
+    public: list[LoadedKey],
+    forged: tuple[LoadedKey, str] | None,
+    front: FrontEnd = "cli",
 ) -> Finding:
     if forged is not None:
         key, words = forged
@@ -208,7 +221,7 @@ def alg_confusion(
         f"The token says {spec.name} (HMAC, a shared secret) but only public keys were given "
         f"({names}). A public key must never be used as an HMAC secret to accept a token.",
         _where(token),
-        f"If the issuer really uses {spec.name}, pass its secret with --secret-file; if it "
+        f"If the issuer really uses {spec.name}, give its secret {via('secret', front)}; if it "
         "signs with RSA/EC, the token did not come from it.",
         ("RFC 8725 §2.1", "RFC 8725 §3.1"),
     )
@@ -228,3 +241,108 @@ def weak_secret(spec: AlgSpec, label: str, length: int) -> Finding:
         f"{spec.hash_bytes}`), or an asymmetric algorithm.",
         ("RFC 7518 §3.2", "RFC 8725 §3.5"),
     )
+
+
+def detached(token: Token) -> Finding:
+    return _finding(
+        "sig.not_checked",
+        Severity.INFO,
+        "Signature not checked: the payload is detached",
+        "The token's payload segment is empty: a JWS with a detached payload (RFC 7515 "
+        "Appendix F) signs content that travels separately, so the signature cannot be "
+        "checked from the token alone.",
+        _where(token),
+        "Check the signature over the detached content it belongs to; an API that expects "
+        "a JWT needs a token with its claims inside.",
+        ("RFC 7515 Appendix F",),
+    )
+
+
+def duplicate_kid(
+    token: Token,
+    spec: AlgSpec,
+    keys: Sequence[LoadedKey],
+    verifies: Callable[[Token, AlgSpec, LoadedKey], bool],
+) -> list[Finding]:
+    """``sig.duplicate_kid``: two or more keys share the token's kid."""
+    which = [verifies(token, spec, k) for k in keys]
+    same = len({k.material or repr(k.public_key) for k in keys}) == 1 and all(
+        k.material for k in keys
+    )
+    names = "; ".join(
+        f"{k.description}: {'verifies' if ok else 'does not verify'}"
+        for k, ok in zip(keys, which, strict=True)
+    )
+    if same:
+        severity, outcome = Severity.INFO, "They are the same key, so which one wins is moot."
+    elif which[0]:
+        severity, outcome = (
+            Severity.WARNING,
+            "The first verifies the token, so a library that takes the first key accepts it;"
+            " one that takes the last, or tries only one, may not.",
+        )
+    elif any(which):
+        severity, outcome = (
+            Severity.ERROR,
+            "The first does not verify the token but another does: a library that takes the"
+            " first key with this kid (PyJWT's PyJWKSet, many caches) refuses it.",
+        )
+    else:
+        severity, outcome = Severity.WARNING, "None of them verifies the token."
+    return [
+        _finding(
+            "sig.duplicate_kid",
+            severity,
+            f"{len(keys)} keys in the key set share the token's kid {token.kid!r}",
+            "A kid must pick one key (RFC 7517 §4.5); with two, libraries differ on which they"
+            f" take: the first, the last, or each in turn. {outcome}",
+            f"{_where(token)}; {names}",
+            "Give each key in the JWKS its own kid (the issuer's key rotation should mint a new"
+            " kid with each new key), and drop retired keys from the set.",
+            ("RFC 7517 §4.5", "RFC 7515 §4.1.4"),
+        )
+    ]
+
+
+def cert_validity(
+    token: Token | None, keys: Sequence[LoadedKey], matched: str | None, now: float
+) -> list[Finding]:
+    """``sig.cert_expired``: a key's certificate that is not valid at ``now``.
+
+    An error for the key the token needs (the one that verified it, or one with its
+    kid), a warning for the others.
+    """
+    findings: list[Finding] = []
+    kid = token.kid if token is not None else None
+    for key in keys:
+        cert = key.cert
+        if cert is None or cert.not_before <= now <= cert.not_after:
+            continue
+        expired = now > cert.not_after
+        used = key.description == matched or (kid is not None and key.kid == kid)
+        when = cert.not_after if expired else cert.not_before
+        state = "expired" if expired else "not yet valid"
+        findings.append(
+            _finding(
+                "sig.cert_expired",
+                Severity.ERROR if used or len(keys) == 1 else Severity.WARNING,
+                f"The key's certificate is {state} at the evaluation time ({cert.subject})",
+                (
+                    f"The {cert.where} that holds {key.description} "
+                    + (
+                        f"expired {timefmt.since(when, now)}"
+                        if expired
+                        else f"only becomes valid {timefmt.since(when, now)}"
+                    )
+                    + ". Servers that check the certificates of their signing keys (x5c chain"
+                    " validation, SAML and WS-Federation metadata, Java key stores with"
+                    " validity checks) refuse tokens it signed; others still accept them."
+                ),
+                f"{cert.where} {cert.subject}: valid {timefmt.utc(cert.not_before)} to "
+                f"{timefmt.utc(cert.not_after)}; evaluated at {timefmt.utc(now)}",
+                "Have the issuer publish a current certificate (roll its signing key), or, if"
+                " this is an old copy of the key, fetch the current one from its jwks_uri.",
+                ("RFC 5280 §4.1.2.5", "RFC 7517 §4.7"),
+            )
+        )
+    return findings

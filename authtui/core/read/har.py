@@ -1,7 +1,8 @@
 """JSON pastes: HAR files (HTTP Archive 1.2) and JSON that only carries tokens.
 
 A HAR file becomes one :class:`~authtui.core.model.Exchange` per failing entry
-(401, 403, 407), or per entry when none failed. Other JSON (a token endpoint's
+(401, 403, 407, or an auth failure behind a 2xx or 3xx: :mod:`.hidden`), or per
+entry when none failed. Other JSON (a token endpoint's
 answer, say) is no exchange, but its tokens are offered. Nothing here raises on
 user input: every field may be missing or of the wrong type.
 """
@@ -16,6 +17,7 @@ from urllib.parse import urlencode, urlsplit
 
 from authtui.core.limits import clip
 from authtui.core.model import Exchange, Header, Note
+from authtui.core.read.hidden import hidden_failure
 from authtui.core.read.lines import FAILING  # re-exported: har.FAILING as before
 
 TOKEN_KEYS = (
@@ -29,6 +31,8 @@ TOKEN_KEYS = (
 """JSON keys whose string values are offered as tokens, most wanted first."""
 
 _DECODER = json.JSONDecoder()
+_STARTED_LIMIT = 64
+"""Longer text is no date: ``startedDateTime`` is kept only this far."""
 _URLSAFE = str.maketrans("-_", "+/")
 
 
@@ -72,8 +76,68 @@ def read_har(doc: object) -> tuple[list[Exchange], list[Note]] | None:
         else:
             exchanges.append(exchange)
     notes = _summary(len(entries), exchanges, skipped)
-    failing = [e for e in exchanges if e.status in FAILING]
+    failing = [e for e in exchanges if failed(e)]
     return (failing or exchanges), notes
+
+
+def failed(exchange: Exchange) -> bool:
+    """A 401, 403 or 407, or an auth failure hidden behind a 2xx or 3xx."""
+    return exchange.status in FAILING or hidden_failure(exchange) is not None
+
+
+_BROWSERS = (
+    ("webinspector", "Chrome, Edge or another Chromium browser's DevTools (creator WebInspector)"),
+    ("firefox", "Firefox's DevTools"),
+    ("webkit", "Safari's Web Inspector"),
+    ("safari", "Safari's Web Inspector"),
+    ("chrome", "Chrome's DevTools"),
+    ("edge", "Edge's DevTools"),
+)
+_CHROMIUM_FIELDS = ("_transferSize", "_initiator", "_priority", "_resourceType", "_connectionId")
+_CREDENTIAL_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
+
+
+def _browser(log: dict[str, Any], entries: list[Any]) -> str | None:
+    """Which browser's developer tools wrote the HAR, from its creator or its own fields."""
+    creator = _dict(log.get("creator"))
+    name = _str(creator.get("name")).lower() + " " + _str(_dict(log.get("browser")).get("name"))
+    for mark, words in _BROWSERS:
+        if mark in name.lower():
+            return words
+    first = _dict(entries[0]) if entries else {}
+    fields = [f for f in _CHROMIUM_FIELDS if f in first or f in _dict(first.get("response"))]
+    if fields:
+        return f"a Chromium browser's DevTools (its own fields: {', '.join(fields[:3])})"
+    return None
+
+
+def sanitized_signs(doc: object) -> tuple[str, ...]:
+    """The signs that a HAR is a browser's sanitized export, in words; empty when it is not.
+
+    Chrome (since 130) and Firefox export HAR files without ``Authorization``,
+    ``Cookie`` and ``Set-Cookie`` unless told to keep "sensitive data": a browser-made
+    HAR in which no entry carries any of them, nor any parsed cookie, was sanitized or
+    recorded without a signed-in session, and cannot tell which.
+    """
+    log = _dict(_dict(doc).get("log"))
+    entries = log.get("entries")
+    if not isinstance(entries, list) or not entries:
+        return ()
+    browser = _browser(log, entries)
+    if browser is None:
+        return ()
+    for entry in entries:
+        request, response = _dict(_dict(entry).get("request")), _dict(_dict(entry).get("response"))
+        names = {h.key for h in _headers(request.get("headers"))}
+        if names & _CREDENTIAL_HEADERS or request.get("cookies") or response.get("cookies"):
+            return ()
+        if any(h.key == "set-cookie" for h in _headers(response.get("headers"))):
+            return ()
+    return (
+        f"written by {browser}",
+        f"none of its {len(entries)} entries carries Authorization, Cookie or Set-Cookie, "
+        "nor any parsed cookie",
+    )
 
 
 def json_tokens(doc: object) -> list[str]:
@@ -111,13 +175,13 @@ def _summary(total: int, exchanges: list[Exchange], skipped: int) -> list[Note]:
                 "and were skipped.",
             )
         )
-    failing = sum(1 for e in exchanges if e.status in FAILING)
+    failing = sum(1 for e in exchanges if failed(e))
     if failing and failing < len(exchanges):
         notes.append(
             Note(
                 "paste.har_filtered",
-                f"Kept the {failing} failing entries (401, 403, 407) of {len(exchanges)} "
-                "in the HAR file.",
+                f"Kept the {failing} failing entries (401, 403, 407, or an auth failure behind "
+                f"a 2xx or 3xx) of {len(exchanges)} in the HAR file.",
             )
         )
     return notes
@@ -147,6 +211,7 @@ def _entry(entry: object) -> Exchange | None:
         body=_content_text(_dict(response.get("content"))),
         source="har",
         label=f"{method or '?'} {url or '?'} -> {status if status is not None else '?'}",
+        started=_str(entry.get("startedDateTime"))[:_STARTED_LIMIT],
     )
 
 

@@ -15,16 +15,17 @@ turns messages into request/response halves and pairs them into exchanges.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from authtui.core.limits import MAX_EXCHANGES, MAX_PASTE_CHARS, MAX_QUOTE_SPAN
 from authtui.core.model import Exchange, Note, Paste
-from authtui.core.read.harvest import jwt_words
+from authtui.core.read.harvest import jwt_words, token_response
 from authtui.core.read.lines import REQUEST, curl_prefix, is_curl
 from authtui.core.read.message import Msg, Notes
 from authtui.core.read.pair import default_selected, halves, pair
 from authtui.core.read.reader import IDLE, Reader
+from authtui.core.read.transport import transport_lines
+from authtui.core.safety.terminal import find_unsafe
 
 if TYPE_CHECKING:
     from authtui.core.read.curlcmd import CurlRequest
@@ -34,10 +35,6 @@ if TYPE_CHECKING:
 # neither, and start-up should not pay for them.
 
 __all__ = ["default_selected", "read_paste"]
-
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
-_PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r"
-"""The ASCII bytes ``_CONTROL`` does not match: in ASCII text, the rest are its matches."""
 
 
 def _lines(text: str) -> list[str]:
@@ -118,24 +115,32 @@ def _command_msg(request: CurlRequest) -> Msg:
     )
 
 
-def _read_json(text: str, start: int, notes: Notes) -> tuple[list[Exchange], list[str], int]:
-    """A leading JSON value: HAR exchanges, or the tokens it holds. Returns where the
-    text after it begins (0 when it could not be read: the whole paste is then text)."""
-    from authtui.core.read.har import decode_leading_json, json_tokens, read_har
+def _read_json(
+    text: str, start: int, notes: Notes, stripped: list[str]
+) -> tuple[list[Exchange], list[str], list[tuple[str, str]], int]:
+    """A leading JSON value: HAR exchanges, a token endpoint's answer (its tokens with
+    their member names), or the tokens it holds. Returns where the text after it begins
+    (0 when it could not be read: the whole paste is then text). The signs that a HAR
+    is a sanitized export go to ``stripped``."""
+    from authtui.core.read.har import decode_leading_json, json_tokens, read_har, sanitized_signs
 
     decoded = decode_leading_json(text, start)
     if isinstance(decoded, Note):
         notes.add(decoded.code, decoded.message, decoded.evidence)
-        return [], jwt_words(text), 0
+        return [], jwt_words(text), [], 0
     doc, end = decoded
+    roles = token_response(doc)
+    if roles:  # a token endpoint's answer: checks/token_kind shows its tokens side by side
+        return [], [], roles, end
     har = read_har(doc)
     if har is not None:
         exchanges, har_notes = har
+        stripped.extend(sanitized_signs(doc))
         for note in har_notes:
             notes.add(note.code, note.message, note.evidence)
         if not exchanges:
             notes.add("paste.har_empty", "The HAR file holds no entries with a request.")
-        return exchanges, [], end
+        return exchanges, [], [], end
     tokens = json_tokens(doc)
     notes.add(
         "paste.json_not_har",
@@ -144,7 +149,7 @@ def _read_json(text: str, start: int, notes: Notes) -> tuple[list[Exchange], lis
         else "The paste is JSON but not a HAR file, and holds no token.",
         text[start:end],
     )
-    return [], tokens, end
+    return [], tokens, [], end
 
 
 def read_paste(text: str) -> Paste:
@@ -166,12 +171,15 @@ def read_paste(text: str) -> Paste:
     _note_control(text, notes)
     reader = Reader(notes)
     exchanges: list[Exchange] = []
+    stripped: list[str] = []
     start = len(text) - len(text.lstrip())
     rest = text
     if text[start : start + 1] in ("{", "["):
-        exchanges, tokens, end = _read_json(text, start, notes)
+        exchanges, tokens, roles, end = _read_json(text, start, notes, stripped)
         for token in tokens:
             reader.harvest.add(token)
+        if roles:
+            reader.harvest.add_roles(roles)
         rest = text[end:]
     _read_lines(rest, reader, notes)
     items = [half for msg in reader.messages for half in halves(msg, reader.harvest)]
@@ -188,19 +196,34 @@ def read_paste(text: str) -> Paste:
         exchanges=found,
         selected=default_selected(found),
         tokens=tuple(reader.harvest.found),
+        token_roles=tuple(reader.harvest.roles),
+        transport=transport_lines(text),
+        stripped=tuple(stripped),
         notes=notes.result(),
         truncated_at=truncated_at,
     )
 
 
 def _note_control(text: str, notes: Notes) -> None:
-    if text.isascii():  # the common case, counted by bytes.translate (in C, no regex)
-        count = len(text.encode("ascii").translate(None, _PRINTABLE_ASCII))
-    else:
-        count = _CONTROL.subn("", text)[1]
-    if count:
+    """Note characters that could drive a terminal (shown escaped), and undecodable bytes."""
+    unsafe = find_unsafe(text)
+    if unsafe is not None:
+        lines = ", ".join(str(n) for n in unsafe.lines)
+        more = "…" if unsafe.count > len(unsafe.kinds) else ""
         notes.add(
             "paste.control_chars",
-            f"The paste holds {count:,} control or undecodable characters; it may be binary "
-            "data or text in another encoding.",
+            f"The paste holds {unsafe.count:,} control or invisible formatting "
+            f"character{'s' if unsafe.count != 1 else ''} (terminal escapes, bidirectional "
+            "controls, zero-width characters); they are shown escaped, never acted on.",
+            f"line{'s' if len(unsafe.lines) != 1 else ''} {lines}: "
+            + ", ".join(unsafe.kinds)
+            + more,
+        )
+    undecodable = text.count("\ufffd")
+    if undecodable:
+        notes.add(
+            "paste.undecodable",
+            f"The paste holds {undecodable:,} undecodable byte sequence"
+            f"{'s' if undecodable != 1 else ''} (shown as \ufffd); it may be binary data or "
+            "text in another encoding.",
         )

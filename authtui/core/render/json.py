@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from authtui.core.codec.jsonexact import dumps_exact
-from authtui.core.model import Challenge, Credentials, Exchange, Finding, Report, Token
+from authtui.core.model import Challenge, Credentials, Exchange, Finding, Report, Token, TokenForm
+from authtui.core.safety.terminal import json_safe
 
 SCHEMA = "authtui.report/1"
 _BODY_LIMIT = 64 * 1024
@@ -20,6 +21,7 @@ def _finding(f: Finding) -> dict[str, Any]:
         "evidence": f.evidence,
         "fix": f.fix,
         "refs": list(f.refs),
+        "confirms": list(f.confirms),
     }
 
 
@@ -63,7 +65,7 @@ def _credentials(c: Credentials | None) -> dict[str, Any] | None:
 def _token(t: Token | None, signature: str) -> dict[str, Any]:
     if t is None:
         return {"form": "none", "header": None, "claims": None, "signature": signature}
-    return {
+    shown: dict[str, Any] = {
         "form": t.form.value,
         "source": t.source,
         "raw": t.raw,
@@ -72,6 +74,10 @@ def _token(t: Token | None, signature: str) -> dict[str, Any]:
         "signature": signature,
         "notes": [n.message for n in t.notes],
     }
+    if t.form is TokenForm.JWS and t.claims is None and t.header is not None:
+        # A JWS that is no JWT: its payload, as text (binary bytes replaced).
+        shown["payload"] = t.payload[:_BODY_LIMIT].decode("utf-8", errors="replace")
+    return shown
 
 
 def _number(value: float | None) -> float | int | None:
@@ -101,6 +107,8 @@ def report_dict(report: Report) -> dict[str, Any]:
             "now": _number(report.clock.now),
             "server_now": _number(report.clock.server_now),
             "skew": _number(report.clock.skew),
+            "basis": report.clock.basis.value,
+            "captured_at": _number(report.clock.captured_at),
         },
         "notes": [
             {"code": n.code, "message": n.message, "evidence": n.evidence} for n in report.notes
@@ -108,9 +116,14 @@ def report_dict(report: Report) -> dict[str, Any]:
         "entries": list(report.entries),
         "selected": report.selected,
         "redacted": report.redacted,
+        "redactions": [{"where": r.where, "tier": r.tier.value} for r in report.redactions],
     }
 
 
 def render_json(report: Report) -> str:
-    """The JSON text (claims kept exactly: large integers stay exact)."""
-    return dumps_exact(report_dict(report), indent=2)
+    """The JSON text (claims kept exactly: large integers stay exact).
+
+    Characters that could drive a terminal are written as ``\\uXXXX`` escapes, so a
+    report printed to a terminal or read by ``jq`` shows them, never acts on them.
+    """
+    return json_safe(dumps_exact(report_dict(report), indent=2))

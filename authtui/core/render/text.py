@@ -37,7 +37,7 @@ class _Style:
 def _finding(f: Finding, style: _Style) -> list[str]:
     """Errors and warnings in full; context with its evidence; passed checks in a line."""
     icon = style(SEVERITY_ICON[f.severity], _COLOUR[f.severity], _BOLD)
-    lines = [f"  {icon} {style(f.code, _DIM)}  {printable(f.title)}"]
+    lines = [f"  {icon} {style(printable(f.code), _DIM)}  {printable(f.title)}"]
     if f.severity is Severity.OK:
         return lines
     if f.severity is Severity.INFO:
@@ -49,7 +49,7 @@ def _finding(f: Finding, style: _Style) -> list[str]:
             prefix = f"{label}: " if label else ""
             lines.append(f"      {style(prefix, _BOLD) if prefix else ''}{printable(value)}")
     if f.refs:
-        lines.append(f"      {style('refs:', _DIM)} {', '.join(f.refs)}")
+        lines.append(f"      {style('refs:', _DIM)} {printable(', '.join(f.refs))}")
     return lines
 
 
@@ -59,13 +59,13 @@ def render_text(report: Report, *, color: bool = False) -> str:
     v = report.verdict
     kind_colour = _COLOUR[Severity.ERROR if report.has_error else Severity.OK]
     out = [
-        style(status_line(report), _BOLD, kind_colour),
+        style(printable(status_line(report)), _BOLD, kind_colour),
         style(printable(v.headline), _BOLD),
     ]
     if v.next_step:
         out.append(f"Next: {printable(v.next_step)}")
     if v.causes:
-        out.append("Likely causes: " + ", ".join(v.causes))
+        out.append("Likely causes: " + printable(", ".join(v.causes)))
     for severity, findings in grouped(report):
         out.append("")
         out.append(style(f"{SEVERITY_LABEL[severity]} ({len(findings)})", _BOLD))
@@ -73,11 +73,14 @@ def render_text(report: Report, *, color: bool = False) -> str:
             out.extend(_finding(f, style))
     out.append("")
     out.append(printable(token_line(report)))
-    out.append(clock_line(report))
+    out.append(printable(clock_line(report)))
     if report.notes:
         out.append("Read leniently: " + "; ".join(printable(n.message) for n in report.notes[:8]))
     if not report.redacted:
         out.append(
             style("Tokens are shown whole (--no-redact): do not paste this into a ticket.", _BOLD)
         )
-    return "\n".join(out) + "\n"
+    text = "\n".join(out) + "\n"
+    # Every piece of foreign text above went through the boundary; without colour the
+    # whole report does once more, so a piece a future change forgets cannot escape.
+    return text if color else printable(text)

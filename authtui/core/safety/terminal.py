@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 _UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
@@ -94,3 +95,52 @@ def json_safe(text: str) -> str:
     if _looks_safe(text):
         return text
     return "".join(_json_escape(ch) if is_unsafe(ch) else ch for ch in text)
+
+
+@dataclass(frozen=True, slots=True)
+class UnsafeText:
+    """Where a text holds characters that :func:`printable` has to escape."""
+
+    count: int
+    """How many there are in all (a CR that ends a line does not count)."""
+    lines: tuple[int, ...]
+    """The first few line numbers (1-based) that hold one."""
+    kinds: tuple[str, ...]
+    """The first few distinct characters, each as its escape and name."""
+
+
+def _describe(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    if not name and unicodedata.category(ch) == "Cc":
+        name = _C0_NAMES.get(ord(ch), "control character")
+    return f"{escape_char(ch)} ({name.lower() or 'unnamed'})"
+
+
+_C0_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0D: "CR", 0x1B: "ESC", 0x7F: "DEL"}
+
+
+def find_unsafe(text: str, limit: int = 5) -> UnsafeText | None:
+    """What :func:`printable` would escape in ``text``, and on which lines; None if nothing.
+
+    Linear: one fast test of the whole text, then a look at the lines that fail it.
+    """
+    if _looks_safe(text.replace("\r\n", "\n")) and not text.endswith("\r"):
+        return None
+    count = 0
+    lines: list[int] = []
+    kinds: dict[str, None] = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.rstrip("\r")
+        if _looks_safe(line):
+            continue
+        found = [ch for ch in line if is_unsafe(ch)]
+        count += len(found)
+        if len(lines) < limit:
+            lines.append(number)
+        for ch in found:
+            if len(kinds) >= limit:
+                break
+            kinds.setdefault(ch)
+    if not count:
+        return None
+    return UnsafeText(count, tuple(lines), tuple(_describe(ch) for ch in kinds))

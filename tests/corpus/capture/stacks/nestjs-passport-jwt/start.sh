@@ -1,0 +1,2 @@
+#!/usr/bin/env bash
+exec "$CAP/lib/node-start.sh" dist/main.js
