@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import binascii
 import dataclasses
+import hashlib
 from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import Any, TypeVar
@@ -38,6 +39,13 @@ T = TypeVar("T")
 HIDDEN = "(hidden)"
 _MIN_NEEDLE = 6
 """Shorter values are not replaced everywhere: it would mangle ordinary words."""
+
+
+def fingerprint(value: str) -> str:
+    """A secret as the contract shows it: its length and the first 8 hex digits of its
+    SHA-256, so that two pastes can be compared without revealing either."""
+    digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"(secret, {len(value)} chars, sha256 {digest})"
 
 
 def redacted_form(value: str) -> str:

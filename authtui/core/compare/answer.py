@@ -1,0 +1,172 @@
+"""The answers' differences: ``diff.challenge``, ``diff.server`` (the servers' words:
+``server.*`` readings and error codes), ``diff.clock``, ``diff.status``, ``diff.kind``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from authtui.core.compare.model import Difference
+from authtui.core.compare.pair import NONE, Pair
+from authtui.core.compare.side import Side, has_response
+from authtui.core.limits import clip
+from authtui.core.model import Finding, Severity
+from authtui.core.timefmt import relative
+
+_WORD_PARAMS = frozenset({"error", "error_description", "error_uri"})
+"""Challenge parameters that are the server's words (``diff.server``), not its ask."""
+_SPECIFIC_ERRORS = frozenset({"insufficient_scope", "use_dpop_nonce"})
+"""RFC 6750/9449 error codes that say why, not only that, the token was refused."""
+
+
+def _challenge(side: Side) -> list[str]:
+    shown = []
+    for c in side.report.challenges:
+        params = ", ".join(
+            f'{k}="{v}"' for k, v in sorted(c.params.items()) if k not in _WORD_PARAMS
+        )
+        shown.append(f"{c.scheme} {params}".strip() if not c.token68 else f"{c.scheme} …")
+    return shown
+
+
+def _normal(shown: list[str]) -> list[str]:
+    return sorted(s.lower() for s in shown)
+
+
+def challenge_differences(pair: Pair) -> Iterator[Difference]:
+    """``diff.challenge``: the servers ask for credentials differently (scheme, realm,
+    scope, resource metadata), or only one asks."""
+    if not (has_response(pair.fail) and has_response(pair.work)):
+        return
+    fail, work = _challenge(pair.fail), _challenge(pair.work)
+    if _normal(fail) == _normal(work):
+        return
+    f_text, w_text = "; ".join(fail) or NONE, "; ".join(work) or NONE
+    if not work or not fail:
+        holder, other = (pair.x, pair.y) if fail else (pair.y, pair.x)
+        title = f"{holder}'s server sent a challenge ({clip(f_text if fail else w_text, 80)}), "
+        title += f"{other}'s none"
+        severity = Severity.INFO
+    else:
+        title = f"{pair.x}'s server asks for {clip(f_text, 80)}, {pair.y}'s for {clip(w_text, 80)}"
+        severity = Severity.WARNING
+    yield pair.diff(
+        "diff.challenge",
+        severity,
+        title,
+        f_text,
+        w_text,
+        "The challenge says which scheme, realm and scope a server wants: another realm or "
+        "scheme is another configuration (another tenant, another gateway in front).",
+    )
+
+
+def _words(side: Side) -> dict[str, Finding | None]:
+    """The server's words on this side: ``server.*`` readings, then error codes."""
+    found: dict[str, Finding | None] = {
+        f.code: f for f in side.report.findings if f.code.startswith("server.")
+    }
+    for c in side.report.challenges:
+        error = c.params.get("error")
+        if error:
+            found.setdefault(f"error={error}", None)
+    return found
+
+
+def _says(label: str, word: str, finding: Finding | None) -> str:
+    if finding is not None:
+        title = finding.title
+        if title.startswith("The server "):
+            return f"{label}'s server {title.removeprefix('The server ')}"
+        return f"{label}'s server: {title[:1].lower()}{title[1:]}"
+    return f"{label}'s server answered {word.removeprefix('error=')}"
+
+
+def server_differences(pair: Pair) -> Iterator[Difference]:
+    """``diff.server``: what the servers said (recognised readings and error codes)."""
+    if not (has_response(pair.fail) and has_response(pair.work)):
+        return
+    fail, work = _words(pair.fail), _words(pair.work)
+    if set(fail) == set(work):
+        return
+    only_fail = [w for w in fail if w not in work]
+    f_text, w_text = "; ".join(fail) or NONE, "; ".join(work) or NONE
+    if only_fail:
+        word = only_fail[0]
+        specific = word.startswith("server.") or word.removeprefix("error=") in _SPECIFIC_ERRORS
+        severity = Severity.ERROR if specific else Severity.WARNING
+        title = _says(pair.x, word, fail[word])
+        if len(only_fail) > 1:
+            title += f" (and {len(only_fail) - 1} more)"
+        quoted = fail[word]
+        detail = (
+            f"{pair.x}'s server, in its own words: {clip(quoted.evidence, 240)}"
+            if quoted is not None and quoted.evidence
+            else "The server said why it refused one request and not the other."
+        )
+    else:
+        word = next(w for w in work if w not in fail)
+        severity = Severity.INFO
+        title = _says(pair.y, word, work[word])
+        detail = "Only the other server said this; it does not explain the failure."
+    yield pair.diff("diff.server", severity, title, f_text, w_text, detail)
+
+
+def _offset(side: Side) -> float | None:
+    clock = side.report.clock
+    return clock.server_now - clock.now if clock.server_now is not None else None
+
+
+def _clock_words(side: Side, offset: float) -> str:
+    skew = side.report.clock.skew
+    if abs(offset) <= skew:
+        return f"server Date within {skew:g} s of its evaluation time"
+    way = "ahead of" if offset > 0 else "behind"
+    return f"server Date {relative(offset)} {way} its evaluation time"
+
+
+def clock_differences(pair: Pair) -> Iterator[Difference]:
+    """``diff.clock``: one server's clock disagrees with its evaluation time, the other's not."""
+    fail, work = _offset(pair.fail), _offset(pair.work)
+    if fail is None or work is None:
+        return
+    skew = max(pair.fail.report.clock.skew, pair.work.report.clock.skew)
+    if abs(fail - work) <= skew:
+        return
+    explains = "time.server_clock" in pair.fail.report.verdict.causes
+    yield pair.diff(
+        "diff.clock",
+        Severity.ERROR if explains else Severity.WARNING,
+        f"{pair.x}'s server clock is {relative(fail)} {'ahead' if fail > 0 else 'behind'}, "
+        f"{pair.y}'s {relative(work)} {'ahead' if work > 0 else 'behind'} (each against its "
+        "evaluation time)",
+        _clock_words(pair.fail, fail),
+        _clock_words(pair.work, work),
+        "A server whose clock is off judges exp and nbf by that clock: a token valid for one "
+        "server is expired or not yet valid for the other. Sync the clocks (NTP). A paste "
+        "that is simply older shows the same; give --now to judge both at one time.",
+    )
+
+
+def symptom_differences(pair: Pair) -> Iterator[Difference]:
+    """``diff.status`` and ``diff.kind``: what the failure looks like (never its headline
+    when anything else differs)."""
+    fail_status, work_status = pair.fail.report.exchange.status, pair.work.report.exchange.status
+    if fail_status is not None and work_status is not None and fail_status != work_status:
+        yield pair.diff(
+            "diff.status",
+            Severity.INFO,
+            f"{pair.x} was answered {fail_status}, {pair.y} {work_status}",
+            str(fail_status),
+            str(work_status),
+            "The status is the symptom: the differences above say why.",
+        )
+    fail_kind, work_kind = pair.fail.report.verdict.kind, pair.work.report.verdict.kind
+    if fail_kind is not work_kind:
+        yield pair.diff(
+            "diff.kind",
+            Severity.INFO,
+            f"{pair.x}'s verdict is {fail_kind.value}, {pair.y}'s {work_kind.value}",
+            fail_kind.value,
+            work_kind.value,
+            "Each side's own verdict: the kind of failure authtui judged from all its evidence.",
+        )
