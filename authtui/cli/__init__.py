@@ -1,8 +1,10 @@
-"""Command line: ``authtui [PASTE]``, ``authtui diagnose``, ``authtui demos``.
+"""Command line: ``authtui [PASTE]``, ``authtui diagnose``, ``authtui compare``,
+``authtui demos``.
 
 Each command lives in its own module and is imported only when it runs:
-:mod:`.diagnose` never imports the TUI (it must start fast); :mod:`.tui` imports it
-only when it is about to run; :mod:`.args` holds what both read from the command line.
+:mod:`.diagnose` and :mod:`.compare` never import the TUI (they must start fast);
+:mod:`.tui` imports it only when it is about to run; :mod:`.args` holds what they all
+read from the command line.
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from authtui.cli.diagnose import cmd_diagnose
 
             return cmd_diagnose(argv[1:])
+        if argv[:1] == ["compare"]:
+            from authtui.cli.compare import cmd_compare
+
+            return cmd_compare(argv[1:])
         if argv[:1] == ["demos"]:
             from authtui.cli.diagnose import cmd_demos
 

@@ -14,7 +14,8 @@ def _tui_parser() -> Parser:
         description=(
             "Why was this HTTP request refused with 401 or 403? Paste what you have. "
             "Commands: `authtui diagnose [PASTE]` prints a report; "
-            "`authtui demos` lists workshop cases."
+            "`authtui compare A B` names what differs between a working and a failing "
+            "request; `authtui demos` lists workshop cases."
         ),
     )
     parser.add_argument("--version", action="version", version=f"authtui {__version__}")

@@ -26,17 +26,7 @@ def scheme_differences(pair: Pair) -> Iterator[Difference]:
     if fail is None or work is None:
         return
     fail_value, work_value = _sent(pair.fail), _sent(pair.work)
-    if fail.scheme_key != work.scheme_key:
-        if fail.scheme is None:
-            title = f"{pair.x} sends the token with no scheme, {pair.y} sends {work.scheme}"
-        else:
-            title = f"{pair.x} sends {fail.scheme} credentials, {pair.y} sends {scheme_of(work)}"
-        detail = (
-            "The server reads credentials only in the scheme it supports (its challenge "
-            "names it); in another scheme it answers as if none were sent."
-        )
-        yield pair.diff("diff.scheme", Severity.ERROR, title, fail_value, work_value, detail)
-    elif fail.field_name.lower() != work.field_name.lower():
+    if fail.field_name.lower() != work.field_name.lower():
         yield pair.diff(
             "diff.scheme",
             Severity.ERROR,
@@ -47,6 +37,16 @@ def scheme_differences(pair: Pair) -> Iterator[Difference]:
             "A server reads credentials in one place (Authorization, unless it says "
             "otherwise): sent elsewhere, they are not seen at all.",
         )
+    elif fail.scheme_key != work.scheme_key:
+        if fail.scheme is None:
+            title = f"{pair.x} sends the token with no scheme, {pair.y} sends {work.scheme}"
+        else:
+            title = f"{pair.x} sends {fail.scheme} credentials, {pair.y} sends {scheme_of(work)}"
+        detail = (
+            "The server reads credentials only in the scheme it supports (its challenge "
+            "names it); in another scheme it answers as if none were sent."
+        )
+        yield pair.diff("diff.scheme", Severity.ERROR, title, fail_value, work_value, detail)
     elif (fail.scheme or "") != (work.scheme or ""):
         yield pair.diff(
             "diff.scheme",
