@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from authtui.core.compare.model import Difference
 from authtui.core.compare.pair import NONE, Pair
-from authtui.core.compare.side import Side, basic_parts, has_request
+from authtui.core.compare.side import Side, basic_fields, basic_parts, has_request
 from authtui.core.http.request import TOKEN_HEADERS
 from authtui.core.limits import clip
 from authtui.core.model import Severity
@@ -245,19 +245,24 @@ def _secret(pair: Pair, key: str, name: str) -> Iterator[Difference]:
 
 
 def _basic_secret(pair: Pair) -> Iterator[Difference]:
-    fail, work = basic_parts(pair.fail), basic_parts(pair.work)
-    if fail is None or work is None or fail[0] != work[0] or fail[1] == work[1]:
-        return
-    user = f"user {fail[0]!r}" if fail[0] is not None else "credentials that do not decode"
-    yield pair.diff(
-        "diff.header",
-        Severity.ERROR,
-        f"{pair.x} sends another Basic password than {pair.y}, for the same {user}",
-        f"Basic {user}, password {fail[1]}",
-        f"Basic {user}, password {work[1]}",
-        "Same user, another password (compared by fingerprint: length and the start of its "
-        "SHA-256, never the value): the one the server refuses is wrong or outdated.",
-    )
+    """Basic credentials in the same header for the same user, with another password."""
+    work_fields = {f.lower() for f in basic_fields(pair.work)}
+    for name in basic_fields(pair.fail):
+        if name.lower() not in work_fields:
+            continue
+        fail, work = basic_parts(pair.fail, name), basic_parts(pair.work, name)
+        if fail is None or work is None or fail[0] != work[0] or fail[1] == work[1]:
+            continue
+        user = f"user {fail[0]!r}" if fail[0] is not None else "credentials that do not decode"
+        yield pair.diff(
+            "diff.header",
+            Severity.ERROR,
+            f"{pair.x} sends another Basic password than {pair.y} in {name}, for the same {user}",
+            f"{name}: Basic {user}, password {fail[1]}",
+            f"{name}: Basic {user}, password {work[1]}",
+            "Same user, another password (compared by fingerprint: length and the start of "
+            "its SHA-256, never the value): the one the server refuses is wrong or outdated.",
+        )
 
 
 def _hops(values: tuple[str, ...]) -> int:

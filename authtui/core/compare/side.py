@@ -133,13 +133,19 @@ def path_of(side: Side) -> str | None:
     return target.partition("?")[0].partition("#")[0] or "/"
 
 
-def basic_parts(side: Side) -> tuple[str | None, str] | None:
+def basic_parts(side: Side, field: str | None = None) -> tuple[str | None, str] | None:
     """A Basic credential as ``(user, secret fingerprint)``; ``None`` when not Basic.
 
-    The user is what ``authz.basic`` shows; the secret (the password, or the whole
-    value when it does not decode to ``user:password``) only as its fingerprint.
+    ``field`` names the header (``Proxy-Authorization``); by default, the credential
+    that matters. The user is what ``authz.basic`` shows; the secret (the password,
+    or the whole value when it does not decode to ``user:password``) only as its
+    fingerprint.
     """
-    cred = side.ctx.primary
+    if field is None:
+        cred = side.ctx.primary
+    else:
+        wanted = field.lower()
+        cred = next((c for c in side.ctx.credentials if c.field_name.lower() == wanted), None)
     if cred is None or cred.scheme_key != "basic":
         return None
     token = cred.token68 or ""
@@ -156,6 +162,11 @@ def basic_parts(side: Side) -> tuple[str | None, str] | None:
     except UnicodeDecodeError:
         decoded = data.decode("latin-1")
     return user, fingerprint(decoded.partition(":")[2])
+
+
+def basic_fields(side: Side) -> list[str]:
+    """The headers that carry Basic credentials on this side, as written."""
+    return [c.field_name for c in side.ctx.credentials if c.scheme_key == "basic"]
 
 
 # --- the token --------------------------------------------------------------------
