@@ -163,8 +163,16 @@ def build_options(args: argparse.Namespace, *, redact: bool | None = None) -> Op
     )
 
 
-def paste_text(args: argparse.Namespace) -> tuple[str, bool]:
-    """The paste, and whether it came from a pipe."""
+def paste_text(args: argparse.Namespace, *, stdin: bool = True) -> tuple[str, bool]:
+    """The paste, and whether it came from a pipe.
+
+    ``stdin=False`` (the app in a browser, ``authtui serve``) never reads standard
+    input: the paste is a file or nothing, and ``-`` is a usage error.
+    """
+    if not stdin:
+        if args.paste == "-":
+            raise UsageError("authtui serve: PASTE must be a file, not - (standard input)")
+        return ("" if args.paste is None else decode_paste(read_bytes(args.paste))), False
     if args.paste is not None:
         return decode_paste(read_bytes(args.paste)), args.paste == "-" and not sys.stdin.isatty()
     if not sys.stdin.isatty():

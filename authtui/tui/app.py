@@ -31,8 +31,8 @@ from authtui.tui.commands import AuthCommands
 from authtui.tui.fields import Built, Form, build_options
 from authtui.tui.keys import APP_BINDINGS
 from authtui.tui.messages import FindingChosen
-from authtui.tui.reporting import ReportActions
 from authtui.tui.screens.save import DEFAULT_REPORT_PATH
+from authtui.tui.served import SERVED_PASTE_PLACEHOLDER, ServedMode
 from authtui.tui.themes import PROJECTOR, THEME_CYCLE
 from authtui.tui.widgets.detail import FindingDetail
 from authtui.tui.widgets.entry_picker import EntryPicker
@@ -59,7 +59,7 @@ PANES = {
 }
 
 
-class AuthTUI(ReportActions, App[int]):
+class AuthTUI(ServedMode, App[int]):
     """Why was this request refused? Paste it and read the findings."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -80,9 +80,14 @@ class AuthTUI(ReportActions, App[int]):
         clipboard_timeout: float = 2.0,
         report_path: str = DEFAULT_REPORT_PATH,
         environ: Mapping[str, str] | None = None,
+        served: bool = False,
     ) -> None:
-        """``clock`` and ``tick`` exist so tests and screenshots can freeze time."""
+        """``clock`` and ``tick`` exist so tests and screenshots can freeze time.
+
+        ``served``: running in a browser (``authtui serve``): see :mod:`authtui.tui.served`.
+        """
         super().__init__()
+        self.served = served
         self._initial_paste = paste
         self._initial = options or Options()
         self._initial_demo = demo
@@ -121,11 +126,12 @@ class AuthTUI(ReportActions, App[int]):
         with Horizontal(id="main"):
             with TabbedContent(id="inputs", initial="tab-paste"):
                 with TabPane("Paste", id="tab-paste"):
-                    yield TextArea(id="paste", soft_wrap=True, placeholder=PASTE_PLACEHOLDER)
+                    placeholder = SERVED_PASTE_PLACEHOLDER if self.served else PASTE_PLACEHOLDER
+                    yield TextArea(id="paste", soft_wrap=True, placeholder=placeholder)
                 with TabPane("Token", id="tab-token"):
                     yield TextArea(id="token", soft_wrap=True, placeholder=TOKEN_PLACEHOLDER)
                 with TabPane("Settings", id="tab-settings"):
-                    yield SettingsPane(id="settings")
+                    yield SettingsPane(id="settings", key_paths=not self.served)
             with Vertical(id="right"):
                 yield VerdictBanner(id="verdict", digits=self.presenter)
                 with TabbedContent(id="results", initial="tab-findings"):
@@ -162,7 +168,7 @@ class AuthTUI(ReportActions, App[int]):
             self._set_input("audiences", " ".join(options.audiences))
             self._set_input("issuer", options.issuer or "")
             self._set_input("scopes", " ".join(options.scopes))
-            key_text = _key_text(options)
+            key_text = "" if self.served else _key_text(options)
             self._cli_keys = () if key_text else options.keys
             self._settings.load_key_text(key_text)
             self._settings.set_redact(options.redact or self.presenter)
@@ -206,7 +212,9 @@ class AuthTUI(ReportActions, App[int]):
     def rediagnose(self) -> None:
         """Build options from the fields, diagnose, and show the report."""
         form = self.form()
-        built = build_options(form, self._clock(), force_redact=self.presenter)
+        built = build_options(
+            form, self._clock(), force_redact=self.presenter, key_paths=not self.served
+        )
         if not form.secret and self._cli_secret is not None:
             options = dataclasses.replace(built.options, secret=self._cli_secret)
             built = dataclasses.replace(built, options=options)

@@ -17,6 +17,9 @@ from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
 MAX_KEY_FILE = 1024 * 1024
 """Largest key file read from disk (bytes)."""
 
+NO_KEY_PATHS = "key paths are off in the browser: paste the key itself (PEM, JWK or JWKS)"
+"""The problem shown when a path is typed while files are off (``authtui serve``)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Form:
@@ -81,12 +84,26 @@ def parse_when(text: str, clock_now: float) -> tuple[float, bool, str | None]:
     return float(value), True, None
 
 
-def read_key(text: str) -> tuple[tuple[KeyInput, ...], str, str | None]:
-    """Key field: an existing file path is read, anything else is key text."""
+def _looks_like_path(text: str) -> bool:
+    """A one-line key field that names a file rather than holding a key."""
+    return "/" in text or text.endswith((".pem", ".json", ".crt", ".jwk", ".jwks"))
+
+
+def read_key(text: str, *, paths: bool = True) -> tuple[tuple[KeyInput, ...], str, str | None]:
+    """Key field: an existing file path is read, anything else is key text.
+
+    With ``paths=False`` no file is ever touched: what looks like a path is refused.
+    """
     stripped = text.strip()
     if not stripped:
         return (), "", None
-    if "\n" not in stripped and len(stripped) < 4096 and not stripped.startswith(("{", "-----")):
+    maybe_path = (
+        "\n" not in stripped and len(stripped) < 4096 and not stripped.startswith(("{", "-----"))
+    )
+    if maybe_path and not paths:
+        if _looks_like_path(stripped):
+            return (), "", NO_KEY_PATHS
+    elif maybe_path:
         try:
             path = Path(stripped).expanduser()
             if path.is_file():
@@ -99,14 +116,19 @@ def read_key(text: str) -> tuple[tuple[KeyInput, ...], str, str | None]:
             return (), "", f"key file {stripped} cannot be read: {exc.strerror or exc}"
         except (ValueError, RuntimeError):
             pass  # not a usable path (NUL byte, ~unknown-user): read it as key text
-        if "/" in stripped or stripped.endswith((".pem", ".json", ".crt", ".jwk", ".jwks")):
+        if _looks_like_path(stripped):
             return (), "", f"no file {stripped}: paste the key text, or fix the path"
     data = stripped.encode("utf-8", "replace")
     return (KeyInput("pasted key", data),), f"pasted text, {len(data)} bytes", None
 
 
-def build_options(form: Form, clock_now: float, *, force_redact: bool = False) -> Built:
-    """Every field of the form as :class:`Options` for :func:`diagnose`."""
+def build_options(
+    form: Form, clock_now: float, *, force_redact: bool = False, key_paths: bool = True
+) -> Built:
+    """Every field of the form as :class:`Options` for :func:`diagnose`.
+
+    ``key_paths=False`` (the browser) reads the key field as key text only, never a file.
+    """
     problems: list[str] = []
     skew, problem = parse_skew(form.skew)
     if problem:
@@ -114,7 +136,7 @@ def build_options(form: Form, clock_now: float, *, force_redact: bool = False) -
     now, fixed, problem = parse_when(form.when, clock_now)
     if problem:
         problems.append(problem)
-    keys, key_source, problem = read_key(form.key)
+    keys, key_source, problem = read_key(form.key, paths=key_paths)
     if problem:
         problems.append(problem)
     secret = Secret(form.secret.encode("utf-8")) if form.secret else None

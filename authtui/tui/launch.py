@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 from authtui.core.options import Options
@@ -16,8 +17,12 @@ def run_tui(
     demo: str | None = None,
     presenter: bool = False,
     from_pipe: bool = False,
+    served: bool = False,
 ) -> int:
-    """Run the TUI (the CLI's entry point). Returns the exit status."""
+    """Run the TUI (the CLI's entry point). Returns the exit status.
+
+    ``served``: the app runs under ``authtui serve`` (its driver talks to the browser).
+    """
     if from_pipe:
         try:
             tty = os.open("/dev/tty", os.O_RDONLY)
@@ -31,6 +36,10 @@ def run_tui(
                 file=sys.stderr,
             )
             return 2
-    app = AuthTUI(paste, options, demo=demo, presenter=presenter)
+    app = AuthTUI(paste, options, demo=demo, presenter=presenter, served=served)
     result = app.run()
+    if served:
+        # The server has told this app to quit; the ctrl+c that stops the server reaches
+        # its whole process group, and must not print a traceback while this one exits.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     return result if isinstance(result, int) else (app.return_code or 0)
