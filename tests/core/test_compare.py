@@ -423,3 +423,56 @@ def test_a_secret_that_differs_shows_as_two_fingerprints_never_its_value() -> No
 def test_every_code_is_in_the_contracts_order() -> None:
     assert CODES[0] == "diff.scheme" and CODES[-2:] == ("diff.status", "diff.kind")
     assert len(set(CODES)) == 18
+
+
+def test_what_a_server_that_accepted_the_caller_says_outweighs_the_environment() -> None:
+    # Staging and production differ by nature (host, issuer, audience, key); production
+    # answers 403 insufficient_scope: it accepted the caller, so the scope explains.
+    staging = Exchange(host="api.staging.example.test")
+    production = refused(
+        status=403,
+        authorization="Bearer "
+        + token(
+            header={"kid": "prod-1"},
+            iss="https://idp.prod.example.test/",
+            aud="https://api.prod.example.test",
+            scope="orders:read",
+        ),
+        response=(("WWW-Authenticate", 'Bearer error="insufficient_scope", scope="orders:write"'),),
+    )
+    comparison = compare_texts(staging.text(), production.text(), OPTIONS)
+    assert comparison.cause == "diff.scope"
+    assert comparison.headline == (
+        "B's token lacks orders:write, which A's has; B's server says so too."
+    )
+    by_code = {d.code: d for d in comparison.differences}
+    for code in ("diff.kid", "diff.iss", "diff.aud"):
+        assert by_code[code].severity is Severity.WARNING
+        assert "accepted who the caller is" in by_code[code].detail
+
+
+def test_what_the_failing_server_confirms_ranks_first_among_errors() -> None:
+    # kid ranks above aud in the contract; the server names the audience.
+    failing = refused(
+        authorization="Bearer "
+        + token(header={"kid": "key-2026-02"}, aud="https://other.example.test"),
+        response=(
+            (
+                "WWW-Authenticate",
+                'Bearer error="invalid_token", error_description="invalid audience"',
+            ),
+        ),
+    )
+    comparison = compare_texts(OK.text(), failing.text(), OPTIONS)
+    assert comparison.cause == "diff.aud"
+    codes = [d.code for d in comparison.differences]
+    assert codes.index("diff.aud") < codes.index("diff.kid")
+    unconfirmed = compare_texts(
+        OK.text(),
+        refused(
+            authorization="Bearer "
+            + token(header={"kid": "key-2026-02"}, aud="https://other.example.test")
+        ).text(),
+        OPTIONS,
+    )
+    assert unconfirmed.cause == "diff.kid"

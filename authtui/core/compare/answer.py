@@ -16,6 +16,15 @@ _WORD_PARAMS = frozenset({"error", "error_description", "error_uri"})
 """Challenge parameters that are the server's words (``diff.server``), not its ask."""
 _SPECIFIC_ERRORS = frozenset({"insufficient_scope", "use_dpop_nonce"})
 """RFC 6750/9449 error codes that say why, not only that, the token was refused."""
+_ERROR_MEANINGS = {
+    "invalid_token": "the token was refused: expired, revoked, malformed or invalid "
+    "otherwise (RFC 6750 §3.1)",
+    "insufficient_scope": "the token lacks a scope the endpoint needs (RFC 6750 §3.1)",
+    "invalid_request": "the request is malformed: a missing or repeated parameter, or "
+    "credentials sent more than one way (RFC 6750 §3.1)",
+    "invalid_dpop_proof": "the DPoP proof was refused (RFC 9449 §7.1)",
+    "use_dpop_nonce": "retry with the DPoP-Nonce the server sent (RFC 9449 §8)",
+}
 
 
 def _challenge(side: Side) -> list[str]:
@@ -98,11 +107,14 @@ def server_differences(pair: Pair) -> Iterator[Difference]:
         if len(only_fail) > 1:
             title += f" (and {len(only_fail) - 1} more)"
         quoted = fail[word]
-        detail = (
-            f"{pair.x}'s server, in its own words: {clip(quoted.evidence, 240)}"
-            if quoted is not None and quoted.evidence
-            else "The server said why it refused one request and not the other."
-        )
+        code = word.removeprefix("error=")
+        if quoted is not None and quoted.evidence:
+            detail = f"{pair.x}'s server, in its own words: {clip(quoted.evidence, 240)}"
+        elif code in _ERROR_MEANINGS:
+            detail = f"{pair.x}'s server answered error={code} in its challenge: "
+            detail += _ERROR_MEANINGS[code] + "."
+        else:
+            detail = f"{pair.x}'s server answered error={code}; the other server said nothing."
     else:
         word = next(w for w in work if w not in fail)
         severity = Severity.INFO

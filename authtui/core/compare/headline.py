@@ -1,18 +1,21 @@
 """The ranking of differences and the one-sentence headline (contract: ``compare``).
 
-Differences are ranked by what they explain (severity), then by the contract's
-order of codes. The headline names the top difference that explains the failure;
-``diff.status`` and ``diff.kind`` never head it when anything else differs. When
-both sides work, or both fail, the headline says so, with the verdicts' reasons.
+Differences are ranked by what they explain (severity), then by what the failing
+server's own words confirm, then by the contract's order of codes. The headline
+names the top difference that explains the failure; ``diff.status`` and
+``diff.kind`` never head it when anything else differs. When both sides work, or
+both fail, the headline says so, with the verdicts' reasons.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from authtui.core.compare.model import SYMPTOMS, Difference, Working, code_rank
 from authtui.core.compare.pair import Pair
-from authtui.core.model import Severity
+from authtui.core.compare.side import Side
+from authtui.core.model import Kind, Severity
 
 SUBJECTS: dict[str, str] = {
     "diff.scheme": "the credentials' scheme",
@@ -54,11 +57,58 @@ _BARE_REFUSALS = frozenset({"challenge.invalid_token", "status.unauthorized", "s
 """Causes that only repeat that the server refused: no diagnosis of their own."""
 
 
-def ranked(differences: Iterable[Difference]) -> tuple[Difference, ...]:
-    """Most explaining first: by severity, then by the contract's rank of codes."""
-    indexed = list(enumerate(differences))
-    indexed.sort(key=lambda p: (p[1].severity.rank, code_rank(p[1].code), p[0]))
-    return tuple(d for _, d in indexed)
+_AUTHENTICATION = frozenset(
+    {
+        "diff.scheme",
+        "diff.token_form",
+        "diff.alg",
+        "diff.kid",
+        "diff.iss",
+        "diff.aud",
+        "diff.expiry",
+        "diff.clock",
+    }
+)
+"""Differences in who the caller is: a server that answered with an authorization
+failure (403, insufficient scope) has accepted them, so they do not explain it."""
+
+
+def _said(side: Side) -> set[str]:
+    """What a side's server said: its ``server.*`` readings and challenge errors."""
+    said = {f.code for f in side.report.findings if f.code.startswith("server.")}
+    return said | {
+        f"error={c.params['error']}" for c in side.report.challenges if "error" in c.params
+    }
+
+
+def _weigh(pair: Pair, d: Difference, said: set[str]) -> Difference:
+    accepted = pair.one_works and pair.fail.report.verdict.kind is Kind.AUTHORIZATION
+    if not accepted or d.code not in _AUTHENTICATION or d.severity is not Severity.ERROR:
+        return d
+    if _CONFIRMED_BY.get(d.code, frozenset()) & said:
+        return d
+    return replace(
+        d,
+        severity=Severity.WARNING,
+        detail=d.detail
+        + f" Yet {pair.x}'s server answered with an authorization failure: it accepted who "
+        "the caller is, so this is not why it refused.",
+    )
+
+
+def ranked(pair: Pair, differences: Iterable[Difference]) -> tuple[Difference, ...]:
+    """Most explaining first: by severity (an authentication difference is only a
+    warning where the failing server accepted the caller), then what the failing
+    server's own words confirm, then the contract's rank of codes."""
+    said = _said(pair.fail)
+    weighed = [_weigh(pair, d, said) for d in differences]
+
+    def key(item: tuple[int, Difference]) -> tuple[int, int, int, int]:
+        index, d = item
+        confirmed = bool(_CONFIRMED_BY.get(d.code, frozenset()) & said)
+        return (d.severity.rank, 0 if confirmed else 1, code_rank(d.code), index)
+
+    return tuple(d for _, d in sorted(enumerate(weighed), key=key))
 
 
 def _sentence(text: str) -> str:
@@ -71,12 +121,7 @@ def _sentence(text: str) -> str:
 
 
 def _confirmed(pair: Pair, top: Difference) -> bool:
-    words = _CONFIRMED_BY.get(top.code, frozenset())
-    said = {f.code for f in pair.fail.report.findings if f.code.startswith("server.")}
-    said |= {
-        f"error={c.params['error']}" for c in pair.fail.report.challenges if "error" in c.params
-    }
-    return bool(words & said)
+    return bool(_CONFIRMED_BY.get(top.code, frozenset()) & _said(pair.fail))
 
 
 def _own(pair: Pair) -> str | None:

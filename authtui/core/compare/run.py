@@ -44,7 +44,7 @@ RULES: tuple[Rule, ...] = (
 
 
 def _differences(pair: Pair) -> tuple[Difference, ...]:
-    return ranked(d for rule in RULES for d in rule(pair))
+    return ranked(pair, (d for rule in RULES for d in rule(pair)))
 
 
 def _explains(differences: tuple[Difference, ...]) -> bool:

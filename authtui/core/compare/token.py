@@ -149,9 +149,9 @@ def claim_differences(pair: Pair) -> Iterator[Difference]:
             f"{pair.x}'s token was issued by {f_iss}, {pair.y}'s by {w_iss}",
             f_iss,
             w_iss,
-            "A server trusts the issuers it is configured for"
-            + (f"; the two {near}" if near else "")
-            + ": a token from another issuer (another tenant, realm or environment) is refused.",
+            "A server trusts the issuers it is configured for: a token from another issuer "
+            "(another tenant, realm or environment) is refused."
+            + (f" The two are a near miss: {near}." if near else ""),
         )
     yield from _audiences(pair)
 
@@ -171,9 +171,9 @@ def _audiences(pair: Pair) -> Iterator[Difference]:
         f"{pair.x}'s token is for {f_aud}, {pair.y}'s for {w_aud}",
         f_aud,
         w_aud,
-        "The server accepts tokens issued for its own audience"
-        + (f" (the two {near[0]})" if near else "")
-        + ": a token for another API is refused even when everything else is right.",
+        "The server accepts tokens issued for its own audience: a token for another API is "
+        "refused even when everything else is right."
+        + (f" The two are a near miss: {near[0]}." if near else ""),
     )
 
 
