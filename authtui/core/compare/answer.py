@@ -155,7 +155,8 @@ def clock_differences(pair: Pair) -> Iterator[Difference]:
         _clock_words(pair.work, work),
         "A server whose clock is off judges exp and nbf by that clock: a token valid for one "
         "server is expired or not yet valid for the other. Sync the clocks (NTP). A paste "
-        "that is simply older shows the same; give --now to judge both at one time.",
+        "captured longer before its evaluation time than the other shows the same: then it "
+        "is no clock problem.",
     )
 
 

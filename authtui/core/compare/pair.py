@@ -83,7 +83,3 @@ class Pair:
         else:
             a_value, b_value = work_value, fail_value
         return Difference(code, severity, title, a_value, b_value, detail)
-
-    def severity(self, explains: bool, otherwise: Severity = Severity.WARNING) -> Severity:
-        """``error`` when the failing side's value explains the failure, else ``otherwise``."""
-        return Severity.ERROR if explains else otherwise

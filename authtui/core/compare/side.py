@@ -20,7 +20,7 @@ from authtui.core.checks.claims import CLIENT_ID_CLAIMS, audience_list
 from authtui.core.checks.scope import granted_scopes
 from authtui.core.context import Context
 from authtui.core.http.basic import basic_user
-from authtui.core.model import Credentials, Finding, Kind, Report, Token, TokenForm
+from authtui.core.model import Credentials, Finding, Kind, Report, Severity, Token, TokenForm
 from authtui.core.safety.secrets import fingerprint
 from authtui.core.timefmt import relative
 
@@ -49,7 +49,7 @@ class Side:
     @property
     def codes(self) -> frozenset[str]:
         """The codes of the findings that are not ``ok``."""
-        return frozenset(f.code for f in self.report.findings if f.severity.value != "ok")
+        return frozenset(f.code for f in self.report.findings if f.severity is not Severity.OK)
 
     def finding(self, code: str) -> Finding | None:
         """This side's first finding with ``code``."""
@@ -74,11 +74,6 @@ def side_works(report: Report) -> bool:
 
 
 # --- the request ------------------------------------------------------------------
-
-
-def credentials(side: Side) -> Credentials | None:
-    """The credential that matters (the report's: redacted)."""
-    return side.report.credentials
 
 
 def has_request(side: Side) -> bool:
