@@ -3,6 +3,7 @@ comparison names that way, with both values, and heads with it when it explains.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import replace
 
@@ -414,6 +415,8 @@ def test_a_secret_that_differs_shows_as_two_fingerprints_never_its_value() -> No
         comparison = compare_texts(a.text(), b.text(), options)
         secrets = [d for d in comparison.differences if "sha256" in d.a]
         assert len(secrets) == 2
+        digest = hashlib.sha256(API_KEY.encode()).hexdigest()[:8]
+        assert any(f"(secret {len(API_KEY)} chars sha256:{digest})" in d.a for d in secrets)
         for d in secrets:
             assert d.a != d.b and "sha256" in d.b
             for value in (PASSWORD, "wrong-pass", API_KEY, "other-key-9"):

@@ -45,7 +45,7 @@ def fingerprint(value: str) -> str:
     """A secret as the contract shows it: its length and the first 8 hex digits of its
     SHA-256, so that two pastes can be compared without revealing either."""
     digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-    return f"(secret, {len(value)} chars, sha256 {digest})"
+    return f"(secret {len(value)} chars sha256:{digest})"
 
 
 def redacted_form(value: str) -> str:
