@@ -45,10 +45,13 @@ def _parser() -> Parser:
         help="the other side's paste (omit it to compare two HAR entries of A)",
     )
     parser.add_argument(
-        "--entry-a", type=int, metavar="N", help="which entry of A's HAR file (1 = first)"
+        "--entry-a", type=int, metavar="N", help="which entry of A, a HAR file (1 = first)"
     )
     parser.add_argument(
-        "--entry-b", type=int, metavar="M", help="which entry of B's HAR file (1 = first)"
+        "--entry-b",
+        type=int,
+        metavar="M",
+        help="which entry of B (or of A, when B is not given) (1 = first)",
     )
     add_options(parser, paste=False, entry=False)
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")

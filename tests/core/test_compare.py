@@ -8,6 +8,8 @@ import re
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from authtui.core.compare.model import CODES, Working
 from authtui.core.compare.run import compare_entries, compare_texts
@@ -479,3 +481,34 @@ def test_what_the_failing_server_confirms_ranks_first_among_errors() -> None:
         OPTIONS,
     )
     assert unconfirmed.cause == "diff.kid"
+
+
+_LINES = st.sampled_from(
+    [
+        "GET /orders HTTP/1.1",
+        "HTTP/1.1 401 Unauthorized",
+        "HTTP/1.1 200 OK",
+        "Host: api.example.test",
+        "Via: 1.1 proxy",
+        "Authorization: Bearer " + token(),
+        "Authorization: " + basic(),
+        "Authorization: Basic !!!",
+        'WWW-Authenticate: Bearer error="invalid_token"',
+        "X-API-Key: k",
+        "Cookie: a=1; b",
+        "",
+    ]
+)
+_PASTES = st.one_of(st.text(max_size=200), st.lists(_LINES, max_size=8).map("\n".join))
+
+
+@settings(max_examples=60, deadline=None)
+@given(_PASTES, _PASTES)
+def test_any_two_pastes_compare_and_render(a: str, b: str) -> None:
+    from authtui.core.render import render_comparison
+
+    comparison = compare_texts(a, b, OPTIONS)
+    assert comparison.headline
+    for fmt in ("text", "markdown", "json"):
+        assert render_comparison(comparison, fmt)
+    assert (comparison.differences == ()) == (compare_texts(b, a, OPTIONS).differences == ())
