@@ -88,9 +88,11 @@ def refused(**changes: Any) -> Exchange:
     return Exchange(**{"status": 401, **changes})
 
 
-def har(*exchanges: Exchange) -> str:
-    """A HAR file with one entry per exchange, in order."""
+def har(*exchanges: Exchange, started: float = NOW) -> str:
+    """A HAR file with one entry per exchange, in order, the first sent at ``started``
+    (the next ones a second apart), each answered at its own ``date``."""
     import json
+    from datetime import UTC, datetime
 
     entries = []
     for i, ex in enumerate(exchanges):
@@ -99,11 +101,13 @@ def har(*exchanges: Exchange) -> str:
         if ex.authorization is not None:
             headers.append({"name": "Authorization", "value": ex.authorization})
         response = [{"name": n, "value": v} for n, v in ex.response]
+        if ex.date is not None:
+            response.append({"name": "Date", "value": http_date(ex.date)})
         if ex.status == 401:
             response.append({"name": "WWW-Authenticate", "value": 'Bearer error="invalid_token"'})
         entries.append(
             {
-                "startedDateTime": f"2027-01-15T08:00:0{i}.000Z",
+                "startedDateTime": datetime.fromtimestamp(started + i, UTC).isoformat(),
                 "request": {
                     "method": ex.method,
                     "url": f"https://{ex.host}{ex.path}",

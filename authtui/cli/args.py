@@ -8,10 +8,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 from typing import NoReturn
 
-from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
+from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Reading, Secret
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 _READ_LIMIT = 64 * 1024 * 1024
@@ -37,7 +38,11 @@ def add_options(parser: argparse.ArgumentParser, *, paste: bool = True, entry: b
     parser.add_argument("--token", help="the token, when it is not in the paste")
     parser.add_argument("--token-file", metavar="F", help="read the token from a file")
     parser.add_argument(
-        "--now", metavar="TIME", help="evaluate at TIME (epoch seconds or RFC 3339)"
+        "--now",
+        metavar="TIME",
+        help="evaluate at TIME: epoch seconds, RFC 3339 or an HTTP-date; 'capture' (the"
+        " paste's own time) or 'device'/'now' (this machine's clock). Default: the paste's"
+        " Date decides (see README, Clock)",
     )
     parser.add_argument(
         "--skew",
@@ -102,15 +107,28 @@ def decode_paste(data: bytes) -> str:
     return data.decode("utf-8-sig", errors="replace")
 
 
-def _parse_now(value: str | None) -> float | None:
-    if value is None:
-        return None
-    from authtui.core.timefmt import parse_time_option
+def device_clock() -> float:
+    """The device clock: read here, once per command, and passed to the core."""
+    return time.time()
 
-    parsed = parse_time_option(value)
-    if parsed is None:
-        raise UsageError(f"authtui: --now {value!r}: give epoch seconds or an RFC 3339 time")
-    return parsed
+
+def _parse_now(value: str | None) -> tuple[float | None, Reading]:
+    """``--now``: a time given (basis ``given``), or the reading a word asks for."""
+    if value is None:
+        return None, "auto"
+    from authtui.core.timefmt import parse_now
+
+    parsed = parse_now(value)
+    if parsed == "capture":
+        return None, "capture"
+    if parsed == "device":
+        return None, "device"
+    if isinstance(parsed, float):
+        return parsed, "auto"
+    raise UsageError(
+        f"authtui: --now {value!r}: give epoch seconds, an RFC 3339 time, an HTTP-date"
+        " (Wed, 01 Jan 2025 10:00:00 GMT), capture, device or now"
+    )
 
 
 def _parse_skew(value: str) -> float:
@@ -149,8 +167,11 @@ def build_options(args: argparse.Namespace, *, redact: bool | None = None) -> Op
     keys = tuple(KeyInput(name=path, data=read_bytes(path)) for path in args.key)
     number = getattr(args, "entry", None)
     entry = number - 1 if number is not None and number > 0 else None
+    now, reading = _parse_now(args.now)
     return Options(
-        now=_parse_now(args.now),
+        now=now,
+        reading=reading,
+        device_now=device_clock(),
         skew=_parse_skew(str(args.skew)),
         audiences=tuple(args.aud),
         issuer=args.iss,

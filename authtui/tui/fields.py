@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from authtui.core import timefmt
-from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
+from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Reading, Secret
 
 MAX_KEY_FILE = 1024 * 1024
 """Largest key file read from disk (bytes)."""
@@ -48,7 +48,7 @@ class Built:
     key_source: str = ""
     """Where the key came from, in words (``file ./jwks.json, 812 bytes``)."""
     fixed_time: bool = False
-    """True when the evaluation time is fixed (not the ticking device clock)."""
+    """True when a time is given (not decided from the paste and the device clock)."""
 
 
 def split_words(text: str) -> tuple[str, ...]:
@@ -70,18 +70,21 @@ def parse_skew(text: str) -> tuple[float, str | None]:
     return value, None
 
 
-def parse_when(text: str, clock_now: float) -> tuple[float, bool, str | None]:
-    """Read the evaluation time: (epoch seconds, fixed?, problem)."""
+def parse_when(text: str) -> tuple[float | None, Reading, str | None]:
+    """Read the Evaluation time field as ``--now`` reads its value: (the time given,
+    or ``None``; the reading asked for; a problem). Empty: the rule decides (``auto``);
+    ``capture``; ``device`` or ``now``; epoch seconds, RFC 3339 or an HTTP-date."""
     stripped = text.strip()
-    if not stripped or stripped.lower() == "now":
-        return clock_now, False, None
-    try:
-        value = timefmt.parse_time_option(stripped)
-    except ValueError as exc:
-        return clock_now, False, f"time {stripped!r} not understood ({exc}): using now"
-    if value is None:
-        return clock_now, False, f"time {stripped!r} not understood: using now"
-    return float(value), True, None
+    if not stripped:
+        return None, "auto", None
+    value = timefmt.parse_now(stripped)
+    if value == "capture":
+        return None, "capture", None
+    if value == "device":
+        return None, "device", None
+    if isinstance(value, float):
+        return value, "auto", None
+    return None, "auto", f"time {stripped!r} not understood: the paste's Date decides"
 
 
 def _looks_like_path(text: str) -> bool:
@@ -125,7 +128,8 @@ def read_key(text: str, *, paths: bool = True) -> tuple[tuple[KeyInput, ...], st
 def build_options(
     form: Form, clock_now: float, *, force_redact: bool = False, key_paths: bool = True
 ) -> Built:
-    """Every field of the form as :class:`Options` for :func:`diagnose`.
+    """Every field of the form as :class:`Options` for :func:`diagnose`; ``clock_now``
+    is the device clock.
 
     ``key_paths=False`` (the browser) reads the key field as key text only, never a file.
     """
@@ -133,7 +137,7 @@ def build_options(
     skew, problem = parse_skew(form.skew)
     if problem:
         problems.append(problem)
-    now, fixed, problem = parse_when(form.when, clock_now)
+    now, reading, problem = parse_when(form.when)
     if problem:
         problems.append(problem)
     keys, key_source, problem = read_key(form.key, paths=key_paths)
@@ -142,6 +146,8 @@ def build_options(
     secret = Secret(form.secret.encode("utf-8")) if form.secret else None
     options = Options(
         now=now,
+        reading=reading,
+        device_now=clock_now,
         skew=skew,
         audiences=split_words(form.audiences),
         issuer=form.issuer.strip() or None,
@@ -151,5 +157,6 @@ def build_options(
         token=form.token.strip() or None,
         entry=form.entry,
         redact=True if force_redact else form.redact,
+        front="tui",
     )
-    return Built(options, tuple(problems), key_source, fixed)
+    return Built(options, tuple(problems), key_source, now is not None)

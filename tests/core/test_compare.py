@@ -512,3 +512,25 @@ def test_any_two_pastes_compare_and_render(a: str, b: str) -> None:
     for fmt in ("text", "markdown", "json"):
         assert render_comparison(comparison, fmt)
     assert (comparison.differences == ()) == (compare_texts(b, a, OPTIONS).differences == ())
+
+
+def test_without_a_time_each_side_is_judged_at_its_own() -> None:
+    week = 7 * 86400
+    old_token = token(iat=NOW - week - 60, exp=NOW - week + 3540)
+    old = har(Exchange(authorization="Bearer " + old_token, date=NOW - week), started=NOW - week)
+    fresh = Exchange(date=NOW).text()
+    comparison = compare_texts(old, fresh, Options(device_now=NOW))
+    assert comparison.working is Working.BOTH  # each valid at its own time
+    clocks = [d for d in comparison.differences if d.code == "diff.clock"]
+    assert len(clocks) == 1 and clocks[0].severity is Severity.INFO
+    assert "capture time" in clocks[0].title and "device clock" in clocks[0].title
+    assert "capture time" in clocks[0].a and "device clock" in clocks[0].b
+    assert not [d for d in comparison.differences if d.code == "diff.expiry"]
+
+
+def test_a_har_servers_clock_is_measured_against_the_clients() -> None:
+    ahead = har(Exchange(date=NOW + 900, status=401))
+    comparison = compare_texts(har(Exchange()), ahead, Options(device_now=NOW))
+    clocks = [d for d in comparison.differences if d.code == "diff.clock"]
+    assert clocks and "15 min ahead" in clocks[0].title
+    assert clocks[0].a == "server Date within 60 s of the request's time"

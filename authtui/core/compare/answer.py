@@ -9,7 +9,7 @@ from authtui.core.compare.model import Difference
 from authtui.core.compare.pair import NONE, Pair
 from authtui.core.compare.side import Side, has_response
 from authtui.core.limits import clip
-from authtui.core.model import Finding, Severity
+from authtui.core.model import ClockBasis, Finding, Severity
 from authtui.core.timefmt import relative
 
 _WORD_PARAMS = frozenset({"error", "error_description", "error_uri"})
@@ -124,40 +124,68 @@ def server_differences(pair: Pair) -> Iterator[Difference]:
 
 
 def _offset(side: Side) -> float | None:
+    """The server's clock against the request's own time: the client's clock of a HAR
+    entry (``startedDateTime``) when the paste has one, else the evaluation time."""
     clock = side.report.clock
-    return clock.server_now - clock.now if clock.server_now is not None else None
+    if clock.server_now is None:
+        return None
+    started = clock.captured_at
+    reference = started if started is not None and started != clock.server_now else clock.now
+    return clock.server_now - reference
 
 
 def _clock_words(side: Side, offset: float) -> str:
     skew = side.report.clock.skew
     if abs(offset) <= skew:
-        return f"server Date within {skew:g} s of its evaluation time"
+        return f"server Date within {skew:g} s of the request's time"
     way = "ahead of" if offset > 0 else "behind"
-    return f"server Date {relative(offset)} {way} its evaluation time"
+    return f"server Date {relative(offset)} {way} the request's time"
+
+
+def _way(offset: float) -> str:
+    return f"{relative(offset)} {'ahead' if offset > 0 else 'behind'}"
 
 
 def clock_differences(pair: Pair) -> Iterator[Difference]:
-    """``diff.clock``: one server's clock disagrees with its evaluation time, the other's not."""
+    """``diff.clock``: one server's clock disagrees with its request's time and the
+    other's does not; or the two sides were judged by different clocks."""
     fail, work = _offset(pair.fail), _offset(pair.work)
-    if fail is None or work is None:
-        return
     skew = max(pair.fail.report.clock.skew, pair.work.report.clock.skew)
-    if abs(fail - work) <= skew:
-        return
-    explains = "time.server_clock" in pair.fail.report.verdict.causes
-    yield pair.diff(
-        "diff.clock",
-        Severity.ERROR if explains else Severity.WARNING,
-        f"{pair.x}'s server clock is {relative(fail)} {'ahead' if fail > 0 else 'behind'}, "
-        f"{pair.y}'s {relative(work)} {'ahead' if work > 0 else 'behind'} (each against its "
-        "evaluation time)",
-        _clock_words(pair.fail, fail),
-        _clock_words(pair.work, work),
-        "A server whose clock is off judges exp and nbf by that clock: a token valid for one "
-        "server is expired or not yet valid for the other. Sync the clocks (NTP). A paste "
-        "captured longer before its evaluation time than the other shows the same: then it "
-        "is no clock problem.",
-    )
+    if fail is not None and work is not None and abs(fail - work) > skew:
+        explains = "time.server_clock" in pair.fail.report.verdict.causes
+        yield pair.diff(
+            "diff.clock",
+            Severity.ERROR if explains else Severity.WARNING,
+            f"{pair.x}'s server clock is {_way(fail)}, {pair.y}'s {_way(work)} (each against "
+            "its request's time)",
+            _clock_words(pair.fail, fail),
+            _clock_words(pair.work, work),
+            "A server whose clock is off judges exp and nbf by that clock: a token valid for "
+            "one server is expired or not yet valid for the other. Sync the clocks (NTP). A "
+            "paste captured longer before its evaluation time than the other shows the same: "
+            "then it is no clock problem.",
+        )
+    fail_clock, work_clock = pair.fail.report.clock, pair.work.report.clock
+    if fail_clock.basis is not work_clock.basis:
+        yield pair.diff(
+            "diff.clock",
+            Severity.INFO,
+            f"{pair.x} was judged by {_basis(fail_clock.basis)}, {pair.y} by "
+            f"{_basis(work_clock.basis)}",
+            fail_clock.summary or fail_clock.basis.value,
+            work_clock.summary or work_clock.basis.value,
+            "Without --now each side is judged at its own time (the Clock rule): a capture "
+            "from last week at its capture time, a fresh one by the device clock. Give --now "
+            "to judge both at one time.",
+        )
+
+
+def _basis(basis: ClockBasis) -> str:
+    return {
+        ClockBasis.CAPTURE: "its capture time",
+        ClockBasis.GIVEN: "the time given",
+        ClockBasis.DEVICE: "the device clock",
+    }[basis]
 
 
 def symptom_differences(pair: Pair) -> Iterator[Difference]:

@@ -2,12 +2,14 @@
 
     comparison = compare_texts(working_text, failing_text, Options(now=1735689600))
 
-Both sides are diagnosed with the same options (without a given time, each on its
-own clock); each rule then looks at both and says how they differ, if at all.
+Both sides are diagnosed with the same options and one device clock (without a
+given time, each is judged at its own time by the Clock rule); each rule then
+looks at both and says how they differ, if at all.
 """
 
 from __future__ import annotations
 
+import time as _time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
@@ -88,9 +90,18 @@ def compare_diagnosed(a: tuple[Report, Context], b: tuple[Report, Context]) -> C
     )
 
 
+def _one_device_clock(options: Options | None) -> Options:
+    """The options both sides share: one device clock for both (read once here when
+    the front end did not pass it), so the Clock rule sees the same "now" twice."""
+    options = options or Options()
+    if options.device_now is None:
+        options = replace(options, device_now=_time.time())
+    return options
+
+
 def compare_texts(text_a: str, text_b: str, options: Options | None = None) -> Comparison:
     """Compare two pastes of any shape, diagnosed with the same options."""
-    options = options or Options()
+    options = _one_device_clock(options)
     return compare_diagnosed(
         diagnose_with_context(read_paste(text_a), options),
         diagnose_with_context(read_paste(text_b), options),
@@ -102,7 +113,7 @@ def compare_entries(
 ) -> Comparison:
     """Compare two exchanges of one paste (HAR entries), numbered from 0 as
     :attr:`Options.entry` numbers them; the paste is read once."""
-    options = options or Options()
+    options = _one_device_clock(options)
     pasted = read_paste(text)
     return compare_diagnosed(
         diagnose_with_context(pasted, replace(options, entry=entry_a)),

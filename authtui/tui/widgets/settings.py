@@ -13,6 +13,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
+from authtui.tui.keys import SWITCH_KEY
+
 SKEW_STEPS = (0, 60, 300)
 """Quick steps for the clock-skew allowance (seconds)."""
 
@@ -100,8 +102,8 @@ class SettingsPane(VerticalScroll):
         return [
             Label("Clock skew allowance (seconds)"),
             skew_row,
-            Label("Evaluation time: now, epoch seconds or RFC 3339"),
-            line("when", "now (ticks every second)"),
+            Label(f"Evaluation time ({SWITCH_KEY} switches): capture, now, or a time"),
+            line("when", "empty: the paste's Date decides; epoch, RFC 3339, HTTP-date"),
             Label("Expected audience(s), comma or space separated"),
             line("audiences", "e.g. https://api.example.com"),
             Label("Expected issuer"),
