@@ -201,15 +201,16 @@ def test_a_secret_that_differs_shows_as_two_fingerprints(
     assert PASSWORD not in json.dumps(doc) and "another-pass" not in json.dumps(doc)
 
 
-def test_compare_imports_no_ui(tmp_path: Path) -> None:
+def test_compare_imports_no_ui_and_no_web_server(tmp_path: Path) -> None:
     a, b = _pair(tmp_path)
     probe = (
         "import sys; from authtui.cli import main; "
         f"code = main(['compare', {a!r}, {b!r}, '--now', '{NOW}', '--format', 'json']); "
         "print(code, 'textual' in sys.modules, 'rich' in sys.modules, "
-        "'authtui.tui' in sys.modules, file=sys.stderr)"
+        "'authtui.tui' in sys.modules, 'aiohttp' in sys.modules or 'authtui.web' in "
+        "sys.modules, file=sys.stderr)"
     )
     proc = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=60
     )
-    assert proc.stderr.strip().splitlines()[-1] == "1 False False False"
+    assert proc.stderr.strip().splitlines()[-1] == "1 False False False False"
