@@ -534,3 +534,36 @@ def test_a_har_servers_clock_is_measured_against_the_clients() -> None:
     clocks = [d for d in comparison.differences if d.code == "diff.clock"]
     assert clocks and "15 min ahead" in clocks[0].title
     assert clocks[0].a == "server Date within 60 s of the request's time"
+
+
+def test_the_failing_sides_own_diagnosis_outweighs_what_only_may_matter() -> None:
+    import jwt
+
+    from authtui.core.options import Secret
+    from tests.compare_pairs import CLAIMS, HEADER, SECRET
+
+    forged = jwt.encode(CLAIMS, SECRET + "-another", algorithm="HS256", headers=HEADER)
+    failing = refused(authorization="Bearer " + forged, request=(("Via", "1.1 corp-gateway"),))
+    options = replace(OPTIONS, secret=Secret((SECRET + "-HS256").encode()))
+    comparison = compare_texts(OK.text(), failing.text(), options)
+    assert comparison.cause is None
+    assert comparison.headline.startswith(
+        "B fails where A works, and nothing that differs explains it; B's own diagnosis: "
+    )
+    assert "signature" in comparison.headline
+    assert [d.code for d in comparison.differences if d.severity is Severity.WARNING][:1] == [
+        "diff.header"
+    ]
+
+
+def test_what_a_server_said_without_a_reading_is_quoted() -> None:
+    failing = refused(
+        status=401,
+        response=(("Content-Type", "text/plain"), ("WWW-Authenticate", 'Bearer realm="api"')),
+        body="Authentication Error",
+    )
+    comparison = compare_texts(OK.text(), failing.text(), OPTIONS)
+    server = [d for d in comparison.differences if d.code == "diff.server"]
+    assert server and server[0].severity is Severity.WARNING  # it may matter, no more
+    assert server[0].title == 'B\'s server said "Authentication Error" (body text)'
+    assert comparison.cause == "diff.server"

@@ -2,7 +2,8 @@
 
 Each stack's working answer against each induced failure: the share of pairs whose
 headline names the induced cause must not fall below what it was measured at
-(bare, the pastes alone: 91.4% develop, 91.8% held out; informed: 94.0%, 97.1%).
+(bare, the pastes alone: 92.2% develop, 92.3% held out; informed, with the stacks'
+audience, issuer and keys: 97.4%, 100%).
 The floors sit a little below, so a change that costs a few pairs says so here.
 """
 
@@ -16,8 +17,8 @@ from tests.corpus.score import split
 FLOORS = {
     ("develop", "bare"): 0.89,
     ("heldout", "bare"): 0.89,
-    ("develop", "informed"): 0.92,
-    ("heldout", "informed"): 0.94,
+    ("develop", "informed"): 0.95,
+    ("heldout", "informed"): 0.97,
 }
 
 

@@ -52,9 +52,7 @@ def check_missing(ctx: Context) -> Iterator[Finding]:
     if _has_token(ctx):
         return
     bearer_asked = any(c.scheme_key in ("bearer", "dpop") for c in ctx.challenges)
-    server_saw_token = bool(ctx.challenge_errors()) or any(
-        f.code != "server.missing_token" for f in ctx.server_findings
-    )
+    server_saw_token = bool(ctx.challenge_errors()) or ctx.server_read_token
     title = "No token was sent or pasted"
     if ctx.exchange.has_request:
         # With no credentials at all, authz.missing already is the error.

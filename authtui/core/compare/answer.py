@@ -70,18 +70,34 @@ def challenge_differences(pair: Pair) -> Iterator[Difference]:
 
 
 def _words(side: Side) -> dict[str, Finding | None]:
-    """The server's words on this side: ``server.*`` readings, then error codes."""
+    """The server's words on this side: its ``server.*`` readings, then the challenges'
+    error codes, then what it said that was read for no meaning (``server.message``)."""
+    server = [f for f in side.report.findings if f.code.startswith("server.")]
     found: dict[str, Finding | None] = {
-        f.code: f for f in side.report.findings if f.code.startswith("server.")
+        f.code: f for f in server if f.severity is not Severity.INFO
     }
     for c in side.report.challenges:
         error = c.params.get("error")
         if error:
             found.setdefault(f"error={error}", None)
+    for f in server:
+        found.setdefault(f.code, f)
     return found
 
 
+def _specific(word: str, finding: Finding | None) -> bool:
+    """A reading of what went wrong, not only a refusal or a quote."""
+    if finding is not None:
+        return finding.severity is not Severity.INFO
+    return word.removeprefix("error=") in _SPECIFIC_ERRORS
+
+
 def _says(label: str, word: str, finding: Finding | None) -> str:
+    if finding is not None and finding.severity is Severity.INFO and finding.evidence:
+        place, _, quoted = finding.evidence.partition(": ")
+        return f"{label}'s server said {clip(quoted or place, 80)}" + (
+            f" ({place})" if quoted else ""
+        )
     if finding is not None:
         title = finding.title
         if title.startswith("The server "):
@@ -101,8 +117,7 @@ def server_differences(pair: Pair) -> Iterator[Difference]:
     f_text, w_text = "; ".join(fail) or NONE, "; ".join(work) or NONE
     if only_fail:
         word = only_fail[0]
-        specific = word.startswith("server.") or word.removeprefix("error=") in _SPECIFIC_ERRORS
-        severity = Severity.ERROR if specific else Severity.WARNING
+        severity = Severity.ERROR if _specific(word, fail[word]) else Severity.WARNING
         title = _says(pair.x, word, fail[word])
         if len(only_fail) > 1:
             title += f" (and {len(only_fail) - 1} more)"

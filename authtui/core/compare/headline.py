@@ -53,8 +53,18 @@ _CONFIRMED_BY: dict[str, frozenset[str]] = {
     "diff.clock": frozenset({"server.expired", "server.not_yet_valid"}),
 }
 """What the failing server may say that confirms a difference."""
-_BARE_REFUSALS = frozenset({"challenge.invalid_token", "status.unauthorized", "status.forbidden"})
-"""Causes that only repeat that the server refused: no diagnosis of their own."""
+_BARE_REFUSALS = frozenset(
+    {
+        "challenge.invalid_token",
+        "status.unauthorized",
+        "status.forbidden",
+        "status.no_challenge",
+        "status.mismatch",
+        "challenge.nonstandard",
+        "server.message",
+    }
+)
+"""Causes that only say how the server refused, not why: no diagnosis of their own."""
 
 
 _AUTHENTICATION = frozenset(
@@ -151,15 +161,12 @@ def headline(pair: Pair, differences: tuple[Difference, ...]) -> tuple[str, str 
         if _confirmed(pair, top) and top.code != "diff.server":
             text += f"; {pair.x}'s server says so too"
         return _end(text), top.code
-    if causes and causes[0].severity is Severity.WARNING:
-        top = causes[0]
-        text = top.title
-        if own:
-            text += f"; {pair.x}'s own diagnosis: {own}"
-        return _end(text), top.code
     text = f"{pair.x} fails where {pair.y} works, and nothing that differs explains it"
     if own:
+        # The failing side's own diagnosis names a cause: it outweighs what may matter.
         return f"{text}; {pair.x}'s own diagnosis: {own}.", None
+    if causes and causes[0].severity is Severity.WARNING:
+        return _end(causes[0].title), causes[0].code
     return f"{text}: compare the two servers' configurations.", None
 
 
