@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from authtui.cli import main
-from tests.compare_pairs import NOW, PASSWORD, Exchange, basic, har, refused, token
+from tests.compare_pairs import API_KEY, NOW, PASSWORD, Exchange, basic, har, refused, token
 
 WORKING = Exchange()
 FAILING = refused(status=403, authorization="Bearer " + token(scope="orders:read"))
@@ -153,14 +153,20 @@ def _secret_pair() -> tuple[Exchange, Exchange, list[str]]:
     good, bad = token(), token(scope="orders:read")
     a = Exchange(
         authorization="Bearer " + good,
-        request=(("Proxy-Authorization", basic("proxy-user", PASSWORD)),),
+        request=(
+            ("Proxy-Authorization", basic("proxy-user", PASSWORD)),
+            ("X-API-Key", API_KEY),
+        ),
     )
     b = refused(
         status=403,
         authorization="Bearer " + bad,
-        request=(("Proxy-Authorization", basic("proxy-user", "another-pass")),),
+        request=(
+            ("Proxy-Authorization", basic("proxy-user", "another-pass")),
+            ("X-API-Key", "sk-live-rotated-9876543210"),
+        ),
     )
-    return a, b, [good, bad, PASSWORD, "another-pass"]
+    return a, b, [good, bad, PASSWORD, "another-pass", API_KEY, "sk-live-rotated-9876543210"]
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
@@ -175,8 +181,10 @@ def test_no_token_or_secret_in_any_format(
         assert value.split(".")[-1] not in out + err  # not even a token's signature
     if fmt == "json":
         differences = json.loads(out)["differences"]
-        proxy = next(d for d in differences if "Proxy-Authorization" in d["title"])
-        assert "sha256" in proxy["a"] and "sha256" in proxy["b"] and proxy["a"] != proxy["b"]
+        for name in ("Proxy-Authorization", "X-API-Key"):
+            found = next(d for d in differences if name in d["title"])
+            assert "sha256:" in found["a"] and "sha256:" in found["b"]
+            assert found["a"] != found["b"]
 
 
 def test_no_redact_shows_tokens_never_secrets(
@@ -186,7 +194,8 @@ def test_no_redact_shows_tokens_never_secrets(
     code, out, _ = _run(capsys, *_pair(tmp_path, a, b), "--format", "json", "--no-redact")
     assert code == 1
     assert secrets[0] in out and secrets[1] in out
-    assert PASSWORD not in out and "another-pass" not in out
+    for secret in secrets[2:]:
+        assert secret not in out
 
 
 def test_a_secret_that_differs_shows_as_two_fingerprints(

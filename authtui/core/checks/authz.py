@@ -8,7 +8,7 @@ from authtui.core.checks import Check
 from authtui.core.context import Context
 from authtui.core.http.basic import basic_user
 from authtui.core.model import Credentials, Finding, Note, Severity
-from authtui.core.safety.secrets import redacted_form
+from authtui.core.safety.secrets import Scrubber, redacted_form, scrubber_for
 
 _B64TOKEN = "RFC 6750 §2.1"
 
@@ -68,7 +68,7 @@ _NOTE_FINDINGS: dict[str, tuple[Severity, str, str]] = {
 _SEVERE_WHITESPACE = ("line break", "newline", "inside")
 
 
-def _from_note(cred: Credentials, note: Note) -> Finding | None:
+def _from_note(cred: Credentials, note: Note, scrub: Scrubber) -> Finding | None:
     spec = _NOTE_FINDINGS.get(note.code)
     if spec is None:
         return None
@@ -84,7 +84,7 @@ def _from_note(cred: Credentials, note: Note) -> Finding | None:
         severity,
         title,
         detail=note.message,
-        evidence=f"{cred.field_name}: {note.evidence or cred.raw}",
+        evidence=f"{cred.field_name}: {scrub.note_evidence(cred, note.evidence)}",
         fix=fix,
         refs=(_B64TOKEN, "RFC 9110 §11.4"),
     )
@@ -92,9 +92,10 @@ def _from_note(cred: Credentials, note: Note) -> Finding | None:
 
 def credential_form(ctx: Context) -> Iterator[Finding]:
     """Everything the parser noticed about the way credentials were written."""
+    scrub = scrubber_for(ctx)
     for cred in ctx.credentials:
         for note in cred.notes:
-            finding = _from_note(cred, note)
+            finding = _from_note(cred, note, scrub)
             if finding is not None:
                 yield finding
 
@@ -242,10 +243,12 @@ def _scheme_detail(sent: str, asked: set[str]) -> str:
 
 
 def basic(ctx: Context) -> Iterator[Finding]:
-    """Basic credentials, decoded: the user shown, the password never. Well-formed
+    """Basic credentials, decoded: the user shown, the password as a fingerprint (a value
+    that is not user:password is all secret: an API key sent as Basic). Well-formed
     Basic credentials refused by a server that asks for Basic are the cause: the user
     name or the password is wrong (or the user may not log in here); refused by a 401
     with no challenge at all, they are the likely cause."""
+    scrub = scrubber_for(ctx)
     for cred in ctx.credentials:
         if cred.scheme_key != "basic":
             continue
@@ -262,11 +265,15 @@ def basic(ctx: Context) -> Iterator[Finding]:
             f"The server refused the Basic credentials of {described}" if refusal else title,
             detail=(
                 "Basic sends a user name and password, base64-encoded (not encrypted). "
-                + ("A password is present (never shown here). " if has_password else "")
+                + (
+                    "A password is present (shown only as its fingerprint). "
+                    if has_password
+                    else ""
+                )
                 + (note.message if note else "")
                 + _REFUSALS.get(refusal, "")
             ),
-            evidence=f"{cred.field_name}: Basic (hidden); user={user!r}"
+            evidence=f"{cred.field_name}: {scrub.credential(cred)}"
             + (f"; {ctx.status} {_CHALLENGED[refusal]}" if refusal else ""),
             fix="Check the user name and password (and that the user is allowed in this realm)."
             if refusal
@@ -322,6 +329,7 @@ def multiple(ctx: Context) -> Iterator[Finding]:
 def wrong_header(ctx: Context) -> Iterator[Finding]:
     """The token travels in a non-standard header or in the query string."""
     has_authorization = any(c.field_name.lower() == "authorization" for c in ctx.credentials)
+    scrub = scrubber_for(ctx)
     for cred in ctx.credentials:
         where = cred.field_name.lower()
         if where in ("authorization", "proxy-authorization"):
@@ -344,7 +352,7 @@ def wrong_header(ctx: Context) -> Iterator[Finding]:
                 "when the server was configured for that exact name, and proxies drop or "
                 "rename unknown headers."
             ),
-            evidence=f"{cred.field_name}: {cred.raw}",
+            evidence=f"{cred.field_name}: {scrub.credential(cred)}",
             fix="Send it as `Authorization: Bearer <token>`.",
             refs=("RFC 6750 §2.1", "RFC 6750 §2.3") if in_query else ("RFC 6750 §2.1",),
         )

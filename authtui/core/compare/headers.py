@@ -19,8 +19,8 @@ from authtui.core.compare.pair import NONE, Pair
 from authtui.core.compare.side import Side, basic_fields, basic_parts, has_request
 from authtui.core.http.request import TOKEN_HEADERS
 from authtui.core.limits import clip
-from authtui.core.model import Severity
-from authtui.core.safety.secrets import fingerprint
+from authtui.core.model import Severity, Tier
+from authtui.core.safety.names import Place, field_tier
 
 IGNORED: frozenset[str] = frozenset(
     {
@@ -98,26 +98,18 @@ ADDRESSES: frozenset[str] = frozenset(
 )
 """Path headers whose values are client addresses: only the number of hops is compared."""
 
-SECRETS: frozenset[str] = frozenset(
-    {
-        "x-api-key",
-        "api-key",
-        "apikey",
-        "x-apikey",
-        "ocp-apim-subscription-key",
-        "x-goog-api-key",
-        "private-token",
-        "x-functions-key",
-        "x-auth-key",
-    }
-)
-"""Headers that carry a secret (API keys and kin): compared and shown as fingerprints."""
-CREDENTIALS: frozenset[str] = (
-    frozenset({"authorization", "proxy-authorization", "dpop", "x-amz-security-token"})
-    | TOKEN_HEADERS
-    | SECRETS
-)
-"""Headers that carry credentials: one the working side sends alone explains a failure."""
+ALWAYS_CREDENTIALS = frozenset({"authorization", "proxy-authorization", "dpop"})
+"""Headers that carry credentials whatever the scrubber's reading of names says."""
+
+
+def tier_of(name: str) -> Tier | None:
+    """What a request header holds, read the way the scrubber reads it: a secret (an
+    API key: compared and shown as its fingerprint), a credential, or neither."""
+    tier = field_tier(name, Place.HEADER)
+    if tier is None and name.lower() in ALWAYS_CREDENTIALS | TOKEN_HEADERS:
+        return Tier.CREDENTIAL
+    return tier
+
 
 _VERSION = re.compile(r"/[^\s;()]*|\([^)]*\)")
 
@@ -147,15 +139,8 @@ def _is_path(key: str) -> bool:
     return key in PATH or key.startswith(PATH_PREFIXES)
 
 
-def _secret_value(side: Side, key: str) -> str:
-    """A secret header's value as a fingerprint, from the side's own request."""
-    values = [h.value.strip() for h in side.ctx.exchange.request_headers if h.key == key]
-    return ", ".join(fingerprint(v) for v in values)
-
-
-def _shown(side: Side, key: str, seen: _Seen) -> str:
-    if key in SECRETS:
-        return f"{seen.name}: {_secret_value(side, key)}"
+def _shown(key: str, seen: _Seen) -> str:
+    """A header as the side's report shows it (a secret is already a fingerprint)."""
     return clip(f"{seen.name}: {', '.join(seen.values)}", 160)
 
 
@@ -179,8 +164,8 @@ def header_differences(pair: Pair) -> Iterator[Difference]:
             yield from _cookies(pair, on_fail.get(key), on_work.get(key))
         elif key not in on_fail or key not in on_work:
             yield _one_side(pair, key, on_fail.get(key), on_work.get(key))
-        elif key in SECRETS:
-            yield from _secret(pair, key, on_fail[key].name)
+        elif tier_of(on_fail[key].name) is Tier.SECRET:
+            yield from _secret(pair, on_fail[key], on_work[key])
         elif _is_path(key):
             yield from _path(pair, key, on_fail[key], on_work[key])
     yield from _basic_secret(pair)
@@ -191,10 +176,10 @@ def _one_side(pair: Pair, key: str, on_fail: _Seen | None, on_work: _Seen | None
     seen = on_work or on_fail
     assert seen is not None
     holder, other = (pair.y, pair.x) if on_work else (pair.x, pair.y)
-    value = _shown(pair.work if on_work else pair.fail, key, seen)
+    value = _shown(key, seen)
     fail_value = value if on_fail else NONE
     work_value = value if on_work else NONE
-    if key in CREDENTIALS:
+    if tier_of(seen.name) is not None:
         severity = Severity.ERROR if on_work else Severity.WARNING
         detail = (
             f"{holder}'s request carries credentials in {seen.name} and {other}'s does not. "
@@ -229,16 +214,17 @@ def _one_side(pair: Pair, key: str, on_fail: _Seen | None, on_work: _Seen | None
     )
 
 
-def _secret(pair: Pair, key: str, name: str) -> Iterator[Difference]:
-    fail_value, work_value = _secret_value(pair.fail, key), _secret_value(pair.work, key)
-    if fail_value == work_value:
+def _secret(pair: Pair, on_fail: _Seen, on_work: _Seen) -> Iterator[Difference]:
+    """A secret header on both sides, compared by the fingerprints the reports show."""
+    if on_fail.values == on_work.values:
         return
+    name = on_fail.name
     yield pair.diff(
         "diff.header",
         Severity.ERROR,
         f"{pair.x} sends another {name} than {pair.y}",
-        f"{name}: {fail_value}",
-        f"{name}: {work_value}",
+        _shown(name.lower(), on_fail),
+        _shown(name.lower(), on_work),
         "The two secrets differ (their fingerprints: length and the start of their SHA-256; "
         "never the values). A key for another environment or a rotated key is refused.",
     )
@@ -287,7 +273,7 @@ def _normal(key: str, seen: _Seen) -> str:
 def _path(pair: Pair, key: str, on_fail: _Seen, on_work: _Seen) -> Iterator[Difference]:
     if _normal(key, on_fail) == _normal(key, on_work):
         return
-    shown_fail, shown_work = _shown(pair.fail, key, on_fail), _shown(pair.work, key, on_work)
+    shown_fail, shown_work = _shown(key, on_fail), _shown(key, on_work)
     if key in ADDRESSES:
         shown_fail += f" ({_hops(on_fail.values)} hop(s))"
         shown_work += f" ({_hops(on_work.values)} hop(s))"

@@ -9,8 +9,6 @@ which leave this module only as fingerprints.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +20,7 @@ from authtui.core.context import Context
 from authtui.core.http.basic import basic_user
 from authtui.core.model import Credentials, Finding, Kind, Report, Severity, Token, TokenForm
 from authtui.core.safety.secrets import fingerprint
+from authtui.core.safety.shapes import decode_basic
 from authtui.core.timefmt import relative
 
 # A 2xx that is an auth failure all the same (contract: status.*).
@@ -145,18 +144,10 @@ def basic_parts(side: Side, field: str | None = None) -> tuple[str | None, str] 
         return None
     token = cred.token68 or ""
     user, _has_password, note = basic_user(cred)
-    if user is None or (note is not None and note.code == "basic.no_colon"):
-        return None, fingerprint(token)
-    padded = token + "=" * (-len(token) % 4)
-    try:
-        data = base64.b64decode(padded.replace("-", "+").replace("_", "/"))
-    except (binascii.Error, ValueError):
-        return None, fingerprint(token)
-    try:
-        decoded = data.decode("utf-8")
-    except UnicodeDecodeError:
-        decoded = data.decode("latin-1")
-    return user, fingerprint(decoded.partition(":")[2])
+    decoded = decode_basic(token)
+    if user is None or decoded is None or (note is not None and note.code == "basic.no_colon"):
+        return None, str(fingerprint(token))
+    return user, str(fingerprint(decoded.partition(":")[2]))
 
 
 def basic_fields(side: Side) -> list[str]:

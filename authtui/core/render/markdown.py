@@ -110,7 +110,7 @@ def render_markdown(report: Report) -> str:
             out += _finding(f)
     out += [f"- {_escape(token_line(report))}"]
     if report.redacted:
-        out.append("- Tokens redacted; passwords and secrets are never included.")
+        out.append("- Tokens redacted; passwords and secrets are shown only as fingerprints.")
     # Every field above went through the boundary (in _escape and _code); the whole
     # report does once more, so a field a future change forgets cannot escape.
     return printable("\n".join(out).rstrip() + "\n")
