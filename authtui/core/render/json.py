@@ -7,7 +7,7 @@ from typing import Any
 
 from authtui.core.codec.jsonexact import dumps_exact
 from authtui.core.compare.model import Comparison
-from authtui.core.model import Challenge, Credentials, Exchange, Finding, Report, Token
+from authtui.core.model import Challenge, Credentials, Exchange, Finding, Report, Token, TokenForm
 from authtui.core.safety.terminal import json_safe
 
 SCHEMA = "authtui.report/1"
@@ -23,6 +23,7 @@ def _finding(f: Finding) -> dict[str, Any]:
         "evidence": f.evidence,
         "fix": f.fix,
         "refs": list(f.refs),
+        "confirms": list(f.confirms),
     }
 
 
@@ -66,7 +67,7 @@ def _credentials(c: Credentials | None) -> dict[str, Any] | None:
 def _token(t: Token | None, signature: str) -> dict[str, Any]:
     if t is None:
         return {"form": "none", "header": None, "claims": None, "signature": signature}
-    return {
+    shown: dict[str, Any] = {
         "form": t.form.value,
         "source": t.source,
         "raw": t.raw,
@@ -75,6 +76,10 @@ def _token(t: Token | None, signature: str) -> dict[str, Any]:
         "signature": signature,
         "notes": [n.message for n in t.notes],
     }
+    if t.form is TokenForm.JWS and t.claims is None and t.header is not None:
+        # A JWS that is no JWT: its payload, as text (binary bytes replaced).
+        shown["payload"] = t.payload[:_BODY_LIMIT].decode("utf-8", errors="replace")
+    return shown
 
 
 def _number(value: float | None) -> float | int | None:
