@@ -29,6 +29,7 @@ from textual.widgets import Checkbox, Input, Select, TabbedContent, TabPane, Tex
 from authtui.core import timefmt
 from authtui.core.model import ClockBasis, Report, Severity
 from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
+from authtui.tui.answer import AnswerLayout
 from authtui.tui.commands import AuthCommands
 from authtui.tui.diagnosing import DiagnosisRunner, Engine
 from authtui.tui.fields import (
@@ -49,11 +50,14 @@ from authtui.tui.widgets.detail import FindingDetail
 from authtui.tui.widgets.entry_picker import EntryPicker
 from authtui.tui.widgets.findings import FindingList
 from authtui.tui.widgets.keys_footer import KeysFooter
+from authtui.tui.widgets.paste_summary import PasteSummary
 from authtui.tui.widgets.safe_area import SafeTextArea
 from authtui.tui.widgets.settings import SettingsPane
+from authtui.tui.widgets.status_bar import StatusBar
 from authtui.tui.widgets.time_strip import TimeStrip
 from authtui.tui.widgets.token_view import TokenView
 from authtui.tui.widgets.verdict import VerdictBanner
+from authtui.tui.workshop import WorkshopCases
 
 PASTE_PLACEHOLDER = (
     "Paste here with your terminal (Ctrl+Shift+V, Cmd+V, right click, tmux prefix+]):\n"
@@ -72,12 +76,13 @@ PANES = {
 }
 
 
-class AuthTUI(DiagnosisRunner, ServedMode, App[int]):
+class AuthTUI(DiagnosisRunner, ServedMode, AnswerLayout, WorkshopCases, App[int]):
     """Why was this request refused? Paste it and read the findings."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "authtui"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (170, "-xwide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # noqa: RUF012
     COMMANDS = App.COMMANDS | {AuthCommands}
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
@@ -134,13 +139,17 @@ class AuthTUI(DiagnosisRunner, ServedMode, App[int]):
         are styled; set before, the whole screen is not styled twice.
         """
         screen: Screen[object] = Screen(id="_default")
-        width = self.size.width
+        width, height = self.size
         names = [name for edge, name in sorted(self.HORIZONTAL_BREAKPOINTS) if width >= edge]
-        screen.add_class(*names[-1:], *(["-presenter"] if self.presenter else []), update=False)
+        rows = [name for edge, name in sorted(self.VERTICAL_BREAKPOINTS) if height >= edge]
+        presenter = ["-presenter"] if self.presenter else []
+        screen.add_class(*names[-1:], *rows[-1:], *presenter, update=False)
         return screen
 
     def compose(self) -> ComposeResult:
-        """Inputs (tabbed) beside the verdict and results (tabbed)."""
+        """Inputs (tabbed) beside the verdict and results (tabbed); the inputs' summary
+        line stands for them once they fold (:mod:`authtui.tui.answer`)."""
+        yield PasteSummary(id="paste-summary")
         with Horizontal(id="main"):
             with TabbedContent(id="inputs", initial="tab-paste"):
                 with TabPane("Paste", id="tab-paste"):
@@ -159,6 +168,7 @@ class AuthTUI(DiagnosisRunner, ServedMode, App[int]):
                         yield FindingDetail(id="detail")
                     with TabPane("Decoded token", id="tab-decoded"):
                         yield TokenView(id="decoded")
+        yield StatusBar(id="status")  # in the footer's row while it speaks
         yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
@@ -173,7 +183,8 @@ class AuthTUI(DiagnosisRunner, ServedMode, App[int]):
         self.rediagnose()
         if self._initial_demo == "":  # `authtui --demo` without a name: offer the list
             self.call_after_refresh(self.action_load_demo)
-        self.query_one("#paste", TextArea).focus()
+        answer = bool(self._initial_paste.strip() or self._initial_demo)
+        self.query_one("#findings" if answer else "#paste").focus()  # answer: the paste folds
         if self._tick_enabled:
             self.set_interval(1.0, self._tick, name="clock-tick")
 
@@ -272,6 +283,7 @@ class AuthTUI(DiagnosisRunner, ServedMode, App[int]):
         self.query_one(TokenView).show(None if empty else report, options)
         self._show_status(report)
         self._label_tabs(report, empty)
+        self.answer_shown(report, empty=empty)
 
     def _show_entries(self, labels: tuple[str, ...], selected: int) -> None:
         """Offer the HAR entries; the picker is mounted the first time there are two."""
@@ -376,51 +388,6 @@ class AuthTUI(DiagnosisRunner, ServedMode, App[int]):
         ]
         self.push_screen(HelpScreen(keys))
 
-    def action_load_demo(self) -> None:
-        """F4: pick a workshop case."""
-        from authtui.core.demos.catalog import DEMOS
-        from authtui.tui.screens.demos import DemoPicker
-
-        cases = [(d.name, d.title, d.summary) for d in DEMOS]
-
-        def chosen(name: str | None) -> None:
-            if name:
-                self.load_demo_case(name)
-
-        self.push_screen(DemoPicker(cases), chosen)
-
-    def action_load_demo_named(self, name: str) -> None:
-        """Load one workshop case by name (palette)."""
-        self.load_demo_case(name)
-
-    def load_demo_case(self, name: str) -> bool:
-        """Fill every field from a workshop case built at the evaluation time."""
-        from authtui.core.demos.catalog import (
-            get_demo,  # key generation and PyJWT signing, on demand
-        )
-
-        demo = get_demo(name)
-        if demo is None:
-            self.notify(f"No workshop case called {name!r}: F4 lists them.", severity="warning")
-            return False
-        built = self.built
-        now = built.options.now if built and built.fixed_time else None
-        case = demo.build(self._clock() if now is None else now)
-        with self._quiet():
-            self.query_one("#paste", TextArea).load_text(case.paste)
-            self.query_one("#token", TextArea).load_text(case.token)
-            self._settings.load_key_text(case.key_text)
-            self._set_input("skew", number_field_text(case.skew))
-            self._set_input("audiences", " ".join(case.audiences))
-            self._set_input("issuer", case.issuer or "")
-            self._set_input("scopes", " ".join(case.scopes))
-            self._set_input("secret", case.secret)
-        self._entry = None
-        self._cli_secret = None
-        self.rediagnose()
-        self.notify(f"Loaded workshop case: {demo.title}", title=demo.name, markup=False)
-        return True
-
     def action_clear_all(self) -> None:
         """Empty every field (skew back to 60 s, time back to now)."""
         with self._quiet():
@@ -432,6 +399,7 @@ class AuthTUI(DiagnosisRunner, ServedMode, App[int]):
             self._set_input("skew", number_field_text(DEFAULT_SKEW))
         self._entry = None
         self._cli_secret = None
+        self.current_case = None
         self.rediagnose()
         self.action_focus_pane("paste")
         self.notify("Cleared every field.")

@@ -9,6 +9,10 @@ SWITCH_KEY = "ctrl+r"
 has focus, needs neither alt nor an F-key, and neither terminals, tmux nor a
 browser (``authtui serve``) keep it: browsers keep ctrl+t, ctrl+n and ctrl+w."""
 
+MAXIMIZE_KEY = "ctrl+o"
+"""Fills the screen with the focused pane ("only this one"), and back; escape also
+puts it back. Free in TextArea, in terminals, tmux and browsers."""
+
 APP_BINDINGS: list[BindingType] = [
     Binding("f1", "help", "Help", id="app.help", priority=True),
     Binding("f2", "copy_report", "Copy", id="report.copy", priority=True),
@@ -45,6 +49,22 @@ APP_BINDINGS: list[BindingType] = [
         show=False,
         priority=True,
     ),
+    Binding(
+        MAXIMIZE_KEY,
+        "maximize_pane",
+        "Maximise",
+        id="view.maximize",
+        show=False,
+        priority=True,
+    ),
     Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
 ]
 """Every app-wide binding. ``priority`` keeps them working while a TextArea has focus."""
+
+
+def key_for(binding_id: str) -> str:
+    """The key of the binding with this id, as a person types it (``""``: none)."""
+    for binding in APP_BINDINGS:
+        if isinstance(binding, Binding) and binding.id == binding_id:
+            return binding.key.split(",")[0]
+    return ""
