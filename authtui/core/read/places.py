@@ -1,0 +1,94 @@
+"""Where each line of a paste is: offsets into the text the reader was given.
+
+The reader works on lines with their line ends removed and a common indentation cut
+(an indented code block); :class:`Places` maps a line back to the stretch of the
+original text it came from, so a header, a status line or a token can say where it
+was read (:class:`~authtui.core.model.Span`). One pass over the text, then a few
+arithmetic steps per span asked for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from authtui.core.model import Span
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+"""Line ends as the reader splits them (CR LF, a lone CR, LF)."""
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset where each line of ``text`` starts (the first is 0)."""
+    return [0, *(m.end() for m in _BREAK.finditer(text))]
+
+
+def line_at(starts: Sequence[int], offset: int) -> int:
+    """The 1-based line that holds ``offset``, given :func:`line_starts`."""
+    low, high = 0, len(starts)
+    while high - low > 1:
+        mid = (low + high) // 2
+        if starts[mid] <= offset:
+            low = mid
+        else:
+            high = mid
+    return low + 1
+
+
+def lines_before(text: str, offset: int) -> int:
+    """How many line ends come before ``offset`` in ``text``."""
+    return len(_BREAK.findall(text, 0, offset)) if offset > 0 else 0
+
+
+class Places:
+    """The stretch of the original text each reader line came from.
+
+    ``lines`` are the lines as the reader reads them (line ends removed, a common
+    indentation cut), split from ``text``; ``base`` is the offset of ``text`` in what the
+    user pasted (after a byte-order mark, after a leading JSON value) and ``base_line``
+    the number of line ends before it there.
+    """
+
+    def __init__(self, text: str, lines: Sequence[str], base: int = 0, base_line: int = 0):
+        self.text = text
+        self.lines = lines
+        self.starts = line_starts(text)
+        self.base = base
+        self.base_line = base_line
+
+    def _end(self, index: int) -> int:
+        """Where line ``index`` ends in ``text`` (before its line end)."""
+        if index + 1 >= len(self.starts):
+            return len(self.text)
+        after = self.starts[index + 1]
+        if self.text[after - 2 : after] == "\r\n":
+            return after - 2
+        return after - 1
+
+    def _bounds(self, index: int) -> tuple[int, int]:
+        """The line's text without the white space around it, as (start, end)."""
+        line = self.lines[index]
+        end = self._end(index)
+        start = end - len(line)  # the reader's line is a suffix of the original one
+        lead = len(line) - len(line.lstrip())
+        trail = len(line) - len(line.rstrip()) if lead < len(line) else 0
+        return start + lead, end - trail
+
+    def span(self, first: int, last: int | None = None) -> Span | None:
+        """Lines ``first`` to ``last`` (inclusive; ``first`` alone when omitted), white
+        space around them left out; ``None`` for a line the text does not have."""
+        last = first if last is None else last
+        if not 0 <= first <= last < min(len(self.lines), len(self.starts)):
+            return None
+        start = self._bounds(first)[0]
+        end = self._bounds(last)[1]
+        return Span(self.base + start, self.base + max(end, start), self.base_line + first + 1)
+
+    def find(self, first: int, last: int, needle: str) -> int | None:
+        """The first line from ``first`` to ``last`` (exclusive) that holds ``needle``
+        (case-insensitive), or ``None``."""
+        wanted = needle.lower()
+        for index in range(max(first, 0), min(last, len(self.lines))):
+            if wanted in self.lines[index].lower():
+                return index
+        return None
