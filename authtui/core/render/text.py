@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from authtui.core.controls import control
 from authtui.core.model import Report, Severity
 from authtui.core.render.common import (
     SEVERITY_ICON,
@@ -93,7 +94,10 @@ def render_text(report: Report, *, color: bool = False) -> str:
         out.append("Read leniently: " + "; ".join(printable(n.message) for n in report.notes[:8]))
     if not report.redacted:
         out.append(
-            style("Tokens are shown whole (--no-redact): do not paste this into a ticket.", _BOLD)
+            style(
+                f"Tokens are shown whole ({control('redact')}): do not paste this into a ticket.",
+                _BOLD,
+            )
         )
     text = "\n".join(out) + "\n"
     # Every piece of foreign text above went through the boundary; without colour the
