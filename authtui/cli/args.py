@@ -1,6 +1,6 @@
 """What the commands read from the command line: options, files, the paste.
 
-Shared by ``diagnose`` and the TUI launcher; imports no UI.
+Shared by ``diagnose``, ``compare`` and the TUI launcher; imports no UI.
 """
 
 from __future__ import annotations
@@ -28,10 +28,13 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
-def add_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "paste", nargs="?", metavar="PASTE", help="a file with what you copied, or - for stdin"
-    )
+def add_options(parser: argparse.ArgumentParser, *, paste: bool = True, entry: bool = True) -> None:
+    """The options every command shares; ``paste`` and ``entry`` add the PASTE
+    argument and ``--entry`` (``compare`` has its own)."""
+    if paste:
+        parser.add_argument(
+            "paste", nargs="?", metavar="PASTE", help="a file with what you copied, or - for stdin"
+        )
     parser.add_argument("--token", help="the token, when it is not in the paste")
     parser.add_argument("--token-file", metavar="F", help="read the token from a file")
     parser.add_argument(
@@ -75,9 +78,13 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--secret-env", metavar="NAME", help="an environment variable holding the HMAC secret"
     )
-    parser.add_argument(
-        "--entry", type=int, metavar="N", help="which failing exchange of a HAR file (1 = first)"
-    )
+    if entry:
+        parser.add_argument(
+            "--entry",
+            type=int,
+            metavar="N",
+            help="which entry of a HAR file (1 = first; default: the first failing one)",
+        )
     parser.add_argument(
         "--no-redact", action="store_true", help="print tokens and credentials whole"
     )
@@ -152,13 +159,14 @@ def _secret(args: argparse.Namespace) -> Secret | None:
 
 
 def build_options(args: argparse.Namespace, *, redact: bool | None = None) -> Options:
-    """Options from parsed arguments (shared by ``diagnose`` and the TUI)."""
+    """Options from parsed arguments (shared by ``diagnose``, ``compare`` and the TUI)."""
     token = args.token
     if args.token_file:
         token = decode_paste(read_bytes(args.token_file))
     scopes = tuple(s for value in args.scope for s in value.split())
     keys = tuple(KeyInput(name=path, data=read_bytes(path)) for path in args.key)
-    entry = args.entry - 1 if args.entry is not None and args.entry > 0 else None
+    number = getattr(args, "entry", None)
+    entry = number - 1 if number is not None and number > 0 else None
     now, reading = _parse_now(args.now)
     return Options(
         now=now,

@@ -53,6 +53,15 @@ def diagnose_paste(pasted: Paste, options: Options | None = None) -> Report:
     For front ends that re-diagnose often while the paste itself does not change
     (the TUI, as the user types a token or a setting): they read it once.
     """
+    return diagnose_with_context(pasted, options)[0]
+
+
+def diagnose_with_context(pasted: Paste, options: Options | None = None) -> tuple[Report, Context]:
+    """The report and the context it was built from (the context is not redacted).
+
+    For stages above the diagnosis that look at what the report hides on purpose:
+    :mod:`~authtui.core.compare` compares two secrets by their fingerprints.
+    """
     options = options or Options()
     ctx = context_for(pasted, options)
     findings = settle(ctx, run_checks(ctx, all_checks()))
@@ -71,7 +80,7 @@ def diagnose_paste(pasted: Paste, options: Options | None = None) -> Report:
         selected=_selected_index(ctx),
         redacted=options.redact,
     )
-    return redact_report(report, ctx)
+    return redact_report(report, ctx), ctx
 
 
 def build_context(text: str, options: Options) -> Context:

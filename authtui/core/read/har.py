@@ -1,8 +1,9 @@
 """JSON pastes: HAR files (HTTP Archive 1.2) and JSON that only carries tokens.
 
-A HAR file becomes one :class:`~authtui.core.model.Exchange` per failing entry
-(401, 403, 407, or an auth failure behind a 2xx or 3xx: :mod:`.hidden`), or per
-entry when none failed. Other JSON (a token endpoint's
+A HAR file becomes one :class:`~authtui.core.model.Exchange` per entry, in the
+file's order; the first failing one (401, 403, 407, or an auth failure behind a 2xx
+or 3xx: :mod:`.hidden`) is the one diagnosed unless another is picked, and a working
+entry stays reachable, to compare with. Other JSON (a token endpoint's
 answer, say) is no exchange, but its tokens are offered. Nothing here raises on
 user input: every field may be missing or of the wrong type.
 """
@@ -100,7 +101,7 @@ def read_har(
     """Read a decoded HAR document; ``None`` when ``doc`` is not a HAR file. ``places``
     says where its members were written (each header, status and entry gets its span).
 
-    Keeps the failing entries (401/403/407), or every entry when none failed.
+    Keeps every readable entry, in order.
     """
     log = doc.get("log") if isinstance(doc, dict) else None
     if not isinstance(log, dict) or "entries" not in log:
@@ -117,9 +118,7 @@ def read_har(
             skipped += 1
         else:
             exchanges.append(exchange)
-    notes = _summary(len(entries), exchanges, skipped)
-    failing = [e for e in exchanges if failed(e)]
-    return (failing or exchanges), notes
+    return exchanges, _summary(len(entries), exchanges, skipped)
 
 
 def failed(exchange: Exchange) -> bool:
@@ -217,13 +216,16 @@ def _summary(total: int, exchanges: list[Exchange], skipped: int) -> list[Note]:
                 "and were skipped.",
             )
         )
-    failing = sum(1 for e in exchanges if failed(e))
-    if failing and failing < len(exchanges):
+    failing = [i for i, e in enumerate(exchanges) if failed(e)]
+    if failing and len(failing) < len(exchanges):
+        # The one diagnosed by default (read.pair.default_selected): a 401/403/407 first.
+        first = next((i for i in failing if exchanges[i].status in FAILING), failing[0])
         notes.append(
             Note(
-                "paste.har_filtered",
-                f"Kept the {failing} failing entries (401, 403, 407, or an auth failure behind "
-                f"a 2xx or 3xx) of {len(exchanges)} in the HAR file.",
+                "paste.har_entries",
+                f"The HAR file holds {len(exchanges)} entries, {len(failing)} of them "
+                "failing (401, 403, 407, or an auth failure behind a 2xx or 3xx); entry "
+                f"{first + 1} is diagnosed unless another is picked.",
             )
         )
     return notes

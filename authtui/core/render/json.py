@@ -1,10 +1,12 @@
-"""The JSON report of the contract (``schema: authtui.report/1``)."""
+"""The JSON of the contract: reports (``authtui.report/1``) and comparisons
+(``authtui.compare/1``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from authtui.core.codec.jsonexact import dumps_exact
+from authtui.core.compare.model import Comparison
 from authtui.core.model import (
     Challenge,
     Credentials,
@@ -151,3 +153,35 @@ def render_json(report: Report) -> str:
     report printed to a terminal or read by ``jq`` shows them, never acts on them.
     """
     return json_safe(dumps_exact(report_dict(report), indent=2))
+
+
+COMPARE_SCHEMA = "authtui.compare/1"
+
+
+def comparison_dict(comparison: Comparison) -> dict[str, Any]:
+    """A comparison as plain JSON-ready data (contract: ``compare``): each side's full
+    report, which side works, the headline and the ranked differences."""
+    return {
+        "schema": COMPARE_SCHEMA,
+        "a": report_dict(comparison.a),
+        "b": report_dict(comparison.b),
+        "working": comparison.working.value,
+        "headline": comparison.headline,
+        "cause": comparison.cause,
+        "differences": [
+            {
+                "code": d.code,
+                "severity": d.severity.value,
+                "title": d.title,
+                "a": d.a,
+                "b": d.b,
+                "detail": d.detail,
+            }
+            for d in comparison.differences
+        ],
+    }
+
+
+def render_comparison_json(comparison: Comparison) -> str:
+    """The comparison's JSON text, through the same terminal boundary as a report's."""
+    return json_safe(dumps_exact(comparison_dict(comparison), indent=2))
