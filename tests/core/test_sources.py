@@ -319,7 +319,7 @@ JSON = st.recursive(
 @given(JSON.filter(lambda v: isinstance(v, dict | list)), st.sampled_from([None, 1]))
 def test_json_value_spans_hold_each_value(doc: Any, indent: int | None) -> None:
     text = json.dumps(doc, indent=indent)
-    spans = value_spans(text, 0, len(text), lambda path: True)
+    spans = value_spans(text, 0, lambda path: True)
     for path, (start, end) in spans.items():
         value: Any = doc
         for key in path:

@@ -21,7 +21,6 @@ from authtui.core.model import Exchange, Header, Note, Span
 from authtui.core.read.hidden import hidden_failure
 from authtui.core.read.jsonspans import Path, value_spans
 from authtui.core.read.lines import FAILING  # re-exported: har.FAILING as before
-from authtui.core.read.places import line_at, line_starts
 
 TOKEN_KEYS = (
     "access_token",
@@ -74,25 +73,43 @@ def _wanted(path: Path) -> bool:
     return n == 6 and path[4] == "headers"
 
 
+def _descend(path: Path) -> bool:
+    """Whether a wanted place may lie inside the container at ``path``."""
+    n = len(path)
+    if n < 2:
+        return path in ((), ("log",))
+    if path[0] != "log" or path[1] != "entries":
+        return False
+    if n <= 3:
+        return True
+    if path[3] not in ("request", "response"):
+        return False
+    return n == 4 or (n == 5 and path[4] == "headers")
+
+
 class HarPlaces:
     """Where the members of a HAR file were written in the paste.
 
-    ``text[start:end]`` is the HAR's JSON; ``base`` is the offset of ``text`` in what
-    the user pasted (after a byte-order mark).
+    ``text[start:]`` begins with the HAR's JSON; ``base`` is the offset of ``text`` in
+    what the user pasted (after a byte-order mark).
     """
 
-    def __init__(self, text: str, start: int, end: int, base: int = 0) -> None:
-        self.spans = value_spans(text, start, end, _wanted)
-        self.starts = line_starts(text[:end])
-        self.base = base
+    def __init__(self, text: str, start: int, base: int = 0) -> None:
+        found = value_spans(text, start, _wanted, _descend)
+        lone_cr = "\r" in text
+        self.spans: dict[Path, Span] = {}
+        line, at = 1, 0
+        # In order of offset, so that lines are counted once over the text.
+        for path, (begin, end) in sorted(found.items(), key=lambda item: item[1][0]):
+            line += text.count("\n", at, begin)
+            if lone_cr:
+                line += text.count("\r", at, begin) - text.count("\r\n", at, begin)
+            at = begin
+            self.spans[path] = Span(base + begin, base + end, line)
 
     def span(self, path: Path) -> Span | None:
         """Where the value at ``path`` was written (with its key), if anywhere."""
-        found = self.spans.get(path)
-        if found is None:
-            return None
-        start, end = found
-        return Span(self.base + start, self.base + end, line_at(self.starts, start))
+        return self.spans.get(path)
 
 
 def read_har(

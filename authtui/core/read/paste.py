@@ -158,7 +158,7 @@ def _read_json(
     roles = token_response(doc)
     if roles:  # a token endpoint's answer: checks/token_kind shows its tokens side by side
         return [], [], roles, end
-    har = read_har(doc, HarPlaces(text, start, end, base) if _is_har(doc) else None)
+    har = read_har(doc, HarPlaces(text, start, base) if _is_har(doc) else None)
     if har is not None:
         exchanges, har_notes = har
         stripped.extend(sanitized_signs(doc))

@@ -23,21 +23,12 @@ def line_starts(text: str) -> list[int]:
     return [0, *(m.end() for m in _BREAK.finditer(text))]
 
 
-def line_at(starts: Sequence[int], offset: int) -> int:
-    """The 1-based line that holds ``offset``, given :func:`line_starts`."""
-    low, high = 0, len(starts)
-    while high - low > 1:
-        mid = (low + high) // 2
-        if starts[mid] <= offset:
-            low = mid
-        else:
-            high = mid
-    return low + 1
-
-
 def lines_before(text: str, offset: int) -> int:
-    """How many line ends come before ``offset`` in ``text``."""
-    return len(_BREAK.findall(text, 0, offset)) if offset > 0 else 0
+    """How many line ends (LF, CR LF, a lone CR) come before ``offset`` in ``text``."""
+    count = text.count("\n", 0, offset)
+    if "\r" in text:
+        count += text.count("\r", 0, offset) - text.count("\r\n", 0, offset)
+    return count
 
 
 class Places:
