@@ -6,8 +6,21 @@ import os
 import signal
 import sys
 
+from textual import constants
+from textual.driver import Driver
+
 from authtui.core.options import Options
 from authtui.tui.app import AuthTUI
+
+
+def paste_safe_driver() -> type[Driver] | None:
+    """The terminal driver that reads bracketed pastes whole (:mod:`.terminal_input`):
+    on Linux and macOS, unless ``TEXTUAL_DRIVER`` names another (``None``: Textual's)."""
+    if sys.platform.startswith("win") or constants.DRIVER is not None:
+        return None
+    from authtui.tui.terminal_input import PasteSafeDriver  # termios: not on Windows
+
+    return PasteSafeDriver
 
 
 def run_tui(
@@ -36,7 +49,10 @@ def run_tui(
                 file=sys.stderr,
             )
             return 2
-    app = AuthTUI(paste, options, demo=demo, presenter=presenter, served=served)
+    driver = None if served else paste_safe_driver()  # served: the browser's driver
+    app = AuthTUI(
+        paste, options, demo=demo, presenter=presenter, served=served, driver_class=driver
+    )
     result = app.run()
     if served:
         # The server has told this app to quit; the ctrl+c that stops the server reaches
