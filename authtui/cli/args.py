@@ -10,7 +10,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import NoReturn
+from typing import BinaryIO, NoReturn
 
 from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Reading, Secret
 
@@ -182,6 +182,17 @@ def build_options(args: argparse.Namespace, *, redact: bool | None = None) -> Op
         entry=entry,
         redact=not args.no_redact if redact is None else redact,
     )
+
+
+def pipe_pending(args: argparse.Namespace, *, stdin: bool = True) -> bool:
+    """The paste is to come from a pipe (``authtui`` or ``authtui -`` with standard
+    input not a terminal): the TUI reads it itself, once on screen."""
+    return stdin and args.paste in (None, "-") and not sys.stdin.isatty()
+
+
+def read_pipe(stream: BinaryIO) -> str:
+    """A pipe's text, to its end (up to the read limit), decoded as a paste."""
+    return decode_paste(stream.read(_READ_LIMIT))
 
 
 def paste_text(args: argparse.Namespace, *, stdin: bool = True) -> tuple[str, bool]:

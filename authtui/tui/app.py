@@ -43,6 +43,7 @@ from authtui.tui.fields import (
 from authtui.tui.keys import APP_BINDINGS, SWITCH_KEY
 from authtui.tui.messages import FindingChosen
 from authtui.tui.offload import ChildProcess
+from authtui.tui.piped import READING_WHAT, PipedPaste
 from authtui.tui.screens.save import DEFAULT_REPORT_PATH
 from authtui.tui.served import SERVED_PASTE_PLACEHOLDER, ServedMode
 from authtui.tui.themes import PROJECTOR, THEME_CYCLE
@@ -76,7 +77,7 @@ PANES = {
 }
 
 
-class AuthTUI(DiagnosisRunner, ServedMode, AnswerLayout, WorkshopCases, App[int]):
+class AuthTUI(DiagnosisRunner, ServedMode, AnswerLayout, WorkshopCases, PipedPaste, App[int]):
     """Why was this request refused? Paste it and read the findings."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -101,15 +102,19 @@ class AuthTUI(DiagnosisRunner, ServedMode, AnswerLayout, WorkshopCases, App[int]
         served: bool = False,
         engine: Engine | None = None,
         driver_class: type[Driver] | None = None,
+        read_pipe: Callable[[], str] | None = None,
     ) -> None:
         """``clock`` and ``tick`` exist so tests and screenshots can freeze time;
         ``engine`` so tests can hold a background run where they want it;
-        ``driver_class`` is the terminal driver (the launcher's reads pastes whole).
+        ``driver_class`` is the terminal driver (the launcher's reads pastes whole);
+        ``read_pipe`` reads the paste from a pipe, once the app is on screen
+        (:mod:`authtui.tui.piped`).
 
         ``served``: running in a browser (``authtui serve``): see :mod:`authtui.tui.served`.
         """
         super().__init__(driver_class=driver_class)
         self.served = served
+        self.read_pipe = read_pipe
         self.engine = engine or Engine(child=ChildProcess())
         self._initial_paste = paste
         self._initial = options or Options()
@@ -181,6 +186,7 @@ class AuthTUI(DiagnosisRunner, ServedMode, AnswerLayout, WorkshopCases, App[int]
         if self._initial_demo:
             self.load_demo_case(self._initial_demo)
         self.rediagnose()
+        self.start_reading_pipe()
         if self._initial_demo == "":  # `authtui --demo` without a name: offer the list
             self.call_after_refresh(self.action_load_demo)
         answer = bool(self._initial_paste.strip() or self._initial_demo)
@@ -272,7 +278,9 @@ class AuthTUI(DiagnosisRunner, ServedMode, AnswerLayout, WorkshopCases, App[int]
         if not self.query(VerdictBanner):
             return
         banner = self.query_one(VerdictBanner)
-        if empty:
+        if empty and self.pipe_open:
+            banner.show_reading(READING_WHAT)
+        elif empty:
             banner.show_welcome()
         else:
             banner.show(report)

@@ -6,6 +6,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from authtui.tui.case_search import Case, case_score
+
 COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("report: copy as Markdown", "Copy the report (OSC 52 and system clipboard)", "copy_report"),
     ("report: save to file", "Save the report as Markdown to a file you name", "save_report"),
@@ -16,6 +18,8 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ),
     ("paste: clear all", "Empty every field and start again", "clear_all"),
     ("demo: load workshop case", "Pick one of the built-in workshop cases", "load_demo"),
+    ("demo: next case", "Load the next workshop case (ctrl+f)", "next_case(1)"),
+    ("demo: previous case", "Load the previous workshop case (ctrl+g)", "next_case(-1)"),
     (
         "view: toggle redaction",
         "Show or hide tokens and credentials in the report",
@@ -38,6 +42,12 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
 """(name, help, action) of every palette command."""
 
 
+def _cases() -> list[tuple[str, Case]]:
+    from authtui.core.demos.catalog import DEMOS
+
+    return [(d.name, (d.name, d.title, d.summary)) for d in DEMOS]
+
+
 def all_commands() -> list[tuple[str, str, str]]:
     """The fixed commands plus one ``demo: load NAME`` per workshop case."""
     from authtui.core.demos.catalog import DEMOS  # the cases pull in key generation: load on demand
@@ -55,10 +65,12 @@ class AuthCommands(Provider):
             yield DiscoveryHit(name, partial(self.app.run_action, action), help=help_text)
 
     async def search(self, query: str) -> Hits:
-        """Fuzzy-match every command (workshop cases included)."""
+        """Fuzzy-match every command; a workshop case also by any word of its name,
+        title or summary ("wrong aud" finds wrong-audience)."""
         matcher = self.matcher(query)
+        by_words = {f"demo: load {name}": case_score(query, case) for name, case in _cases()}
         for name, help_text, action in all_commands():
-            score = matcher.match(name)
+            score = max(matcher.match(name), by_words.get(name, 0.0))
             if score > 0:
                 yield Hit(
                     score,

@@ -13,6 +13,11 @@ MAXIMIZE_KEY = "ctrl+o"
 """Fills the screen with the focused pane ("only this one"), and back; escape also
 puts it back. Free in TextArea, in terminals, tmux and browsers."""
 
+NEXT_CASE_KEY = "ctrl+f"
+"""The next workshop case ("forward"); free in TextArea, terminals and tmux."""
+PREVIOUS_CASE_KEY = "ctrl+g"
+"""The previous workshop case ("go back")."""
+
 APP_BINDINGS: list[BindingType] = [
     Binding("f1", "help", "Help", id="app.help", priority=True),
     Binding("f2", "copy_report", "Copy", id="report.copy", priority=True),
@@ -54,6 +59,15 @@ APP_BINDINGS: list[BindingType] = [
         "maximize_pane",
         "Maximise",
         id="view.maximize",
+        show=False,
+        priority=True,
+    ),
+    Binding(NEXT_CASE_KEY, "next_case(1)", "Next case", id="demo.next", show=False, priority=True),
+    Binding(
+        PREVIOUS_CASE_KEY,
+        "next_case(-1)",
+        "Previous case",
+        id="demo.previous",
         show=False,
         priority=True,
     ),

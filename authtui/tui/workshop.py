@@ -1,4 +1,5 @@
-"""Workshop cases in the app: the list (F4), loading one, the next and the previous.
+"""Workshop cases in the app: the list (F4), loading one, the next and the previous
+(:data:`~authtui.tui.keys.NEXT_CASE_KEY`, :data:`~authtui.tui.keys.PREVIOUS_CASE_KEY`).
 
 A mixin for :class:`~authtui.tui.app.AuthTUI`, kept apart so app.py stays small.
 Loading a case fills every field from the case built at the evaluation time,
@@ -68,7 +69,19 @@ class WorkshopCases(_Base):
             if name:
                 self.load_demo_case(name)
 
-        self.push_screen(DemoPicker(cases), chosen)
+        self.push_screen(DemoPicker(cases, self.current_case), chosen)
+
+    def action_next_case(self, step: int = 1) -> None:
+        """The next workshop case (``step`` -1: the previous), round the list; with
+        none loaded, the first (or the last)."""
+        from authtui.core.demos.catalog import DEMOS
+
+        names = [d.name for d in DEMOS]
+        if self.current_case in names:
+            index = (names.index(self.current_case) + step) % len(names)
+        else:
+            index = 0 if step > 0 else len(names) - 1
+        self.load_demo_case(names[index])
 
     def action_load_demo_named(self, name: str) -> None:
         """Load one workshop case by name (palette)."""
