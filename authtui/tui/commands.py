@@ -18,8 +18,12 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ),
     ("paste: clear all", "Empty every field and start again", "clear_all"),
     ("demo: load workshop case", "Pick one of the built-in workshop cases", "load_demo"),
-    ("demo: next case", "Load the next workshop case (ctrl+f)", "next_case(1)"),
-    ("demo: previous case", "Load the previous workshop case (ctrl+g)", "next_case(-1)"),
+    ("demo: next case", "Load the next workshop case (ctrl+PgDn, ] in a list)", "next_case(1)"),
+    (
+        "demo: previous case",
+        "Load the previous workshop case (ctrl+PgUp, [ in a list)",
+        "next_case(-1)",
+    ),
     (
         "view: toggle redaction",
         "Show or hide tokens and credentials in the report",
@@ -31,6 +35,11 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
         "switch_clock",
     ),
     ("view: switch theme", "Cycle dark, light and projector themes", "switch_theme"),
+    (
+        "view: maximise pane",
+        "Fill the screen with the focused pane, and back (F10, +)",
+        "maximize_pane",
+    ),
     ("view: help", "What each pane takes, the keys, pasting over SSH", "help"),
     ("go: paste pane", "Focus the paste pane", "focus_pane('paste')"),
     ("go: token pane", "Focus the token pane", "focus_pane('token')"),

@@ -9,14 +9,15 @@ SWITCH_KEY = "ctrl+r"
 has focus, needs neither alt nor an F-key, and neither terminals, tmux nor a
 browser (``authtui serve``) keep it: browsers keep ctrl+t, ctrl+n and ctrl+w."""
 
-MAXIMIZE_KEY = "ctrl+o"
-"""Fills the screen with the focused pane ("only this one"), and back; escape also
-puts it back. Free in TextArea, in terminals, tmux and browsers."""
+MAXIMIZE_KEY = "f10,plus"
+"""Fills the screen with the focused pane, and back (escape also puts it back):
+Harlequin's F10, lazygit's ``+`` (in a read-only pane; an editor types it)."""
 
-NEXT_CASE_KEY = "ctrl+f"
-"""The next workshop case ("forward"); free in TextArea, terminals and tmux."""
-PREVIOUS_CASE_KEY = "ctrl+g"
-"""The previous workshop case ("go back")."""
+NEXT_CASE_KEY = "ctrl+pagedown,right_square_bracket"
+"""The next workshop case: ctrl+PgDn anywhere, ``]`` in a read-only pane (where the
+focus is once a case is loaded)."""
+PREVIOUS_CASE_KEY = "ctrl+pageup,left_square_bracket"
+"""The previous workshop case: ctrl+PgUp anywhere, ``[`` in a read-only pane."""
 
 APP_BINDINGS: list[BindingType] = [
     Binding("f1", "help", "Help", id="app.help", priority=True),
@@ -54,31 +55,17 @@ APP_BINDINGS: list[BindingType] = [
         show=False,
         priority=True,
     ),
-    Binding(
-        MAXIMIZE_KEY,
-        "maximize_pane",
-        "Maximise",
-        id="view.maximize",
-        show=False,
-        priority=True,
-    ),
-    Binding(NEXT_CASE_KEY, "next_case(1)", "Next case", id="demo.next", show=False, priority=True),
-    Binding(
-        PREVIOUS_CASE_KEY,
-        "next_case(-1)",
-        "Previous case",
-        id="demo.previous",
-        show=False,
-        priority=True,
-    ),
+    Binding(MAXIMIZE_KEY, "maximize_pane", "Maximise", id="view.maximize", show=False),
+    Binding(NEXT_CASE_KEY, "next_case(1)", "Next case", id="demo.next", show=False),
+    Binding(PREVIOUS_CASE_KEY, "next_case(-1)", "Previous case", id="demo.previous", show=False),
     Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
 ]
 """Every app-wide binding. ``priority`` keeps them working while a TextArea has focus."""
 
 
-def key_for(binding_id: str) -> str:
-    """The key of the binding with this id, as a person types it (``""``: none)."""
+def default_key(binding_id: str) -> str:
+    """The first key a binding has by default, for static texts ("alt+p edits")."""
     for binding in APP_BINDINGS:
         if isinstance(binding, Binding) and binding.id == binding_id:
             return binding.key.split(",")[0]
-    return ""
+    raise KeyError(binding_id)

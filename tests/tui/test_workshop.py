@@ -9,7 +9,6 @@ from textual.widgets import Input, OptionList, TextArea
 from authtui.core.demos.catalog import DEMOS
 from authtui.tui.case_search import case_score, filter_cases
 from authtui.tui.commands import AuthCommands
-from authtui.tui.keys import NEXT_CASE_KEY, PREVIOUS_CASE_KEY
 from authtui.tui.screens.demos import DemoPicker
 from tests.tui.conftest import make_app
 
@@ -43,15 +42,23 @@ async def test_next_and_previous_case_keys_go_round_the_list_from_the_paste() ->
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(app.focused, TextArea)  # while the paste editor has focus
-        await pilot.press(NEXT_CASE_KEY)
+        await pilot.press("ctrl+pagedown")
         assert app.current_case == NAMES[0]
-        await pilot.press(NEXT_CASE_KEY)
+        assert app.focused is app.query_one("#findings")  # a case puts the focus there
+        await pilot.press("right_square_bracket")  # where ] goes to the next one
         assert app.current_case == NAMES[1]
-        await pilot.press(PREVIOUS_CASE_KEY, PREVIOUS_CASE_KEY)
+        await pilot.press("left_square_bracket", "left_square_bracket")
         assert app.current_case == NAMES[-1]  # round the list
         assert app.query_one("#paste", TextArea).text.strip()
-        await pilot.press(NEXT_CASE_KEY)
-        assert app.current_case == NAMES[0]
+        app.action_focus_pane("paste")
+        await pilot.pause()
+        await pilot.press("ctrl+pageup")
+        assert app.current_case == NAMES[-2]
+        app.action_focus_pane("paste")
+        await pilot.pause()
+        await pilot.press("end", "right_square_bracket")  # an editor types ]
+        assert app.current_case == NAMES[-2]
+        assert "]" in app.query_one("#paste", TextArea).text
 
 
 async def test_the_list_opens_at_the_current_case_and_filters_as_you_type() -> None:

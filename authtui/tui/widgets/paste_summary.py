@@ -17,7 +17,7 @@ from textual.widgets import Static
 from authtui.core.model import Report
 from authtui.core.safety.secrets import Scrubber
 from authtui.core.safety.terminal import one_line
-from authtui.tui.keys import key_for
+from authtui.tui.keys import default_key
 
 TOKEN_PREFIX = 12
 """Characters of the token shown: enough to tell two tokens apart, too few to use."""
@@ -83,6 +83,6 @@ class PasteSummary(Static, can_focus=True):
         parts = summary_parts(report) if report is not None else []
         said = " ".join(parts) if parts else "the paste"
         content = Content.assemble(
-            ("▸ Paste: ", "bold"), said, (f"  {key_for('go.paste')} edits", "dim")
+            ("▸ Paste: ", "bold"), said, (f"  {default_key('go.paste')} edits", "dim")
         )
         self.update(content)
