@@ -159,9 +159,16 @@ class AuthTUI(DiagnosisRunner, ServedMode, AnswerLayout, WorkshopCases, PipedPas
             with TabbedContent(id="inputs", initial="tab-paste"):
                 with TabPane("Paste", id="tab-paste"):
                     placeholder = SERVED_PASTE_PLACEHOLDER if self.served else PASTE_PLACEHOLDER
-                    yield SafeTextArea(id="paste", soft_wrap=True, placeholder=placeholder)
+                    yield SafeTextArea(
+                        id="paste", soft_wrap=True, placeholder=placeholder, masked=self.presenter
+                    )
                 with TabPane("Token", id="tab-token"):
-                    yield SafeTextArea(id="token", soft_wrap=True, placeholder=TOKEN_PLACEHOLDER)
+                    yield SafeTextArea(
+                        id="token",
+                        soft_wrap=True,
+                        placeholder=TOKEN_PLACEHOLDER,
+                        masked=self.presenter,
+                    )
                 with TabPane("Settings", id="tab-settings"):
                     yield SettingsPane(id="settings", key_paths=not self.served)
             with Vertical(id="right"):

@@ -23,6 +23,7 @@ hold, ESC and C1 included. :class:`DisplayDocument` instead
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import chain
 
 from textual._cells import cell_len
@@ -59,20 +60,29 @@ class DisplayDocument(DocumentBase):
     version = 0
     """How many edits were made: a layout of the same version and width still holds."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, mask: Callable[[str], str] | None = None) -> None:
+        """``mask``: draws each line through it (same length: presenter mode masks
+        tokens, :mod:`authtui.tui.masking`)."""
+        self._mask = mask
         self._newline: Newline = _newline(text)
         self._source, self._ends = split_lines(text)
         self._odd = sum(end != self._newline for end in self._ends[:-1])
         """How many line ends differ from :attr:`newline` (0: ``text`` is one join)."""
         if "\r" not in text and printable(text) is text:  # nothing to escape anywhere
             self._shown: list[Shown | None] = [None] * len(self._source)
-            self._lines = list(self._source)
+            self._lines = self._masked(list(self._source))
             return
         self._shown = [shown(line) for line in self._source]
-        self._lines = [
-            line if found is None else found.text
-            for line, found in zip(self._source, self._shown, strict=True)
-        ]
+        self._lines = self._masked(
+            [
+                line if found is None else found.text
+                for line, found in zip(self._source, self._shown, strict=True)
+            ]
+        )
+
+    def _masked(self, lines: list[str]) -> list[str]:
+        mask = self._mask
+        return lines if mask is None else [mask(line) for line in lines]
 
     # ------------------------------------------------------------ the drawing
 
@@ -209,8 +219,11 @@ class DisplayDocument(DocumentBase):
         ends[span] = line_ends
         found = [shown(line) for line in lines]
         self._shown[span] = found
-        self._lines[span] = [
-            line if drawn is None else drawn.text for line, drawn in zip(lines, found, strict=True)
-        ]
+        self._lines[span] = self._masked(
+            [
+                line if drawn is None else drawn.text
+                for line, drawn in zip(lines, found, strict=True)
+            ]
+        )
         row = top_row + len(lines) - 1
         return EditResult((row, self._drawn_column(row, column)), replaced)

@@ -30,13 +30,16 @@ from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
 from authtui.tui.display_document import DisplayDocument
+from authtui.tui.masking import mask_tokens
 from authtui.tui.wrapping import FastWrap
 
 
 class SafeTextArea(TextArea):
     """A TextArea for untrusted text: the document keeps the bytes, the screen shows escapes."""
 
-    def __init__(self, text: str = "", **kwargs: object) -> None:
+    def __init__(self, text: str = "", *, masked: bool = False, **kwargs: object) -> None:
+        """``masked``: tokens are drawn with their ends only (presenter mode)."""
+        self._masked = masked
         super().__init__(text, **kwargs)  # type: ignore[arg-type]
         self.set_reactive(TextArea.match_cursor_bracket, False)
 
@@ -50,7 +53,7 @@ class SafeTextArea(TextArea):
     def _set_document(self, text: str, language: str | None) -> None:
         """A :class:`DisplayDocument` (no syntax highlighting: pastes have no language)."""
         self._highlight_query = None
-        document = DisplayDocument(text)
+        document = DisplayDocument(text, mask=mask_tokens if self._masked else None)
         self.document = document
         self.wrapped_document = FastWrap(document, tab_width=self.indent_width)
         self.navigator = DocumentNavigator(self.wrapped_document)
