@@ -8,23 +8,32 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
+from authtui.cli.errors import UsageError, say
+from authtui.cli.files import KEY_BYTES, PASTE_BYTES, SECRET_BYTES, TOKEN_BYTES, read_file
 from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
-
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-_READ_LIMIT = 64 * 1024 * 1024
-"""Read at most this many bytes of a paste; the reader caps what it looks at anyway."""
-
-
-class UsageError(Exception):
-    """A usage error or a file that cannot be opened: one line on stderr, exit 2."""
 
 
 class Parser(argparse.ArgumentParser):
+    """argparse, with its errors as :class:`UsageError` and its stderr through :func:`say`
+    (its messages echo what was typed: an unknown option, a value it rejected)."""
+
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: {message}")
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            say(message)
+        raise SystemExit(status)
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if not message:
+            return
+        if file is None or file is sys.stderr:
+            say(message)
+        else:
+            file.write(message)  # --help and --version: the tool's own words, on stdout
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:
@@ -78,14 +87,23 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def read_bytes(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read(_READ_LIMIT)
-    try:
-        with Path(path).open("rb") as handle:
-            return handle.read(_READ_LIMIT)
-    except OSError as exc:
-        raise UsageError(f"authtui: cannot open {path}: {exc.strerror or exc}") from None
+def _stdin_bytes() -> bytes:
+    """Standard input (a pipe with a writer, or a file): read as it comes, bounded."""
+    return sys.stdin.buffer.read(PASTE_BYTES)
+
+
+def _whole(what: str, path: str, limit: int) -> bytes:
+    """A file that must be read whole (a key, a token, a secret): too large is an error."""
+    read = read_file(what, path, limit)
+    if read.cut:
+        raise UsageError(
+            f"authtui: cannot read {what} {path}: it is over {limit // (1024 * 1024)} MiB, "
+            f"too large for {_WHAT[what]}"
+        )
+    return read.data
+
+
+_WHAT = {"--key": "a key file", "--token-file": "a token", "--secret-file": "a secret"}
 
 
 def decode_paste(data: bytes) -> str:
@@ -120,11 +138,14 @@ def _secret(args: argparse.Namespace) -> Secret | None:
     if args.secret_file and args.secret_env:
         raise UsageError("authtui: give --secret-file or --secret-env, not both")
     if args.secret_file:
-        data = read_bytes(args.secret_file)
+        data = _whole("--secret-file", args.secret_file, SECRET_BYTES)
         # A file written by `echo` ends with a newline that is not part of the secret.
         return Secret(data[:-2] if data.endswith(b"\r\n") else data.removesuffix(b"\n"))
     if args.secret_env:
-        value = os.environ.get(args.secret_env)
+        try:
+            value = os.environ.get(args.secret_env)
+        except (UnicodeError, ValueError):  # a name no environment can hold
+            value = None
         if value is None:
             raise UsageError(
                 f"authtui: --secret-env {args.secret_env}: no such environment variable"
@@ -137,9 +158,9 @@ def build_options(args: argparse.Namespace, *, redact: bool | None = None) -> Op
     """Options from parsed arguments (shared by ``diagnose`` and the TUI)."""
     token = args.token
     if args.token_file:
-        token = decode_paste(read_bytes(args.token_file))
+        token = decode_paste(_whole("--token-file", args.token_file, TOKEN_BYTES))
     scopes = tuple(s for value in args.scope for s in value.split())
-    keys = tuple(KeyInput(name=path, data=read_bytes(path)) for path in args.key)
+    keys = tuple(KeyInput(name=path, data=_whole("--key", path, KEY_BYTES)) for path in args.key)
     entry = args.entry - 1 if args.entry is not None and args.entry > 0 else None
     return Options(
         now=_parse_now(args.now),
@@ -156,9 +177,13 @@ def build_options(args: argparse.Namespace, *, redact: bool | None = None) -> Op
 
 
 def paste_text(args: argparse.Namespace) -> tuple[str, bool]:
-    """The paste, and whether it came from a pipe."""
+    """The paste, and whether it came from standard input (not a terminal).
+
+    A paste longer than the reader reads is read only that far (:data:`PASTE_BYTES`);
+    the reader then notes ``paste.truncated``.
+    """
+    if args.paste == "-" or (args.paste is None and not sys.stdin.isatty()):
+        return decode_paste(_stdin_bytes()), not sys.stdin.isatty()
     if args.paste is not None:
-        return decode_paste(read_bytes(args.paste)), args.paste == "-" and not sys.stdin.isatty()
-    if not sys.stdin.isatty():
-        return decode_paste(sys.stdin.buffer.read(_READ_LIMIT)), True
+        return decode_paste(read_file("PASTE", args.paste, PASTE_BYTES).data), False
     return "", False

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from authtui import __version__
-from authtui.cli.args import Parser, UsageError, add_options, build_options, paste_text
+from authtui.cli.args import Parser, add_options, build_options, paste_text
+from authtui.cli.errors import UsageError
 
 
 def _tui_parser() -> Parser:
@@ -40,12 +41,15 @@ def cmd_tui(argv: Sequence[str]) -> int:
 
         if get_demo(args.demo) is None:
             raise UsageError(f"authtui: no workshop case {args.demo!r}; `authtui demos` lists them")
-    from authtui.tui.launch import run_tui
+    from authtui.tui.launch import NoTerminal, run_tui
 
-    return run_tui(
-        text,
-        options,
-        demo=args.demo if args.demo is not None else None,
-        presenter=args.presenter,
-        from_pipe=from_pipe,
-    )
+    try:
+        return run_tui(
+            text,
+            options,
+            demo=args.demo if args.demo is not None else None,
+            presenter=args.presenter,
+            from_pipe=from_pipe,
+        )
+    except NoTerminal as exc:
+        raise UsageError(str(exc)) from None

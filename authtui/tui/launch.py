@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
-import sys
 
 from authtui.core.options import Options
 from authtui.tui.app import AuthTUI
+
+
+class NoTerminal(Exception):
+    """No terminal to read keys from: the command line says so (one line, exit 2)."""
 
 
 def run_tui(
@@ -17,7 +20,11 @@ def run_tui(
     presenter: bool = False,
     from_pipe: bool = False,
 ) -> int:
-    """Run the TUI (the CLI's entry point). Returns the exit status."""
+    """Run the TUI (the CLI's entry point). Returns the exit status.
+
+    Raises :class:`NoTerminal` when the paste came through a pipe and no terminal is
+    left to read keys from.
+    """
     if from_pipe:
         try:
             tty = os.open("/dev/tty", os.O_RDONLY)
@@ -25,12 +32,10 @@ def run_tui(
             os.close(tty)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            print(
+            raise NoTerminal(
                 f"authtui: no terminal to read keys from after the pipe ({reason}); "
-                "pass the paste as a file instead: authtui FILE",
-                file=sys.stderr,
-            )
-            return 2
+                "pass the paste as a file instead: authtui FILE"
+            ) from None
     app = AuthTUI(paste, options, demo=demo, presenter=presenter)
     result = app.run()
     return result if isinstance(result, int) else (app.return_code or 0)
