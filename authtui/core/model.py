@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 
@@ -62,7 +63,22 @@ class Header:
     """The name lower-cased, for lookups (computed once: headers are looked up often)."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "key", self.name.lower())
+        if len(self.name) <= _SHARED_NAME:
+            name, key = _shared_name(self.name)
+            object.__setattr__(self, "name", name)
+            object.__setattr__(self, "key", key)
+        else:
+            object.__setattr__(self, "key", self.name.lower())
+
+
+_SHARED_NAME = 64
+"""Header names up to this long are shared: a paste may repeat one a million times."""
+
+
+@lru_cache(maxsize=4096)
+def _shared_name(name: str) -> tuple[str, str]:
+    """One copy of a header name, and of its lower case, for every header that has it."""
+    return name, name.lower()
 
 
 def _find(headers: tuple[Header, ...], name: str) -> list[str]:
@@ -300,6 +316,26 @@ class Clock:
 
 
 @dataclass(frozen=True, slots=True)
+class Totals:
+    """Exact counts of what a report lists only in part.
+
+    A paste may hold a million challenges or headers: every one is read and checked,
+    and the report lists the first few hundred (``limits.SHOWN_*``), with these counts.
+    """
+
+    challenges: int
+    """Challenges of the exchange in all (``Report.challenges`` lists the first ones)."""
+    request_headers: int
+    """Request headers of the exchange in all."""
+    response_headers: int
+    """Response headers of the exchange in all."""
+    findings: int
+    """Findings in all (``Report.findings`` lists the highest ranked of each code)."""
+    findings_omitted: tuple[tuple[str, int], ...] = ()
+    """``(code, how many findings of it are not listed)`` for each code cut, in order."""
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """The whole diagnosis, ready for any renderer. Already redacted as asked."""
 
@@ -318,6 +354,21 @@ class Report:
     """Labels of every exchange in the paste (HAR entries), for picking."""
     selected: int = 0
     redacted: bool = True
+    totals: Totals | None = None
+    """Exact counts of the lists above, when any of them is shown in part; None when
+    every list is whole (see :meth:`counts`)."""
+
+    def counts(self) -> Totals:
+        """The exact counts, whether or not a list was cut."""
+        if self.totals is not None:
+            return self.totals
+        exchange = self.exchange
+        return Totals(
+            challenges=len(self.challenges),
+            request_headers=len(exchange.request_headers),
+            response_headers=len(exchange.response_headers),
+            findings=len(self.findings),
+        )
 
     @property
     def has_error(self) -> bool:

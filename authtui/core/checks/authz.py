@@ -208,15 +208,22 @@ def basic(ctx: Context) -> Iterator[Finding]:
         )
 
 
+_PLACES_SHOWN = 10
+"""Places of credentials an ``authz.multiple`` finding names (it counts them all)."""
+
+
 def multiple(ctx: Context) -> Iterator[Finding]:
     """More than one way of sending credentials in one request."""
     if len(ctx.credentials) < 2:
         return
-    places = [c.field_name for c in ctx.credentials]
+    total = max(ctx.credential_total, len(ctx.credentials))
+    places = [c.field_name for c in ctx.credentials[:_PLACES_SHOWN]]
+    if total > len(places):
+        places.append(f"and {total - len(places):,} more")
     yield Finding(
         "authz.multiple",
         Severity.ERROR,
-        f"The request carries {len(places)} credentials",
+        f"The request carries {total:,} credentials",
         detail=(
             "RFC 6750 forbids more than one method per request, and servers pick different "
             "ones: the token you are checking may not be the one the server read."

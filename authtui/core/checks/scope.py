@@ -167,12 +167,14 @@ def requirements(ctx: Context) -> list[Requirement]:
     if asked:
         found.append(Requirement("--scope", asked, "all"))
     for challenge in ctx.challenges:
+        if challenge.params.get("error") != "insufficient_scope":
+            continue
         listed = tuple(
             dict.fromkeys(
                 v for w in challenge.params.get("scope", "").split() for v in registry_scopes(w)
             )
         )
-        if challenge.params.get("error") == "insufficient_scope" and listed:
+        if listed:
             source = f'the {challenge.field_name} challenge (error="insufficient_scope")'
             found.append(Requirement(source, listed, "challenge"))
             break

@@ -4,15 +4,21 @@ Credentials are read leniently: the cleaned token comes back ready to decode, an
 what had to be cleaned is noted with the contract's ``authz.*`` codes. The grammar
 is in :mod:`~authtui.core.http.credentials` (challenges in
 :mod:`~authtui.core.http.challenges`); this module finds where credentials travel.
-Linear in the input, never raising.
+Linear in the input, never raising. Of each kind of field at most
+:data:`~authtui.core.limits.MAX_CREDENTIALS_PER_FIELD` are read (a paste of a million
+``Authorization`` lines is counted, by :func:`credential_total`, not decoded a million
+times).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from urllib.parse import parse_qsl, unquote
 
 from authtui.core.http.credentials import parse_bare_credentials, parse_credentials
-from authtui.core.model import Credentials, Exchange
+from authtui.core.limits import MAX_CREDENTIALS_PER_FIELD
+from authtui.core.model import Credentials, Exchange, Header
 
 TOKEN_HEADERS: frozenset[str] = frozenset(
     {
@@ -36,28 +42,55 @@ def _query_of(exchange: Exchange) -> str:
     return query.partition("#")[0]
 
 
-def _query_tokens(exchange: Exchange) -> list[Credentials]:
-    found: list[Credentials] = []
+def _query_values(exchange: Exchange) -> Iterator[str]:
+    """The raw value of every ``access_token`` in the query, in order."""
     for part in _query_of(exchange).split("&"):
         name, eq, raw = part.partition("=")
         if eq and unquote(name) == "access_token":
-            cred = parse_bare_credentials(unquote(raw), "query access_token")
-            found.append(_with_raw(cred, raw))
+            yield raw
+
+
+def _query_tokens(exchange: Exchange) -> list[Credentials]:
+    found: list[Credentials] = []
+    for raw in islice(_query_values(exchange), MAX_CREDENTIALS_PER_FIELD):
+        cred = parse_bare_credentials(unquote(raw), "query access_token")
+        found.append(_with_raw(cred, raw))
     return found
 
 
-def _form_tokens(exchange: Exchange) -> list[Credentials]:
+def _form_values(exchange: Exchange) -> Iterator[str]:
+    """The value of every ``access_token`` in a form body, in order."""
     types = exchange.request_header("Content-Type")
     kind = types[0].split(";")[0].strip().lower() if types else ""
     if (
         kind not in ("", "application/x-www-form-urlencoded")
         or "access_token" not in exchange.request_body
     ):
-        return []
-    found: list[Credentials] = []
+        return
     for name, val in parse_qsl(exchange.request_body.strip(), keep_blank_values=True):
         if name == "access_token":
-            found.append(parse_bare_credentials(val, "form access_token"))
+            yield val
+
+
+def _form_tokens(exchange: Exchange) -> list[Credentials]:
+    return [
+        parse_bare_credentials(val, "form access_token")
+        for val in islice(_form_values(exchange), MAX_CREDENTIALS_PER_FIELD)
+    ]
+
+
+def _fields(
+    headers: Iterable[Header], keys: Iterable[str], parse: Callable[[str, str], Credentials]
+) -> list[Credentials]:
+    """The credentials of the headers named by ``keys``, in header order, at most
+    :data:`~authtui.core.limits.MAX_CREDENTIALS_PER_FIELD` of each name."""
+    wanted = frozenset(keys)
+    taken: dict[str, int] = {}
+    found: list[Credentials] = []
+    for h in headers:
+        if h.key in wanted and taken.get(h.key, 0) < MAX_CREDENTIALS_PER_FIELD:
+            taken[h.key] = taken.get(h.key, 0) + 1
+            found.append(parse(h.value, h.name))
     return found
 
 
@@ -78,12 +111,24 @@ def request_credentials(exchange: Exchange) -> tuple[Credentials, ...]:
     ``Authorization`` fields first (each one), then ``Proxy-Authorization``, then
     non-standard token headers (:data:`TOKEN_HEADERS`) in header order, then an
     ``access_token`` in the query, then in a form body. The ``DPoP`` proof header is
-    not a credential and is left out.
+    not a credential and is left out. Of each header name, the query and the form,
+    the first :data:`~authtui.core.limits.MAX_CREDENTIALS_PER_FIELD` are read.
     """
     headers = exchange.request_headers
-    found = [parse_credentials(h.value, h.name) for h in headers if h.key == "authorization"]
-    found += [parse_credentials(h.value, h.name) for h in headers if h.key == "proxy-authorization"]
-    found += [parse_bare_credentials(h.value, h.name) for h in headers if h.key in TOKEN_HEADERS]
+    found = _fields(headers, ("authorization",), parse_credentials)
+    found += _fields(headers, ("proxy-authorization",), parse_credentials)
+    found += _fields(headers, TOKEN_HEADERS, parse_bare_credentials)
     found += _query_tokens(exchange)
     found += _form_tokens(exchange)
     return tuple(found)
+
+
+_CREDENTIAL_KEYS = TOKEN_HEADERS | {"authorization", "proxy-authorization"}
+
+
+def credential_total(exchange: Exchange) -> int:
+    """How many credentials the request carries in all, read or not (every field
+    :func:`request_credentials` would read, without the cap)."""
+    headers = sum(1 for h in exchange.request_headers if h.key in _CREDENTIAL_KEYS)
+    query = sum(1 for _ in _query_values(exchange))
+    return headers + query + sum(1 for _ in _form_values(exchange))

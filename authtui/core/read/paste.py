@@ -143,21 +143,24 @@ def _read_json(text: str, start: int, notes: Notes) -> tuple[list[Exchange], lis
     return [], tokens, end
 
 
-def read_paste(text: str) -> Paste:
+def read_paste(text: str, limit: int = MAX_PASTE_CHARS) -> Paste:
     """Read a paste of any shape into exchanges, standalone tokens and notes.
 
-    Never raises; over :data:`~authtui.core.limits.MAX_PASTE_CHARS` the rest is ignored.
+    Never raises. Only the first ``limit`` characters are read (default
+    :data:`~authtui.core.limits.MAX_PASTE_CHARS`): past them nothing is read, not even
+    the rest of the line the cut falls in, and the note ``paste.truncated`` says so.
+    Everything before the cut is read, every line of it.
     """
     notes = Notes()
     truncated_at: int | None = None
-    if len(text) > MAX_PASTE_CHARS:
-        truncated_at = MAX_PASTE_CHARS
+    if len(text) > limit:
+        truncated_at = limit
         notes.add(
             "paste.truncated",
-            f"The paste is {len(text):,} characters long; only the first "
-            f"{MAX_PASTE_CHARS:,} were read.",
+            f"The paste is longer than {limit:,} characters; only the first {limit:,} "
+            "were read, and nothing after them (a challenge, a header, a token) is diagnosed.",
         )
-        text = text[:MAX_PASTE_CHARS]
+        text = text[:limit]
     text = text.removeprefix("\ufeff")
     _note_control(text, notes)
     reader = Reader(notes)

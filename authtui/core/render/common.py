@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from authtui.core.model import Finding, Report, Severity
 
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO, Severity.OK)
@@ -58,3 +60,26 @@ def clock_line(report: Report) -> str:
     if clock.server_now is not None:
         line += f", server Date {utc(round(clock.server_now))}"
     return line
+
+
+def listed_in_part(report: Report, code: Callable[[str], str] = str) -> str | None:
+    """One sentence on what the report lists only in part, with the exact counts (None
+    when every list is whole). ``code`` formats a finding code."""
+    totals = report.totals
+    if totals is None:
+        return None
+    parts = [
+        f"{more:,} more {code(name)} finding{'s' if more != 1 else ''} than listed above"
+        for name, more in totals.findings_omitted
+    ]
+    ex = report.exchange
+    parts += [
+        f"{total:,} {what}, all read and checked (the first {shown} in --format json)"
+        for total, shown, what in (
+            (totals.challenges, len(report.challenges), "challenges"),
+            (totals.request_headers, len(ex.request_headers), "request headers"),
+            (totals.response_headers, len(ex.response_headers), "response headers"),
+        )
+        if total > shown
+    ]
+    return "Listed in part: " + "; ".join(parts) + "." if parts else None

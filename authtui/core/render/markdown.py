@@ -7,6 +7,7 @@ from authtui.core.render.common import (
     SEVERITY_LABEL,
     clock_line,
     grouped,
+    listed_in_part,
     status_line,
     token_line,
 )
@@ -84,6 +85,9 @@ def render_markdown(report: Report) -> str:
             continue
         for f in findings:
             out += _finding(f)
+    part = listed_in_part(report, lambda code: f"`{code}`")
+    if part:
+        out.append(f"- {_escape(part)}")
     out += [f"- {_escape(token_line(report))}", f"- {_escape(clock_line(report))}"]
     if report.redacted:
         out.append("- Tokens redacted; passwords and secrets are never included.")

@@ -8,6 +8,7 @@ from authtui.core.render.common import (
     SEVERITY_LABEL,
     clock_line,
     grouped,
+    listed_in_part,
     status_line,
     token_line,
 )
@@ -72,6 +73,9 @@ def render_text(report: Report, *, color: bool = False) -> str:
         for f in findings:
             out.extend(_finding(f, style))
     out.append("")
+    part = listed_in_part(report)
+    if part:
+        out.append(printable(part))
     out.append(printable(token_line(report)))
     out.append(printable(clock_line(report)))
     if report.notes:
