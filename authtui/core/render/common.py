@@ -73,8 +73,8 @@ def listed_in_part(report: Report, code: Callable[[str], str] = str) -> str | No
         for name, more in totals.findings_omitted
     ]
     ex = report.exchange
-    parts += [
-        f"{total:,} {what}, all read and checked (the first {shown} in --format json)"
+    cut = [
+        (total, shown, what)
         for total, shown, what in (
             (totals.challenges, len(report.challenges), "challenges"),
             (totals.request_headers, len(ex.request_headers), "request headers"),
@@ -82,4 +82,11 @@ def listed_in_part(report: Report, code: Callable[[str], str] = str) -> str | No
         )
         if total > shown
     ]
+    if cut:
+        shown = {n for _, n, _ in cut}
+        first = f"the first {shown.pop()} of each" if len(shown) == 1 else "the first ones"
+        parts.append(
+            " and ".join(f"{total:,} {what}" for total, _, what in cut)
+            + f", all read and checked ({first} in --format json)"
+        )
     return "Listed in part: " + "; ".join(parts) + "." if parts else None
