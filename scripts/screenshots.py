@@ -13,7 +13,7 @@ import asyncio
 import os
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +36,8 @@ class Shot:
     keys: tuple[str, ...] = ()
     presenter: bool = False
     paste: str = ""
+    options: Options = field(default_factory=lambda: Options(now=NOW))
+    """Without a time given (``Options()``), the paste's own Date decides the clock."""
 
 
 CURL = """\
@@ -49,6 +51,24 @@ eyJzdWIiOiJhbGljZSIsInNjb3BlIjoib3JkZXJzOnJlYWQiLCJleHAiOjE3MDAwMDAwMDB9.
 <
 """
 
+
+def _old_capture() -> str:
+    """A ``curl -v`` transcript from two days before NOW whose cause is the issuer."""
+    from email.utils import formatdate
+
+    import jwt
+
+    then = int(NOW) - 2 * 86400
+    claims = {"iss": "https://idp.shop.test", "aud": "api", "iat": then - 300, "exp": then + 3300}
+    token = jwt.encode(claims, "a-workshop-secret-that-is-long-enough-000", algorithm="HS256")
+    return (
+        f"> GET /orders HTTP/1.1\n> Host: api.shop.test\n> Authorization: Bearer {token}\n>\n"
+        f"< HTTP/1.1 401 Unauthorized\n< Date: {formatdate(then, usegmt=True)}\n"
+        '< WWW-Authenticate: Bearer error="invalid_token",'
+        ' error_description="The issuer is invalid"\n<\n'
+    )
+
+
 SHOTS = (
     Shot("empty", (100, 32)),
     Shot("expired-token", (120, 36), demo="expired"),
@@ -58,6 +78,13 @@ SHOTS = (
     Shot("small-80x24", (80, 24), demo="expired", keys=("alt+r",)),
     Shot("curl-transcript", (120, 36), paste=CURL, keys=("alt+r",)),
     Shot("help", (100, 32), keys=("f1",)),
+    Shot(
+        "old-capture-80x24",
+        (80, 24),
+        paste=_old_capture(),
+        keys=("alt+r",),
+        options=Options(issuer="https://idp.shop.test/"),
+    ),
 )
 
 
@@ -65,7 +92,7 @@ async def take(shot: Shot) -> Path:
     """Run the app headless for one shot and save its SVG."""
     app = AuthTUI(
         shot.paste,
-        Options(now=NOW),
+        shot.options,
         demo=shot.demo,
         presenter=shot.presenter,
         clock=lambda: NOW,

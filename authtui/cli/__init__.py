@@ -1,8 +1,10 @@
-"""Command line: ``authtui [PASTE]``, ``authtui diagnose``, ``authtui demos``.
+"""Command line: ``authtui [PASTE]``, ``authtui diagnose``, ``authtui demos``, ``authtui serve``.
 
 Each command lives in its own module and is imported only when it runs:
-:mod:`.diagnose` never imports the TUI (it must start fast); :mod:`.tui` imports it
-only when it is about to run; :mod:`.args` holds what both read from the command line.
+:mod:`.diagnose` never imports the TUI or the web server (it must start fast);
+:mod:`.tui` imports the TUI only when it is about to run; :mod:`.serve` runs it in a
+browser through :mod:`authtui.web`; :mod:`.args` holds what they all read from the
+command line.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from authtui.cli.diagnose import cmd_demos
 
             return cmd_demos()
+        if argv[:1] == ["serve"]:
+            from authtui.cli.serve import cmd_serve
+
+            return cmd_serve(argv[1:])
         from authtui.cli.tui import cmd_tui
 
         return cmd_tui(argv)

@@ -8,11 +8,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from typing import Any, NoReturn
 
 from authtui.cli.errors import UsageError, say
 from authtui.cli.files import KEY_BYTES, PASTE_BYTES, SECRET_BYTES, TOKEN_BYTES, read_file
-from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
+from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Reading, Secret
 
 
 class Parser(argparse.ArgumentParser):
@@ -43,7 +44,11 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--token", help="the token, when it is not in the paste")
     parser.add_argument("--token-file", metavar="F", help="read the token from a file")
     parser.add_argument(
-        "--now", metavar="TIME", help="evaluate at TIME (epoch seconds or RFC 3339)"
+        "--now",
+        metavar="TIME",
+        help="evaluate at TIME: epoch seconds, RFC 3339 or an HTTP-date; 'capture' (the"
+        " paste's own time) or 'device'/'now' (this machine's clock). Default: the paste's"
+        " Date decides (see README, Clock)",
     )
     parser.add_argument(
         "--skew",
@@ -113,15 +118,28 @@ def decode_paste(data: bytes) -> str:
     return data.decode("utf-8-sig", errors="replace")
 
 
-def _parse_now(value: str | None) -> float | None:
-    if value is None:
-        return None
-    from authtui.core.timefmt import parse_time_option
+def device_clock() -> float:
+    """The device clock: read here, once per command, and passed to the core."""
+    return time.time()
 
-    parsed = parse_time_option(value)
-    if parsed is None:
-        raise UsageError(f"authtui: --now {value!r}: give epoch seconds or an RFC 3339 time")
-    return parsed
+
+def _parse_now(value: str | None) -> tuple[float | None, Reading]:
+    """``--now``: a time given (basis ``given``), or the reading a word asks for."""
+    if value is None:
+        return None, "auto"
+    from authtui.core.timefmt import parse_now
+
+    parsed = parse_now(value)
+    if parsed == "capture":
+        return None, "capture"
+    if parsed == "device":
+        return None, "device"
+    if isinstance(parsed, float):
+        return parsed, "auto"
+    raise UsageError(
+        f"authtui: --now {value!r}: give epoch seconds, an RFC 3339 time, an HTTP-date"
+        " (Wed, 01 Jan 2025 10:00:00 GMT), capture, device or now"
+    )
 
 
 def _parse_skew(value: str) -> float:
@@ -162,8 +180,11 @@ def build_options(args: argparse.Namespace, *, redact: bool | None = None) -> Op
     scopes = tuple(s for value in args.scope for s in value.split())
     keys = tuple(KeyInput(name=path, data=_whole("--key", path, KEY_BYTES)) for path in args.key)
     entry = args.entry - 1 if args.entry is not None and args.entry > 0 else None
+    now, reading = _parse_now(args.now)
     return Options(
-        now=_parse_now(args.now),
+        now=now,
+        reading=reading,
+        device_now=device_clock(),
         skew=_parse_skew(str(args.skew)),
         audiences=tuple(args.aud),
         issuer=args.iss,
@@ -176,12 +197,20 @@ def build_options(args: argparse.Namespace, *, redact: bool | None = None) -> Op
     )
 
 
-def paste_text(args: argparse.Namespace) -> tuple[str, bool]:
+def paste_text(args: argparse.Namespace, *, stdin: bool = True) -> tuple[str, bool]:
     """The paste, and whether it came from standard input (not a terminal).
 
-    A paste longer than the reader reads is read only that far (:data:`PASTE_BYTES`);
-    the reader then notes ``paste.truncated``.
+    ``stdin=False`` (the app in a browser, ``authtui serve``) never reads standard
+    input: the paste is a file or nothing, and ``-`` is a usage error. A paste longer
+    than the reader reads is read only that far (:data:`PASTE_BYTES`); the reader then
+    notes ``paste.truncated``.
     """
+    if not stdin:
+        if args.paste == "-":
+            raise UsageError("authtui serve: PASTE must be a file, not - (standard input)")
+        if args.paste is None:
+            return "", False
+        return decode_paste(read_file("PASTE", args.paste, PASTE_BYTES).data), False
     if args.paste == "-" or (args.paste is None and not sys.stdin.isatty()):
         return decode_paste(_stdin_bytes()), not sys.stdin.isatty()
     if args.paste is not None:

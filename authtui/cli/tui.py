@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Sequence
 
 from authtui import __version__
@@ -9,13 +10,15 @@ from authtui.cli.args import Parser, add_options, build_options, paste_text
 from authtui.cli.errors import UsageError
 
 
-def _tui_parser() -> Parser:
+def tui_parser() -> Parser:
+    """The TUI's command line; ``authtui serve`` adds its own options to it."""
     parser = Parser(
         prog="authtui",
         description=(
             "Why was this HTTP request refused with 401 or 403? Paste what you have. "
             "Commands: `authtui diagnose [PASTE]` prints a report; "
-            "`authtui demos` lists workshop cases."
+            "`authtui demos` lists workshop cases; "
+            "`authtui serve` opens the TUI in a browser."
         ),
     )
     parser.add_argument("--version", action="version", version=f"authtui {__version__}")
@@ -27,20 +30,29 @@ def _tui_parser() -> Parser:
         action="store_true",
         help="presenter mode: large verdict, light theme, redaction forced",
     )
+    # Set by `authtui serve` on the command line of each browser session's app:
+    # no standard input (it carries textual-serve's protocol), no file paths.
+    parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     add_options(parser)
     return parser
 
 
+def check_demo(name: str | None) -> None:
+    """A usage error unless ``name`` is empty or names a workshop case."""
+    if not name:
+        return
+    from authtui.core.demos.catalog import get_demo  # only when a case is named
+
+    if get_demo(name) is None:
+        raise UsageError(f"authtui: no workshop case {name!r}; `authtui demos` lists them")
+
+
 def cmd_tui(argv: Sequence[str]) -> int:
     """``authtui [PASTE]``: open the TUI, prefilled."""
-    args = _tui_parser().parse_args(argv)
+    args = tui_parser().parse_args(argv)
     options = build_options(args)
-    text, from_pipe = paste_text(args)
-    if args.demo is not None and args.demo:
-        from authtui.core.demos.catalog import get_demo
-
-        if get_demo(args.demo) is None:
-            raise UsageError(f"authtui: no workshop case {args.demo!r}; `authtui demos` lists them")
+    text, from_pipe = paste_text(args, stdin=not args.served)
+    check_demo(args.demo)
     from authtui.tui.launch import NoTerminal, run_tui
 
     try:
@@ -50,6 +62,7 @@ def cmd_tui(argv: Sequence[str]) -> int:
             demo=args.demo if args.demo is not None else None,
             presenter=args.presenter,
             from_pipe=from_pipe,
+            served=args.served,
         )
     except NoTerminal as exc:
         raise UsageError(str(exc)) from None

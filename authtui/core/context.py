@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from authtui.core.clock import Reading
 from authtui.core.model import (
     Challenge,
     Credentials,
@@ -14,7 +15,7 @@ from authtui.core.model import (
     SignatureStatus,
     Token,
 )
-from authtui.core.options import Options
+from authtui.core.options import FrontEnd, Options
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +40,7 @@ class Context:
     """Evaluation clock (epoch seconds)."""
     skew: float
     server_now: float | None
-    """The response's ``Date`` header, when readable."""
+    """The server's clock when it answered (``Date`` plus ``Age``), when readable."""
     challenges: tuple[Challenge, ...] = ()
     """Every challenge of every WWW-Authenticate / Proxy-Authenticate field, in order."""
     challenge_notes: tuple[Note, ...] = ()
@@ -62,6 +63,21 @@ class Context:
     server_findings: tuple[Finding, ...] = ()
     """``server.*`` findings: what the server's own words mean (read once, shared
     with checks that need to know whether the server saw a token)."""
+    reading: Reading | None = None
+    """How the evaluation clock was chosen (:func:`authtui.core.clock.decide`);
+    ``None`` for a context built by hand: :attr:`now` is then a time given."""
+
+    @property
+    def clock(self) -> Reading:
+        """The evaluation clock's reading (a time given when none was decided)."""
+        if self.reading is not None:
+            return self.reading
+        return Reading.fixed(self.now, self.server_now, self.skew)
+
+    @property
+    def front(self) -> FrontEnd:
+        """Which front end asks (advice names its controls)."""
+        return self.options.front
 
     @property
     def status(self) -> int | None:

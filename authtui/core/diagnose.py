@@ -16,7 +16,7 @@ import time as _time
 from collections.abc import Iterable
 from dataclasses import replace
 
-from authtui.core import timefmt
+from authtui.core import clock
 from authtui.core.checks import Check, all_checks
 from authtui.core.context import Context
 from authtui.core.http.challenges import challenges_of
@@ -88,7 +88,7 @@ def diagnose_paste(pasted: Paste, options: Options | None = None) -> Report:
         credentials=ctx.primary,
         token=ctx.token,
         signature=ctx.signature.status,
-        clock=Clock(now=ctx.now, server_now=ctx.server_now, skew=ctx.skew),
+        clock=_clock(ctx),
         notes=ctx.paste.notes,
         entries=tuple(e.label or f"entry {i + 1}" for i, e in enumerate(ctx.paste.exchanges)),
         selected=_selected_index(ctx),
@@ -125,7 +125,7 @@ def build_context(text: str, options: Options) -> Context:
 
 def context_for(pasted: Paste, options: Options) -> Context:
     """The context for a paste already read."""
-    now = options.now if options.now is not None else _time.time()
+    device = options.device_now if options.device_now is not None else _time.time()
     exchange = _pick(pasted.exchanges, options.entry, pasted.selected)
     challenges, challenge_notes = challenges_of(exchange.response_headers)
     credentials = request_credentials(exchange)
@@ -136,8 +136,7 @@ def context_for(pasted: Paste, options: Options) -> Context:
     proofs = tuple(
         _clean_and_decode(value, "DPoP header") for value in exchange.request_header("DPoP")
     )
-    dates = exchange.response_header("Date")
-    server_now = timefmt.parse_http_date(dates[0]) if dates else None
+    reading = clock.decide(exchange, token, options, float(device))
     all_notes = list(challenge_notes)
     for challenge in challenges:
         all_notes.extend(challenge.notes)
@@ -145,9 +144,9 @@ def context_for(pasted: Paste, options: Options) -> Context:
         options=options,
         paste=pasted,
         exchange=exchange,
-        now=float(now),
+        now=reading.now,
         skew=float(options.skew),
-        server_now=server_now,
+        server_now=reading.server_now,
         challenges=challenges,
         challenge_notes=tuple(all_notes),
         credentials=credentials,
@@ -156,8 +155,23 @@ def context_for(pasted: Paste, options: Options) -> Context:
         request_token=request_token,
         pasted_token=pasted_token,
         dpop_proofs=proofs,
-        signature=signature.check_signature(token, options.keys, options.secret),
-        server_findings=tuple(read_server_words(exchange, challenges)),
+        signature=signature.check_signature(token, options.keys, options.secret, options.front),
+        server_findings=tuple(read_server_words(exchange, challenges, options.front)),
+        reading=reading,
+    )
+
+
+def _clock(ctx: Context) -> Clock:
+    """The report's clock: the evaluation time, where it came from, and in words."""
+    reading = ctx.clock
+    return Clock(
+        now=ctx.now,
+        server_now=ctx.server_now,
+        skew=ctx.skew,
+        basis=reading.basis,
+        captured_at=reading.captured_at,
+        device=reading.device,
+        summary=clock.summary(reading, ctx.token),
     )
 
 

@@ -112,6 +112,9 @@ class Exchange:
     ``headers``, ``challenge`` (a bare WWW-Authenticate value), ``token``..."""
     label: str = ""
     """Short human label, e.g. ``GET /orders -> 401`` (used to pick HAR entries)."""
+    started: str = ""
+    """A HAR entry's ``startedDateTime`` as written (the client's clock when it sent
+    the request); ``""`` for every other shape of paste."""
 
     @property
     def has_request(self) -> bool:
@@ -303,6 +306,17 @@ class Verdict:
     """What to do or paste next."""
 
 
+class ClockBasis(StrEnum):
+    """Where the evaluation time came from (contract: ``clock.basis``)."""
+
+    GIVEN = "given"
+    """``--now TIME`` (or a time typed in the TUI's Evaluation time field)."""
+    CAPTURE = "capture"
+    """The paste's own time: a HAR entry's ``startedDateTime``, else ``Date`` plus ``Age``."""
+    DEVICE = "device"
+    """The device clock."""
+
+
 @dataclass(frozen=True, slots=True)
 class Clock:
     """The clocks the time checks used."""
@@ -310,9 +324,20 @@ class Clock:
     now: float
     """Evaluation time (epoch seconds)."""
     server_now: float | None
-    """The response's ``Date``, when it was pasted and readable."""
+    """The server's clock when it answered: the response's ``Date`` plus its ``Age``
+    (a cached response carries the origin's older ``Date``), when readable."""
     skew: float
     """Clock-skew allowance in seconds."""
+    basis: ClockBasis = ClockBasis.DEVICE
+    """Where :attr:`now` came from."""
+    captured_at: float | None = None
+    """The paste's own time (the moment of the request), or ``None``."""
+    device: float | None = None
+    """The device clock the rule compared the paste with."""
+    summary: str = ""
+    """Which clock judged, in words, and what the other reading would change
+    (``judged at the capture time, 2 days ago; by the device clock the token has
+    also expired``). Shown by every front end as is."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+Reading = Literal["auto", "capture", "device"]
+"""Which clock judges when no time is given: the rule of the contract's Clock
+section (``auto``), the paste's own time (``--now capture``) or the device clock
+(``--now device``)."""
+FrontEnd = Literal["cli", "tui"]
+"""Which front end asks: advice names its controls (``--now`` or
+``Settings › Evaluation time``)."""
 
 DEFAULT_SKEW = 60.0
 """Clock-skew allowance in seconds when none is given (Spring's default)."""
@@ -46,11 +55,17 @@ class KeyInput:
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """Everything beside the paste. ``now`` is passed in; the core never reads
-    the wall clock unless ``now`` is ``None``."""
+    """Everything beside the paste. The device clock is passed in
+    (:attr:`device_now`); the core reads the wall clock only when it is not."""
 
     now: float | None = None
-    """Evaluation time, epoch seconds; ``None`` means the device clock."""
+    """Evaluation time given (``--now TIME``), epoch seconds: basis ``given``.
+    ``None``: :attr:`reading` decides."""
+    reading: Reading = "auto"
+    """Without :attr:`now`: which clock judges (see :mod:`authtui.core.clock`)."""
+    device_now: float | None = None
+    """The device clock, epoch seconds, passed in by the front end (tests pass a
+    fixed one). ``None``: the diagnosis reads the wall clock once, at its start."""
     skew: float = DEFAULT_SKEW
     audiences: tuple[str, ...] = ()
     """Audiences the API accepts (any one may match)."""
@@ -65,3 +80,5 @@ class Options:
     """Which exchange of the paste to diagnose (HAR entries); ``None``: the default."""
     redact: bool = True
     """Redact tokens and credentials in the report (passwords and secrets always are)."""
+    front: FrontEnd = "cli"
+    """Which front end asks, so that advice names the control the user has."""

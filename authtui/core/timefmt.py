@@ -222,9 +222,11 @@ def parse_http_date(value: str) -> float | None:
 
 
 def parse_time_option(text: str) -> float | None:
-    """A ``--now`` value: epoch seconds (``1700000000``, ``1700000000.5``) or
+    """A time as a user types it: epoch seconds (``1700000000``, ``1700000000.5``),
     RFC 3339 / ISO 8601 (``2023-11-14T22:13:20Z``, ``…+01:00``; a value without
-    an offset is read as UTC). ``None`` when it is neither or no date can show it."""
+    an offset is read as UTC), or an HTTP-date as a ``Date`` header carries it
+    (IMF-fixdate ``Wed, 01 Jan 2025 10:00:00 GMT``, RFC 850, asctime). ``None``
+    when it is none of these or no date can show it. Never raises."""
     raw = text.strip() if isinstance(text, str) else ""
     if not raw or len(raw) > _MAX_DATE_TEXT:
         return None
@@ -234,7 +236,7 @@ def parse_time_option(text: str) -> float | None:
     try:
         moment = datetime.fromisoformat(raw.upper().replace("Z", "+00:00"))
     except (ValueError, OverflowError):
-        return None
+        return parse_http_date(raw)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     try:
@@ -255,3 +257,19 @@ def _epoch_number(raw: str) -> float | None:
     except (OverflowError, ValueError):
         return None
     return number if math.isfinite(number) else None
+
+
+CLOCK_WORDS = {"capture": "capture", "device": "device", "now": "device"}
+"""The ``--now`` words and the reading each asks for: the paste's own time
+(``capture``) or the device clock (``device``, ``now``)."""
+
+
+def parse_now(text: str) -> float | str | None:
+    """A ``--now`` value (also the TUI's Evaluation time field): a time as
+    :func:`parse_time_option` reads it (epoch seconds), or a clock word of
+    :data:`CLOCK_WORDS` as the reading it asks for (``"capture"`` or ``"device"``).
+    ``None`` when it is neither. Never raises."""
+    raw = text.strip().lower() if isinstance(text, str) else ""
+    if raw in CLOCK_WORDS:
+        return CLOCK_WORDS[raw]
+    return parse_time_option(text)

@@ -24,21 +24,22 @@ from textual.widgets import Checkbox, Input, Select, TabbedContent, TabPane, Tex
 
 from authtui.core import timefmt
 from authtui.core.diagnose import diagnose_paste
-from authtui.core.model import Report, Severity
+from authtui.core.model import ClockBasis, Report, Severity
 from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
 from authtui.core.read.paste import read_paste
 from authtui.tui.commands import AuthCommands
 from authtui.tui.fields import Built, Form, build_options
-from authtui.tui.keys import APP_BINDINGS
+from authtui.tui.keys import APP_BINDINGS, SWITCH_KEY
 from authtui.tui.messages import FindingChosen
-from authtui.tui.reporting import ReportActions
 from authtui.tui.screens.save import DEFAULT_REPORT_PATH
+from authtui.tui.served import SERVED_PASTE_PLACEHOLDER, ServedMode
 from authtui.tui.themes import PROJECTOR, THEME_CYCLE
 from authtui.tui.widgets.detail import FindingDetail
 from authtui.tui.widgets.entry_picker import EntryPicker
 from authtui.tui.widgets.findings import FindingList
 from authtui.tui.widgets.keys_footer import KeysFooter
 from authtui.tui.widgets.settings import SettingsPane
+from authtui.tui.widgets.time_strip import TimeStrip
 from authtui.tui.widgets.token_view import TokenView
 from authtui.tui.widgets.verdict import VerdictBanner
 
@@ -59,7 +60,7 @@ PANES = {
 }
 
 
-class AuthTUI(ReportActions, App[int]):
+class AuthTUI(ServedMode, App[int]):
     """Why was this request refused? Paste it and read the findings."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -80,9 +81,14 @@ class AuthTUI(ReportActions, App[int]):
         clipboard_timeout: float = 2.0,
         report_path: str = DEFAULT_REPORT_PATH,
         environ: Mapping[str, str] | None = None,
+        served: bool = False,
     ) -> None:
-        """``clock`` and ``tick`` exist so tests and screenshots can freeze time."""
+        """``clock`` and ``tick`` exist so tests and screenshots can freeze time.
+
+        ``served``: running in a browser (``authtui serve``): see :mod:`authtui.tui.served`.
+        """
         super().__init__()
+        self.served = served
         self._initial_paste = paste
         self._initial = options or Options()
         self._initial_demo = demo
@@ -121,13 +127,15 @@ class AuthTUI(ReportActions, App[int]):
         with Horizontal(id="main"):
             with TabbedContent(id="inputs", initial="tab-paste"):
                 with TabPane("Paste", id="tab-paste"):
-                    yield TextArea(id="paste", soft_wrap=True, placeholder=PASTE_PLACEHOLDER)
+                    placeholder = SERVED_PASTE_PLACEHOLDER if self.served else PASTE_PLACEHOLDER
+                    yield TextArea(id="paste", soft_wrap=True, placeholder=placeholder)
                 with TabPane("Token", id="tab-token"):
                     yield TextArea(id="token", soft_wrap=True, placeholder=TOKEN_PLACEHOLDER)
                 with TabPane("Settings", id="tab-settings"):
-                    yield SettingsPane(id="settings")
+                    yield SettingsPane(id="settings", key_paths=not self.served)
             with Vertical(id="right"):
                 yield VerdictBanner(id="verdict", digits=self.presenter)
+                yield TimeStrip(id="time-strip")
                 with TabbedContent(id="results", initial="tab-findings"):
                     with TabPane("Findings", id="tab-findings"), Vertical(id="findings-box"):
                         yield FindingList(id="findings")
@@ -158,11 +166,11 @@ class AuthTUI(ReportActions, App[int]):
             self.query_one("#paste", TextArea).load_text(paste)
             self.query_one("#token", TextArea).load_text(options.token or "")
             self._set_input("skew", _number(options.skew))
-            self._set_input("when", "" if options.now is None else timefmt.utc(options.now))
+            self._set_input("when", _when_text(options))
             self._set_input("audiences", " ".join(options.audiences))
             self._set_input("issuer", options.issuer or "")
             self._set_input("scopes", " ".join(options.scopes))
-            key_text = _key_text(options)
+            key_text = "" if self.served else _key_text(options)
             self._cli_keys = () if key_text else options.keys
             self._settings.load_key_text(key_text)
             self._settings.set_redact(options.redact or self.presenter)
@@ -206,7 +214,9 @@ class AuthTUI(ReportActions, App[int]):
     def rediagnose(self) -> None:
         """Build options from the fields, diagnose, and show the report."""
         form = self.form()
-        built = build_options(form, self._clock(), force_redact=self.presenter)
+        built = build_options(
+            form, self._clock(), force_redact=self.presenter, key_paths=not self.served
+        )
         if not form.secret and self._cli_secret is not None:
             options = dataclasses.replace(built.options, secret=self._cli_secret)
             built = dataclasses.replace(built, options=options)
@@ -231,10 +241,11 @@ class AuthTUI(ReportActions, App[int]):
         else:
             banner.show(report)
         self._show_entries(report.entries, report.selected)
+        self.query_one(TimeStrip).show(None if empty else report)
         self.query_one(FindingList).show_report(None if empty else report)
         options = self.built.options if self.built else None
         self.query_one(TokenView).show(None if empty else report, options)
-        self._show_status()
+        self._show_status(report)
         self._label_tabs(report, empty)
 
     def _show_entries(self, labels: tuple[str, ...], selected: int) -> None:
@@ -247,14 +258,14 @@ class AuthTUI(ReportActions, App[int]):
             with self.prevent(Select.Changed):  # its first value is not a choice
                 self.query_one("#tab-paste").mount(self._picker, before="#paste")
 
-    def _show_status(self) -> None:
+    def _show_status(self, report: Report) -> None:
         built = self.built
         if built is None:
             return
         lines = list(built.problems)
-        now = built.options.now or 0.0
-        when = "fixed" if built.fixed_time else "now, ticking"
-        lines.append(f"Evaluating at {timefmt.utc(now)} ({when})")
+        clock = report.clock
+        ticking = ", ticking" if clock.basis is ClockBasis.DEVICE else ""
+        lines.append(f"Evaluating at {timefmt.utc(round(clock.now))}{ticking}: {clock.summary}")
         if built.key_source:
             lines.append(f"Key: {built.key_source}")
         if self._cli_secret is not None and built.options.secret is self._cli_secret:
@@ -395,6 +406,32 @@ class AuthTUI(ReportActions, App[int]):
         self.action_focus_pane("paste")
         self.notify("Cleared every field.")
 
+    def action_switch_clock(self) -> None:
+        """ctrl+r: judge at the paste's own time, or by the device clock (the other
+        reading from the one shown). Sets the Evaluation time field."""
+        report = self.report
+        if report is None:
+            return
+        clock = report.clock
+        if clock.basis is ClockBasis.CAPTURE:
+            target, words = "device", "by the device clock"
+        elif clock.captured_at is not None:
+            target, words = "capture", "at the capture time"
+        else:
+            self.notify(
+                "This paste carries no time of its own (no HAR startedDateTime, no Date):"
+                " the device clock judges it. Type a time in Settings › Evaluation time.",
+                severity="warning",
+            )
+            return
+        self._set_input("when", target)  # re-diagnoses (Input.Changed) once the field exists
+        if not self._settings.built:
+            self.rediagnose()
+        self.notify(
+            f"Judged {words} now (Settings › Evaluation time: {target});"
+            f" {SWITCH_KEY} switches back."
+        )
+
     def action_toggle_redaction(self) -> None:
         """F8: redact tokens in the report, or show them whole."""
         if self.presenter:
@@ -422,6 +459,13 @@ class AuthTUI(ReportActions, App[int]):
             self._build_settings()
         self.query_one(f"#{tabs_id}", TabbedContent).active = tab
         self.query_one(selector).focus()
+
+
+def _when_text(options: Options) -> str:
+    """The Evaluation time field for options from the command line."""
+    if options.now is not None:
+        return timefmt.utc(options.now)
+    return "" if options.reading == "auto" else options.reading
 
 
 def _number(value: float) -> str:

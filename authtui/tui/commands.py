@@ -21,6 +21,11 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
         "Show or hide tokens and credentials in the report",
         "toggle_redaction",
     ),
+    (
+        "clock: switch reading",
+        "Judge the paste at its own time, or by the device clock (ctrl+r)",
+        "switch_clock",
+    ),
     ("view: switch theme", "Cycle dark, light and projector themes", "switch_theme"),
     ("view: help", "What each pane takes, the keys, pasting over SSH", "help"),
     ("go: paste pane", "Focus the paste pane", "focus_pane('paste')"),

@@ -12,10 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from authtui.core import timefmt
-from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
+from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Reading, Secret
 
 MAX_KEY_FILE = 1024 * 1024
 """Largest key file read from disk (bytes)."""
+
+NO_KEY_PATHS = "key paths are off in the browser: paste the key itself (PEM, JWK or JWKS)"
+"""The problem shown when a path is typed while files are off (``authtui serve``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +48,7 @@ class Built:
     key_source: str = ""
     """Where the key came from, in words (``file ./jwks.json, 812 bytes``)."""
     fixed_time: bool = False
-    """True when the evaluation time is fixed (not the ticking device clock)."""
+    """True when a time is given (not decided from the paste and the device clock)."""
 
 
 def split_words(text: str) -> tuple[str, ...]:
@@ -67,26 +70,43 @@ def parse_skew(text: str) -> tuple[float, str | None]:
     return value, None
 
 
-def parse_when(text: str, clock_now: float) -> tuple[float, bool, str | None]:
-    """Read the evaluation time: (epoch seconds, fixed?, problem)."""
+def parse_when(text: str) -> tuple[float | None, Reading, str | None]:
+    """Read the Evaluation time field as ``--now`` reads its value: (the time given,
+    or ``None``; the reading asked for; a problem). Empty: the rule decides (``auto``);
+    ``capture``; ``device`` or ``now``; epoch seconds, RFC 3339 or an HTTP-date."""
     stripped = text.strip()
-    if not stripped or stripped.lower() == "now":
-        return clock_now, False, None
-    try:
-        value = timefmt.parse_time_option(stripped)
-    except ValueError as exc:
-        return clock_now, False, f"time {stripped!r} not understood ({exc}): using now"
-    if value is None:
-        return clock_now, False, f"time {stripped!r} not understood: using now"
-    return float(value), True, None
+    if not stripped:
+        return None, "auto", None
+    value = timefmt.parse_now(stripped)
+    if value == "capture":
+        return None, "capture", None
+    if value == "device":
+        return None, "device", None
+    if isinstance(value, float):
+        return value, "auto", None
+    return None, "auto", f"time {stripped!r} not understood: the paste's Date decides"
 
 
-def read_key(text: str) -> tuple[tuple[KeyInput, ...], str, str | None]:
-    """Key field: an existing file path is read, anything else is key text."""
+def _looks_like_path(text: str) -> bool:
+    """A one-line key field that names a file rather than holding a key."""
+    return "/" in text or text.endswith((".pem", ".json", ".crt", ".jwk", ".jwks"))
+
+
+def read_key(text: str, *, paths: bool = True) -> tuple[tuple[KeyInput, ...], str, str | None]:
+    """Key field: an existing file path is read, anything else is key text.
+
+    With ``paths=False`` no file is ever touched: what looks like a path is refused.
+    """
     stripped = text.strip()
     if not stripped:
         return (), "", None
-    if "\n" not in stripped and len(stripped) < 4096 and not stripped.startswith(("{", "-----")):
+    maybe_path = (
+        "\n" not in stripped and len(stripped) < 4096 and not stripped.startswith(("{", "-----"))
+    )
+    if maybe_path and not paths:
+        if _looks_like_path(stripped):
+            return (), "", NO_KEY_PATHS
+    elif maybe_path:
         try:
             path = Path(stripped).expanduser()
             if path.is_file():
@@ -99,27 +119,35 @@ def read_key(text: str) -> tuple[tuple[KeyInput, ...], str, str | None]:
             return (), "", f"key file {stripped} cannot be read: {exc.strerror or exc}"
         except (ValueError, RuntimeError):
             pass  # not a usable path (NUL byte, ~unknown-user): read it as key text
-        if "/" in stripped or stripped.endswith((".pem", ".json", ".crt", ".jwk", ".jwks")):
+        if _looks_like_path(stripped):
             return (), "", f"no file {stripped}: paste the key text, or fix the path"
     data = stripped.encode("utf-8", "replace")
     return (KeyInput("pasted key", data),), f"pasted text, {len(data)} bytes", None
 
 
-def build_options(form: Form, clock_now: float, *, force_redact: bool = False) -> Built:
-    """Every field of the form as :class:`Options` for :func:`diagnose`."""
+def build_options(
+    form: Form, clock_now: float, *, force_redact: bool = False, key_paths: bool = True
+) -> Built:
+    """Every field of the form as :class:`Options` for :func:`diagnose`; ``clock_now``
+    is the device clock.
+
+    ``key_paths=False`` (the browser) reads the key field as key text only, never a file.
+    """
     problems: list[str] = []
     skew, problem = parse_skew(form.skew)
     if problem:
         problems.append(problem)
-    now, fixed, problem = parse_when(form.when, clock_now)
+    now, reading, problem = parse_when(form.when)
     if problem:
         problems.append(problem)
-    keys, key_source, problem = read_key(form.key)
+    keys, key_source, problem = read_key(form.key, paths=key_paths)
     if problem:
         problems.append(problem)
     secret = Secret(form.secret.encode("utf-8")) if form.secret else None
     options = Options(
         now=now,
+        reading=reading,
+        device_now=clock_now,
         skew=skew,
         audiences=split_words(form.audiences),
         issuer=form.issuer.strip() or None,
@@ -129,5 +157,6 @@ def build_options(form: Form, clock_now: float, *, force_redact: bool = False) -
         token=form.token.strip() or None,
         entry=form.entry,
         redact=True if force_redact else form.redact,
+        front="tui",
     )
-    return Built(options, tuple(problems), key_source, fixed)
+    return Built(options, tuple(problems), key_source, now is not None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 
 from authtui.core.options import Options
 from authtui.tui.app import AuthTUI
@@ -19,11 +20,13 @@ def run_tui(
     demo: str | None = None,
     presenter: bool = False,
     from_pipe: bool = False,
+    served: bool = False,
 ) -> int:
     """Run the TUI (the CLI's entry point). Returns the exit status.
 
     Raises :class:`NoTerminal` when the paste came through a pipe and no terminal is
-    left to read keys from.
+    left to read keys from. ``served``: the app runs under ``authtui serve`` (its driver
+    talks to the browser).
     """
     if from_pipe:
         try:
@@ -36,6 +39,10 @@ def run_tui(
                 f"authtui: no terminal to read keys from after the pipe ({reason}); "
                 "pass the paste as a file instead: authtui FILE"
             ) from None
-    app = AuthTUI(paste, options, demo=demo, presenter=presenter)
+    app = AuthTUI(paste, options, demo=demo, presenter=presenter, served=served)
     result = app.run()
+    if served:
+        # The server has told this app to quit; the ctrl+c that stops the server reaches
+        # its whole process group, and must not print a traceback while this one exits.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     return result if isinstance(result, int) else (app.return_code or 0)

@@ -70,7 +70,13 @@ def test_expired_token_exits_1_with_the_contract_shape(
             "field": "WWW-Authenticate",
         }
     ]
-    assert report["clock"] == {"now": NOW, "server_now": None, "skew": 60}
+    assert report["clock"] == {
+        "now": NOW,
+        "server_now": None,
+        "skew": 60,
+        "basis": "given",
+        "captured_at": None,
+    }
 
 
 def test_no_error_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
@@ -217,3 +223,69 @@ def test_nothing_at_all_from_a_terminal_is_a_usage_error(
     monkeypatch.setattr(sys, "stdin", Terminal(io.BytesIO(b"")))
     assert main(["diagnose"]) == 2
     assert "nothing to diagnose" in capsys.readouterr().err
+
+
+DAY = 86400
+OLD_PASTE = (
+    "> GET /cart HTTP/1.1\n> Host: api.shop.test\n> Authorization: Bearer {token}\n>\n"
+    "< HTTP/1.1 401 Unauthorized\n< Date: Wed, 01 Jan 2025 00:00:00 GMT\n"
+    '< WWW-Authenticate: Bearer error="invalid_token"\n<\n'
+)
+"""A ``curl -v`` transcript whose Date is NOW (2025-01-01T00:00:00Z)."""
+
+
+@pytest.mark.parametrize(
+    ("now", "basis", "at"),
+    [
+        (None, "capture", NOW),
+        ("capture", "capture", NOW),
+        ("device", "device", NOW + 7 * DAY),
+        ("now", "device", NOW + 7 * DAY),
+        ("NOW", "device", NOW + 7 * DAY),
+        (str(NOW + 10), "given", NOW + 10),
+        ("2025-01-01T00:00:10Z", "given", NOW + 10),
+        ("2025-01-01T01:00:10+01:00", "given", NOW + 10),
+        ("Wed, 01 Jan 2025 00:00:10 GMT", "given", NOW + 10),
+        ("Wednesday, 01-Jan-25 00:00:10 GMT", "given", NOW + 10),
+        ("Wed Jan  1 00:00:10 2025", "given", NOW + 10),
+    ],
+)
+def test_every_now_form(
+    now: str | None,
+    basis: str,
+    at: int,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A week-old capture, the device clock passed in: each --now form and its basis."""
+    monkeypatch.setattr("authtui.cli.args.device_clock", lambda: float(NOW + 7 * DAY))
+    paste = _write(tmp_path, OLD_PASTE.format(token=FRESH))
+    argv = ["diagnose", paste, "--format", "json", *(["--now", now] if now else [])]
+    code = main(argv)
+    report = json.loads(capsys.readouterr().out)
+    assert report["clock"]["basis"] == basis
+    assert report["clock"]["now"] == at
+    assert report["clock"]["captured_at"] == NOW
+    codes = {f["code"] for f in report["findings"]}
+    assert ("time.expired" in codes) is (basis == "device")
+    assert code == 1  # invalid_token (and, by the device clock, an expired token)
+
+
+def test_now_capture_without_a_time_in_the_paste_says_so(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("authtui.cli.args.device_clock", lambda: float(NOW))
+    main(["diagnose", "--token", FRESH, "--now", "capture"])
+    out = capsys.readouterr().out
+    assert "time.no_capture_time" in out
+    assert "asked for the capture time, but the paste carries no time of its own" in out
+
+
+@pytest.mark.parametrize("value", ["yesterday", "capture-time", "Wed, 32 Jan 2025 00:00:00 GMT"])
+def test_an_unreadable_now_is_a_usage_error_naming_every_form(
+    value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["diagnose", "--token", FRESH, "--now", value]) == 2
+    err = capsys.readouterr().err
+    assert "HTTP-date" in err and "capture" in err and "\n" not in err.strip()

@@ -237,7 +237,11 @@ def test_server_clock_silent_within_skew(server_now: float | None) -> None:
 
 
 def test_checks_registered() -> None:
-    assert [c.__name__ for c in CHECKS] == ["check_claim_times", "check_server_clock"]
+    assert [c.__name__ for c in CHECKS] == [
+        "check_claim_times",
+        "check_server_clock",
+        "check_capture_time",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -131,7 +131,13 @@ def test_json_large_integers_stay_exact() -> None:
 
 def test_json_clock() -> None:
     clock = as_json(report())["clock"]
-    assert clock == {"now": NOW, "server_now": NOW, "skew": 60}
+    assert clock == {
+        "now": NOW,
+        "server_now": NOW,
+        "skew": 60,
+        "basis": "given",
+        "captured_at": NOW,
+    }
     assert isinstance(clock["now"], int)
 
 
@@ -290,3 +296,34 @@ def test_markdown_unpaired_backtick_is_escaped() -> None:
     finding = Finding("authz.no_scheme", Severity.ERROR, "odd ` tick", fix="x")
     text = render(replace(report(), findings=(finding,)), "markdown")
     assert "odd \\` tick" in text
+
+
+@pytest.mark.parametrize(
+    ("options", "basis", "words"),
+    [
+        ({"now": NOW}, "given", "judged at the time given"),
+        (
+            {"now": None, "device_now": NOW + 7 * 86400},
+            "capture",
+            "judged at the capture time, 7 days ago",
+        ),
+        (
+            {"now": None, "device_now": NOW + 60},
+            "device",
+            "judged by the device clock (the paste is fresh)",
+        ),
+        (
+            {"now": None, "reading": "device", "device_now": NOW + 7 * 86400},
+            "device",
+            "the paste may simply be 7 days old",
+        ),
+    ],
+)
+def test_every_format_says_the_clock_basis(options: dict[str, Any], basis: str, words: str) -> None:
+    rep = diagnose(PASTE, Options(**options))
+    data = json.loads(render(rep, "json"))
+    assert data["clock"]["basis"] == basis
+    assert data["clock"]["captured_at"] == NOW
+    for fmt in ("text", "markdown"):
+        clock_lines = [line for line in render(rep, fmt).splitlines() if "Clock:" in line]
+        assert len(clock_lines) == 1 and words in clock_lines[0], (fmt, clock_lines)

@@ -12,6 +12,7 @@ from authtui.core.timefmt import (
     describe,
     local,
     parse_http_date,
+    parse_now,
     parse_time_option,
     relative,
     since,
@@ -164,6 +165,42 @@ def test_parse_time_option(text: str, expected: float | None) -> None:
         assert result is None
     else:
         assert result == pytest.approx(expected)
+
+
+NOW_FORMS = [
+    # every form --now and the TUI's Evaluation time field take (T0 = 2023-11-14T22:13:20Z)
+    ("1700000000", float(T0)),
+    ("1700000000.25", T0 + 0.25),
+    ("2023-11-14T22:13:20Z", float(T0)),
+    ("2023-11-14T23:13:20+01:00", float(T0)),
+    ("Tue, 14 Nov 2023 22:13:20 GMT", float(T0)),
+    ("Tuesday, 14-Nov-23 22:13:20 GMT", float(T0)),
+    ("Tue Nov 14 22:13:20 2023", float(T0)),
+    ("capture", "capture"),
+    (" CAPTURE ", "capture"),
+    ("device", "device"),
+    ("now", "device"),
+    ("Now", "device"),
+    ("yesterday", None),
+    ("captured", None),
+    ("", None),
+    ("Tue, 14 Nov 2023 25:13:20 GMT", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOW_FORMS)
+def test_parse_now_every_form(text: str, expected: float | str | None) -> None:
+    assert parse_now(text) == expected
+
+
+def test_parse_time_option_reads_http_dates() -> None:
+    assert parse_time_option("Wed, 01 Jan 2025 10:00:00 GMT") == 1_735_725_600.0
+
+
+@given(st.text(max_size=80))
+def test_parse_now_never_raises(text: str) -> None:
+    result = parse_now(text)
+    assert result is None or result in ("capture", "device") or isinstance(result, float)
 
 
 def test_to_datetime_limits() -> None:

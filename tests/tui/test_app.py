@@ -135,6 +135,7 @@ BINDINGS = [
     ("f8", "redact"),
     ("f9", "theme"),
     ("ctrl+l", "clear"),
+    ("ctrl+r", "clock"),
     ("alt+p", "go-paste"),
     ("alt+t", "go-token"),
     ("alt+s", "go-settings"),
@@ -178,6 +179,8 @@ async def test_every_binding_works_with_a_text_area_focused(
             assert app.theme != theme
         elif what == "clear":
             assert app.query_one("#paste", TextArea).text == ""
+        elif what == "clock":  # this paste has no time of its own: the key says so
+            assert any("no time of its own" in note for note in app.notes)
         elif what.startswith("go-"):
             target = {"paste": "paste", "token": "token", "settings": "skew"}
             wanted = target.get(what[3:], what[3:])

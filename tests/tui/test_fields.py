@@ -35,20 +35,27 @@ def test_parse_skew(text: str, value: float, problem: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "value", "fixed", "problem"),
+    ("text", "value", "reading", "problem"),
     [
-        ("", NOW, False, False),
-        ("now", NOW, False, False),
-        (" NOW ", NOW, False, False),
-        ("1600000000", 1_600_000_000.0, True, False),
-        ("2023-11-14T22:13:20Z", 1_700_000_000.0, True, False),
-        ("2023-11-14T23:13:20+01:00", 1_700_000_000.0, True, False),
-        ("yesterday", NOW, False, True),
+        ("", None, "auto", False),
+        ("now", None, "device", False),
+        (" NOW ", None, "device", False),
+        ("device", None, "device", False),
+        ("capture", None, "capture", False),
+        (" Capture", None, "capture", False),
+        ("1600000000", 1_600_000_000.0, "auto", False),
+        ("2023-11-14T22:13:20Z", 1_700_000_000.0, "auto", False),
+        ("2023-11-14T23:13:20+01:00", 1_700_000_000.0, "auto", False),
+        ("Tue, 14 Nov 2023 22:13:20 GMT", 1_700_000_000.0, "auto", False),
+        ("Tuesday, 14-Nov-23 22:13:20 GMT", 1_700_000_000.0, "auto", False),
+        ("Tue Nov 14 22:13:20 2023", 1_700_000_000.0, "auto", False),
+        ("yesterday", None, "auto", True),
     ],
 )
-def test_parse_when(text: str, value: float, fixed: bool, problem: bool) -> None:
-    got, is_fixed, why = parse_when(text, NOW)
-    assert (got, is_fixed) == (value, fixed)
+def test_parse_when(text: str, value: float | None, reading: str, problem: bool) -> None:
+    """The Evaluation time field takes every form --now takes."""
+    got, asked, why = parse_when(text)
+    assert (got, asked) == (value, reading)
     assert (why is not None) is problem
 
 
@@ -131,7 +138,9 @@ def test_build_options_from_every_field() -> None:
 
 def test_build_options_defaults_and_forced_redaction() -> None:
     built = build_options(Form(redact=False), NOW, force_redact=True)
-    assert built.options.now == NOW and not built.fixed_time
+    assert built.options.now is None and not built.fixed_time
+    assert built.options.device_now == NOW and built.options.reading == "auto"
+    assert built.options.front == "tui"
     assert built.options.redact is True
     assert built.options.token is None and built.options.secret is None
     assert built.options.issuer is None
@@ -152,4 +161,4 @@ def test_any_text_builds_options(skew: str, when: str, words: str, key: str) -> 
     form = Form(skew=skew, when=when, audiences=words, scopes=words, key=key, issuer=words)
     built = build_options(form, NOW)
     assert built.options.skew >= 0
-    assert built.options.now is not None
+    assert built.options.device_now == NOW

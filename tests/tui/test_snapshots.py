@@ -51,3 +51,12 @@ def test_help_screen(snap_compare: Any) -> None:
         await pilot.pause()
 
     assert snap_compare(_app(), terminal_size=(100, 32), run_before=open_help)
+
+
+def test_time_strip_of_an_old_capture(snap_compare: Any) -> None:
+    """80x24: a two-day-old curl -v transcript, judged at its own time; the strip under
+    the verdict draws iat, the request (= its Date) in its skew window, exp and now."""
+    from tests.tui.test_clock_tui import OLD_CAPTURE
+
+    app = make_app(OLD_CAPTURE, Options(issuer="https://idp.shop.test/"))
+    assert snap_compare(app, terminal_size=(80, 24), press=["alt+r"])

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from authtui.core.checks import Check
 from authtui.core.context import Context
+from authtui.core.controls import control
 from authtui.core.model import Finding, Severity
 
 AT_JWT_TYPES = frozenset({"at+jwt", "application/at+jwt"})
@@ -250,7 +251,7 @@ def check_audience(ctx: Context) -> Iterator[Finding]:
             refs=("RFC 7519 §4.1.3",),
         )
         return
-    yield _aud_mismatch(expected, raw, got, well_formed, claims)
+    yield _aud_mismatch(expected, raw, got, well_formed, claims, control("aud", ctx.front))
 
 
 def _aud_missing(ctx: Context, expected: tuple[str, ...], raw: Any) -> Finding:
@@ -273,7 +274,12 @@ def _aud_missing(ctx: Context, expected: tuple[str, ...], raw: Any) -> Finding:
 
 
 def _aud_mismatch(
-    expected: tuple[str, ...], raw: Any, got: list[str], well_formed: bool, claims: dict[str, Any]
+    expected: tuple[str, ...],
+    raw: Any,
+    got: list[str],
+    well_formed: bool,
+    claims: dict[str, Any],
+    where: str,
 ) -> Finding:
     reasons = aud_near_misses(expected, got, claims)
     shape = "" if well_formed else " aud must be a string or an array of strings."
@@ -286,7 +292,7 @@ def _aud_mismatch(
             "A recipient that does not find itself in aud must reject the token; values are"
             f" compared exactly.{shape}{near}"
         ),
-        evidence=f"aud={as_json(raw)} in the token; expected (--aud): {', '.join(expected)}",
+        evidence=f"aud={as_json(raw)} in the token; expected ({where}): {', '.join(expected)}",
         fix=_AUD_FIX,
         refs=("RFC 7519 §4.1.3", "RFC 9068 §4", "RFC 8725 §3.9"),
     )
@@ -301,17 +307,18 @@ def check_issuer(ctx: Context) -> Iterator[Finding]:
     raw = claims.get("iss")
     if raw is None or raw == "":
         if expected or is_access_token_profile(ctx):
-            yield _iss_missing(expected, raw, "iss" in claims)
+            yield _iss_missing(expected, raw, "iss" in claims, control("iss", ctx.front))
         return
     if expected is None:
         return
+    where = control("iss", ctx.front)
     if raw == expected:
         yield Finding(
             code="claims.iss_ok",
             severity=Severity.OK,
             title=f"The token's issuer matches: {expected}",
             detail="iss equals the issuer the API trusts, exactly.",
-            evidence=f"iss={as_json(raw)} in the token; expected (--iss): {expected}",
+            evidence=f"iss={as_json(raw)} in the token; expected ({where}): {expected}",
             fix="Nothing to do for the issuer.",
             refs=("RFC 7519 §4.1.1", "RFC 9068 §4"),
         )
@@ -324,13 +331,13 @@ def check_issuer(ctx: Context) -> Iterator[Finding]:
         severity=Severity.ERROR,
         title="The token's issuer is not the one the API trusts",
         detail=f"The issuer must match exactly (RFC 9068 §4).{shape}{near}",
-        evidence=f"iss={as_json(raw)} in the token; expected (--iss): {expected}",
+        evidence=f"iss={as_json(raw)} in the token; expected ({where}): {expected}",
         fix=_ISS_FIX,
         refs=("RFC 7519 §4.1.1", "RFC 9068 §4", "RFC 8725 §3.8"),
     )
 
 
-def _iss_missing(expected: str | None, raw: Any, present: bool) -> Finding:
+def _iss_missing(expected: str | None, raw: Any, present: bool, where: str) -> Finding:
     return Finding(
         code="claims.iss_missing",
         severity=Severity.ERROR if expected else Severity.WARNING,
@@ -340,7 +347,7 @@ def _iss_missing(expected: str | None, raw: Any, present: bool) -> Finding:
             " the token (Microsoft.Identity.Web reports \"The issuer '(null)' is invalid\")."
         ),
         evidence=(f"iss={as_json(raw)}" if present else "no iss claim")
-        + (f" in the token; expected (--iss): {expected}" if expected else "; header typ at+jwt"),
+        + (f" in the token; expected ({where}): {expected}" if expected else "; header typ at+jwt"),
         fix="Check that this is a token from the expected issuer; have the issuer set iss.",
         refs=("RFC 7519 §4.1.1", "RFC 9068 §2.2"),
     )
@@ -357,14 +364,18 @@ def check_unchecked(ctx: Context) -> Iterator[Finding]:
     shown = [f"{n}={as_json(claims[n])}" for n in open_ if n in claims]
     if not shown:
         return
-    flags = " and ".join(f"--{n}" for n in open_)
+    flags = " and ".join(control(n, ctx.front) for n in open_)
     yield Finding(
         code="claims.unchecked",
         severity=Severity.INFO,
         title=f"{' and '.join(open_)} not checked: no expectation given",
         detail=f"Without {flags}, the token's {' and '.join(open_)} cannot be compared.",
         evidence="; ".join(shown),
-        fix=f"Give {flags} with the values the API is configured with to compare them.",
+        fix=(
+            f"Give the values the API is configured with ({flags}) to compare them."
+            if ctx.front == "tui"
+            else f"Give {flags} with the values the API is configured with to compare them."
+        ),
         refs=("RFC 8725 §3.8", "RFC 8725 §3.9"),
     )
 

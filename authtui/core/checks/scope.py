@@ -17,7 +17,9 @@ from typing import Any
 from authtui.core.checks import Check
 from authtui.core.checks.time import is_github_app_jwt
 from authtui.core.context import Context
+from authtui.core.controls import control, set_to
 from authtui.core.model import Finding, Severity
+from authtui.core.options import FrontEnd
 
 FLAT_CLAIMS = ("scope", "scp", "roles", "permissions", "groups")
 GITHUB_GRANTED = "X-OAuth-Scopes"
@@ -165,7 +167,7 @@ def requirements(ctx: Context) -> list[Requirement]:
     found: list[Requirement] = []
     asked = tuple(dict.fromkeys(w for s in ctx.options.scopes for w in s.split()))
     if asked:
-        found.append(Requirement("--scope", asked, "all"))
+        found.append(Requirement(control("scope", ctx.front), asked, "all"))
     for challenge in ctx.challenges:
         if challenge.params.get("error") != "insufficient_scope":
             continue
@@ -200,25 +202,26 @@ def missing_for(req: Requirement, granted: Granted) -> tuple[list[str], str]:
     return unheld, "read as all required (RFC 6750: the scope needed), since some are held"
 
 
-def near_misses(missing: list[str], granted: Granted) -> list[str]:
-    """Granted values that almost match a missing one: case, Spring prefixes, resource URI."""
+def near_misses(missing: list[str], granted: Granted, front: FrontEnd = "cli") -> list[str]:
+    """Granted values that almost match a missing one: case, Spring prefixes, resource URI.
+    ``front`` is the front end that asks (advice names its controls)."""
     notes: list[str] = []
     for want in missing:
         for have in granted:
-            reason = _near(want, have)
+            reason = _near(want, have, front)
             if reason:
                 notes.append(f"{want} vs granted {have}: {reason}")
     return notes
 
 
-def _near(want: str, have: str) -> str | None:
+def _near(want: str, have: str, front: FrontEnd) -> str | None:
     if want.lower() == have.lower():
         return "differs only in letter case (scopes are case-sensitive, RFC 6749 §3.3)"
     for prefix in _SPRING_PREFIXES:
         if want.startswith(prefix) and want.removeprefix(prefix) == have:
             return (
                 f"{prefix} is the prefix Spring Security gives authorities mapped from the"
-                f" token, not part of the value; compare with --scope {have}"
+                f" token, not part of the value; compare with {set_to('scope', have, front)}"
             )
     if want.count(":") == 2 and have.count(":") == 2:
         (wk, wn, wa), (hk, hn, ha) = want.split(":"), have.split(":")
@@ -287,7 +290,7 @@ def _title(req: Requirement, missing: list[str]) -> str:
 def _insufficient(
     ctx: Context, req: Requirement, missing: list[str], reading: str, granted: Granted
 ) -> Finding:
-    near = near_misses(missing, granted)
+    near = near_misses(missing, granted, ctx.front)
     source = req.source[:1].upper() + req.source[1:]
     reading = "" if len(req.values) == 1 else f" ({reading})"
     return Finding(

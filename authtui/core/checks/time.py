@@ -15,6 +15,7 @@ import math
 from collections.abc import Callable, Iterable, Iterator
 
 from authtui.core.checks import Check
+from authtui.core.checks.time_clocks import check_capture_time, check_server_clock
 from authtui.core.checks.time_stamps import (
     GITHUB_APP_MAX,
     LONG_LIFETIME,
@@ -40,13 +41,11 @@ from authtui.core.checks.time_text import (
     nbf_within_skew_finding,
     no_exp_finding,
     not_yet_valid_finding,
-    server_clock_finding,
     valid_finding,
     window_invalid_finding,
 )
 from authtui.core.context import Context
 from authtui.core.model import Finding
-from authtui.core.timefmt import relative
 
 __all__ = [
     "CHECKS",
@@ -57,6 +56,7 @@ __all__ = [
     "TIME_CLAIMS",
     "Stamp",
     "all_time_findings",
+    "check_capture_time",
     "check_exp",
     "check_iat",
     "check_nbf",
@@ -177,30 +177,6 @@ def _window(ctx: Context, found: dict[str, Stamp]) -> Iterator[Finding]:
         yield lifetime_long_finding(ctx, exp - start)
 
 
-def check_server_clock(ctx: Context) -> Iterator[Finding]:
-    """``time.server_clock``: the response's Date is off the evaluation clock by more
-    than the skew; judge the token by the server's clock too."""
-    server = ctx.server_now
-    if server is None or not math.isfinite(server) or abs(server - ctx.now) <= ctx.skew:
-        return
-    found = stamps(ctx)
-    times = usable_times(found)
-    at_server = _failures(times, server, ctx.skew)
-    at_eval = _failures(times, ctx.now, ctx.skew)
-    yield server_clock_finding(ctx, found, times, at_server, at_eval, server)
-
-
-def _failures(times: dict[str, float], now: float, skew: float) -> list[str]:
-    failed: list[str] = []
-    if "exp" in times and times["exp"] <= now - skew:
-        failed.append(f"had expired {relative(now - times['exp'])} earlier")
-    if "nbf" in times and times["nbf"] > now + skew:
-        failed.append(f"was not yet valid (nbf {relative(times['nbf'] - now)} later)")
-    if "iat" in times and times["iat"] > now + skew:
-        failed.append(f"was issued {relative(times['iat'] - now)} in its future")
-    return failed
-
-
 def check_valid(ctx: Context) -> Iterator[Finding]:
     """``time.valid`` (ok): exp present, and nothing wrong with exp, nbf or iat."""
     found = stamps(ctx)
@@ -234,7 +210,7 @@ def check_claim_times(ctx: Context) -> Iterator[Finding]:
         yield valid_finding(ctx, found, usable_times(found))
 
 
-CHECKS: tuple[Check, ...] = (check_claim_times, check_server_clock)
+CHECKS: tuple[Check, ...] = (check_claim_times, check_server_clock, check_capture_time)
 
 
 def all_time_findings(ctx: Context) -> Iterable[Finding]:

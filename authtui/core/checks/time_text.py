@@ -15,8 +15,10 @@ from authtui.core.checks.time_stamps import (
     show,
     when,
 )
+from authtui.core.clock import evaluated_at
 from authtui.core.context import Context
-from authtui.core.model import Finding, Severity
+from authtui.core.controls import control, set_to
+from authtui.core.model import ClockBasis, Finding, Severity
 from authtui.core.timefmt import relative, since, utc
 
 _FIX_NUMBER = "Have the issuer write {name} as a JSON number of seconds since 1970-01-01T00:00:00Z."
@@ -30,8 +32,25 @@ _AS_SECONDS = {
 
 
 def stamp_evidence(ctx: Context, stamp: Stamp, ts: float) -> str:
-    """Where and when a claim was read: the claim, the evaluation time."""
-    return f"{when(stamp.name, stamp.raw, ts, ctx.now)} in the token; evaluated at {utc(ctx.now)}"
+    """Where and when a claim was read: the claim, the evaluation time and its clock."""
+    return (
+        f"{when(stamp.name, stamp.raw, ts, ctx.now)} in the token; evaluated at"
+        f" {utc(ctx.now)} ({evaluated_at(ctx.clock)})"
+    )
+
+
+def _old_paste_hint(ctx: Context) -> str:
+    """How to judge an old paste at its own time, when the device clock judged it."""
+    reading = ctx.clock
+    if reading.basis is not ClockBasis.DEVICE:
+        return ""
+    if reading.captured is not None:
+        capture = set_to("now", "capture", ctx.front)
+        return f" If the paste is old, judge it at its own time: {capture}."
+    return (
+        " If the paste is old, give the time of the request in"
+        f" {control('now', ctx.front)} (epoch seconds, RFC 3339 or the response's Date)."
+    )
 
 
 def bad_type_finding(stamp: Stamp) -> Finding:
@@ -111,7 +130,7 @@ def expired_finding(ctx: Context, stamp: Stamp, exp: float) -> Finding:
         evidence=stamp_evidence(ctx, stamp, exp),
         fix=(
             "Get a fresh token (refresh or sign in again) and have the client renew before exp."
-            " If the paste is old, evaluate at the time of the request with --now."
+            + _old_paste_hint(ctx)
         ),
         refs=("RFC 7519 §4.1.4", "RFC 6750 §3.1"),
     )
@@ -248,70 +267,6 @@ def lifetime_long_finding(ctx: Context, lifetime: float) -> Finding:
         fix="Shorten the access-token lifetime at the issuer and renew with a refresh token.",
         refs=("RFC 9068 §2.2", "RFC 8725 §3.10"),
     )
-
-
-def server_clock_finding(
-    ctx: Context,
-    found: dict[str, Stamp],
-    times: dict[str, float],
-    at_server: list[str],
-    at_eval: list[str],
-    server: float,
-) -> Finding:
-    """``time.server_clock``: the response's Date and what the token's times mean by it."""
-    gap = relative(server - ctx.now)
-    side = "ahead of" if server > ctx.now else "behind"
-    dates = ctx.exchange.response_header("Date")
-    claims_seen = [f"{when(n, found[n].raw, times[n], server)}" for n in TIME_CLAIMS if n in times]
-    evidence = "; ".join(
-        [
-            f"Date: {dates[0]} ({utc(server)})" if dates else f"server clock {utc(server)}",
-            f"evaluation clock {utc(ctx.now)}",
-            *(f"{seen}, by the server's clock" for seen in claims_seen),
-        ]
-    )
-    severity, title = _server_verdict(ctx, times, at_server, at_eval, server)
-    return Finding(
-        code="time.server_clock",
-        severity=severity,
-        title=title,
-        detail=(
-            f"The response's Date (the server's clock when it answered) is {gap} {side} the"
-            f" evaluation clock, more than the {ctx.skew:g} s allowance. Either the paste comes"
-            " from another time, or one of the clocks is off."
-        ),
-        evidence=evidence,
-        fix=(
-            "If the paste is old, evaluate at the response's time with --now set to its Date;"
-            " otherwise check clock sync (NTP) on the server and the issuer."
-        ),
-        refs=("RFC 9110 §6.6.1", "RFC 7519 §4.1.4"),
-    )
-
-
-def _server_verdict(
-    ctx: Context,
-    times: dict[str, float],
-    at_server: list[str],
-    at_eval: list[str],
-    server: float,
-) -> tuple[Severity, str]:
-    gap = relative(server - ctx.now)
-    side = "ahead of" if server > ctx.now else "behind"
-    clocks = f"The server's clock (Date) is {gap} {side} the evaluation clock"
-    if not times:
-        return Severity.INFO, clocks
-    if at_server and not at_eval:
-        return Severity.ERROR, f"By the server's clock (Date), the token {' and '.join(at_server)}"
-    if at_eval and not at_server:
-        return (
-            Severity.WARNING,
-            f"By the server's clock (Date), the token was still valid; the evaluation clock"
-            f" is {gap} {'behind' if server > ctx.now else 'ahead'}",
-        )
-    if at_server:
-        return Severity.WARNING, f"{clocks}; by it too, the token {' and '.join(at_server)}"
-    return Severity.WARNING, f"{clocks}; by both, the token's times are fine"
 
 
 def valid_finding(ctx: Context, found: dict[str, Stamp], times: dict[str, float]) -> Finding:

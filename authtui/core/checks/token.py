@@ -12,6 +12,7 @@ from typing import Any
 from authtui.core.checks import Check, token_header
 from authtui.core.checks.evidence import short, shown, where
 from authtui.core.context import Context
+from authtui.core.controls import via
 from authtui.core.jose.tokens import WHITESPACE_NOTE, opaque_issuer
 from authtui.core.model import Finding, Severity, Token, TokenForm
 
@@ -88,7 +89,7 @@ def check_missing(ctx: Context) -> Iterator[Finding]:
         evidence=evidence,
         fix=(
             "Paste the request as it was sent, with its `Authorization: Bearer <token>` line, "
-            "or give the access token on its own (--token, or the token pane). If the request "
+            f"or give the access token on its own {via('token', ctx.front)}. If the request "
             "really had no token, have the client attach one."
         ),
         refs=("RFC 6750 §2.1", "RFC 6750 §3.1"),

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from authtui.core.context import SignatureResult
+from authtui.core.controls import control
 from authtui.core.jose import signature_findings as said
 from authtui.core.jose.algs import (
     ALGS,
@@ -31,7 +32,7 @@ from authtui.core.jose.forgery import forged_with_public_key
 from authtui.core.keys.load import describe_certificate, load_keys
 from authtui.core.keys.model import LoadedKey
 from authtui.core.model import Finding, SignatureStatus, Token, TokenForm
-from authtui.core.options import KeyInput, Secret
+from authtui.core.options import FrontEnd, KeyInput, Secret
 
 
 @dataclass(slots=True)
@@ -42,14 +43,18 @@ class _Outcome:
 
 
 def check_signature(
-    token: Token | None, keys: Sequence[KeyInput], secret: Secret | None
+    token: Token | None,
+    keys: Sequence[KeyInput],
+    secret: Secret | None,
+    front: FrontEnd = "cli",
 ) -> SignatureResult:
     """Verify the token's signature with the keys and secret the user gave.
 
-    The secret's value never appears in the result, not even in part.
+    The secret's value never appears in the result, not even in part. ``front`` is
+    the front end that asks (advice names its controls).
     """
-    loaded, key_findings = _load(tuple(keys))
-    outcome = _check(token, list(loaded), secret, bool(keys))
+    loaded, key_findings = _load(tuple(keys), front)
+    outcome = _check(token, list(loaded), secret, bool(keys), front)
     return SignatureResult(
         status=outcome.status,
         findings=key_findings + tuple(outcome.findings),
@@ -58,15 +63,21 @@ def check_signature(
 
 
 @functools.lru_cache(maxsize=16)
-def _load(keys: tuple[KeyInput, ...]) -> tuple[tuple[LoadedKey, ...], tuple[Finding, ...]]:
+def _load(
+    keys: tuple[KeyInput, ...], front: FrontEnd
+) -> tuple[tuple[LoadedKey, ...], tuple[Finding, ...]]:
     """Keys read once per distinct input: the TUI re-diagnoses on every keystroke
     with the same key file, and building RSA keys is the costly part."""
-    loaded, findings = load_keys(keys)
+    loaded, findings = load_keys(keys, front)
     return tuple(loaded), tuple(findings)
 
 
 def _check(
-    token: Token | None, loaded: list[LoadedKey], secret: Secret | None, had_keys: bool
+    token: Token | None,
+    loaded: list[LoadedKey],
+    secret: Secret | None,
+    had_keys: bool,
+    front: FrontEnd,
 ) -> _Outcome:
     if token is None or token.form is not TokenForm.JWS:
         return _Outcome(SignatureStatus.NOT_CHECKED)
@@ -77,16 +88,19 @@ def _check(
     if spec is None:
         return _Outcome(SignatureStatus.UNSUPPORTED, [said.unsupported(token, alg)])
     if not loaded and secret is None:
-        return _Outcome(SignatureStatus.NOT_CHECKED, [said.not_checked(token, had_keys)])
+        return _Outcome(SignatureStatus.NOT_CHECKED, [said.not_checked(token, had_keys, front)])
     if spec.kty == "oct":
-        return _check_hmac(token, spec, loaded, secret)
-    return _check_asymmetric(token, spec, loaded)
+        return _check_hmac(token, spec, loaded, secret, front)
+    return _check_asymmetric(token, spec, loaded, front)
 
 
-def _check_asymmetric(token: Token, spec: AlgSpec, loaded: list[LoadedKey]) -> _Outcome:
+def _check_asymmetric(
+    token: Token, spec: AlgSpec, loaded: list[LoadedKey], front: FrontEnd
+) -> _Outcome:
     usable = [k for k in loaded if k.kty != "oct"]
     if not usable:
-        return _Outcome(SignatureStatus.NOT_CHECKED, [said.secret_for_asymmetric(token, spec)])
+        finding = said.secret_for_asymmetric(token, spec, front)
+        return _Outcome(SignatureStatus.NOT_CHECKED, [finding])
     kid = token.kid
     same_kid = [k for k in usable if kid is not None and k.kid == kid]
     pool = usable if kid is None else (same_kid or [k for k in usable if k.kid is None])
@@ -104,7 +118,7 @@ def _check_asymmetric(token: Token, spec: AlgSpec, loaded: list[LoadedKey]) -> _
         outcome.findings.append(said.valid(token, clean[0], kid_missing))
     elif kid_missing and not verified:
         others = [k for k in usable if k not in pool and _verifies(token, spec, k)]
-        outcome.findings.append(said.kid_not_found(token, usable, others))
+        outcome.findings.append(said.kid_not_found(token, usable, others, front))
     elif not fitting:
         outcome.findings.append(said.alg_mismatch(token, spec, misfits, False))
     elif not verified:
@@ -120,17 +134,17 @@ def _verifies(token: Token, spec: AlgSpec, key: LoadedKey) -> bool:
 
 
 def _check_hmac(
-    token: Token, spec: AlgSpec, loaded: list[LoadedKey], secret: Secret | None
+    token: Token, spec: AlgSpec, loaded: list[LoadedKey], secret: Secret | None, front: FrontEnd
 ) -> _Outcome:
     public = [k for k in loaded if k.kty != "oct"]
     forged = forged_with_public_key(token, spec, public)
     if forged is not None:
-        return _Outcome(SignatureStatus.INVALID, [said.alg_confusion(token, spec, public, forged)])
-    candidates = _hmac_candidates(token, loaded, secret)
+        finding = said.alg_confusion(token, spec, public, forged, front)
+        return _Outcome(SignatureStatus.INVALID, [finding])
+    candidates = _hmac_candidates(token, loaded, secret, front)
     if not candidates:
-        return _Outcome(
-            SignatureStatus.NO_KEY_MATCHED, [said.alg_confusion(token, spec, public, None)]
-        )
+        finding = said.alg_confusion(token, spec, public, None, front)
+        return _Outcome(SignatureStatus.NO_KEY_MATCHED, [finding])
     outcome = _Outcome(SignatureStatus.INVALID)
     for label, value in candidates:
         for variant, variant_value in _secret_variants(value):
@@ -153,14 +167,14 @@ def _weak(spec: AlgSpec, candidates: list[tuple[str, bytes]]) -> list[Finding]:
 
 
 def _hmac_candidates(
-    token: Token, loaded: list[LoadedKey], secret: Secret | None
+    token: Token, loaded: list[LoadedKey], secret: Secret | None, front: FrontEnd
 ) -> list[tuple[str, bytes]]:
     octs = [k for k in loaded if k.kty == "oct" and isinstance(k.public_key, bytes)]
     by_kid = [k for k in octs if token.kid is not None and k.kid == token.kid]
     candidates = [(k.description, bytes(k.public_key)) for k in (by_kid or octs)]
     if secret is not None:
         candidates.insert(
-            0, ("the HMAC secret given (--secret-file/--secret-env)", secret.reveal())
+            0, (f"the HMAC secret given ({control('secret', front)})", secret.reveal())
         )
     return candidates
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from authtui.core.controls import via
 from authtui.core.jose.algs import AlgSpec
 from authtui.core.jose.forgery import shape_problem
 from authtui.core.keys.model import LoadedKey
 from authtui.core.model import Finding, Severity, Token
+from authtui.core.options import FrontEnd
 
 _REFS = ("RFC 7515 §5.2", "RFC 7518 §3.1")
 
@@ -32,7 +34,7 @@ def _finding(code: str, severity: Severity, title: str, detail: str, evidence: s
     return Finding(code, severity, title, detail, evidence, fix, refs)
 
 
-def not_checked(token: Token, had_keys: bool) -> Finding:
+def not_checked(token: Token, had_keys: bool, front: FrontEnd = "cli") -> Finding:
     why = "None of the keys given could be read" if had_keys else "No key or secret was given"
     return _finding(
         "sig.not_checked",
@@ -42,11 +44,12 @@ def not_checked(token: Token, had_keys: bool) -> Finding:
         f"another key is not ruled out.{_embedded_note(token)}",
         _where(token),
         "Save the issuer's JWKS (the jwks_uri in its /.well-known/openid-configuration) and "
-        "pass it with --key; for HS256/384/512 pass the shared secret with --secret-file.",
+        f"give it {via('key', front)}; for HS256/384/512 give the shared secret"
+        f" {via('secret', front)}.",
     )
 
 
-def secret_for_asymmetric(token: Token, spec: AlgSpec) -> Finding:
+def secret_for_asymmetric(token: Token, spec: AlgSpec, front: FrontEnd = "cli") -> Finding:
     return _finding(
         "sig.not_checked",
         Severity.INFO,
@@ -54,7 +57,7 @@ def secret_for_asymmetric(token: Token, spec: AlgSpec) -> Finding:
         f"The token is signed with {spec.name}, an asymmetric algorithm; only the "
         "issuer's public key can verify it, and an HMAC secret was given instead.",
         _where(token),
-        "Pass the issuer's JWKS or PEM public key with --key.",
+        f"Give the issuer's JWKS or PEM public key {via('key', front)}.",
     )
 
 
@@ -141,7 +144,9 @@ def invalid_hmac(token: Token, spec: AlgSpec, labels: list[str]) -> Finding:
     )
 
 
-def kid_not_found(token: Token, keys: list[LoadedKey], others: list[LoadedKey]) -> Finding:
+def kid_not_found(
+    token: Token, keys: list[LoadedKey], others: list[LoadedKey], front: FrontEnd = "cli"
+) -> Finding:
     kids = sorted({k.kid for k in keys if k.kid})
     listed = ", ".join(kids[:12]) + (" ..." if len(kids) > 12 else "")
     verified = (
@@ -158,7 +163,8 @@ def kid_not_found(token: Token, keys: list[LoadedKey], others: list[LoadedKey]) 
         "the server cached an old one), or the token comes from another tenant or realm "
         "than the one the server trusts.",
         f"{_where(token)}; kids given: {listed}",
-        "Fetch the current JWKS from the issuer's jwks_uri yourself and pass it with --key; "
+        "Fetch the current JWKS from the issuer's jwks_uri yourself and give it"
+        f" {via('key', front)}; "
         "compare the token's iss with the issuer (tenant, realm) the server is set up for.",
         ("RFC 7515 §4.1.4", "RFC 7517 §4.5"),
     )
@@ -184,7 +190,11 @@ def alg_mismatch(token: Token, spec: AlgSpec, reasons: list[str], math_ok: bool)
 
 
 def alg_confusion(
-    token: Token, spec: AlgSpec, public: list[LoadedKey], forged: tuple[LoadedKey, str] | None
+    token: Token,
+    spec: AlgSpec,
+    public: list[LoadedKey],
+    forged: tuple[LoadedKey, str] | None,
+    front: FrontEnd = "cli",
 ) -> Finding:
     if forged is not None:
         key, words = forged
@@ -208,7 +218,7 @@ def alg_confusion(
         f"The token says {spec.name} (HMAC, a shared secret) but only public keys were given "
         f"({names}). A public key must never be used as an HMAC secret to accept a token.",
         _where(token),
-        f"If the issuer really uses {spec.name}, pass its secret with --secret-file; if it "
+        f"If the issuer really uses {spec.name}, give its secret {via('secret', front)}; if it "
         "signs with RSA/EC, the token did not come from it.",
         ("RFC 8725 §2.1", "RFC 8725 §3.1"),
     )

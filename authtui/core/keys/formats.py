@@ -16,6 +16,7 @@ from cryptography import x509
 from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 
+from authtui.core.controls import control
 from authtui.core.keys.model import (
     MAX_KEYS,
     REFS_PEM,
@@ -26,6 +27,7 @@ from authtui.core.keys.model import (
     private_finding,
 )
 from authtui.core.model import Finding, Severity
+from authtui.core.options import FrontEnd
 
 _B64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_")
 
@@ -188,11 +190,14 @@ def _der_to_raw(der: bytes) -> RawKey | None:
     return None
 
 
-def load_der_input(name: str, data: bytes) -> tuple[list[LoadedKey], list[Finding]]:
+def load_der_input(
+    name: str, data: bytes, front: FrontEnd = "cli"
+) -> tuple[list[LoadedKey], list[Finding]]:
     """Read binary DER: a public key, a certificate or a private key."""
     raw = _der_to_raw(data)
     if raw is None:
-        return [], [_unknown_format(name, "binary data that is not a DER key or certificate")]
+        what = "binary data that is not a DER key or certificate"
+        return [], [_unknown_format(name, what, front)]
     return finish_keys(name, [(raw, name)], [])
 
 
@@ -228,17 +233,20 @@ def load_ssh_input(name: str, text: str) -> tuple[list[LoadedKey], list[Finding]
     )
 
 
-def load_other_text(name: str, text: str) -> tuple[list[LoadedKey], list[Finding]]:
+def load_other_text(
+    name: str, text: str, front: FrontEnd = "cli"
+) -> tuple[list[LoadedKey], list[Finding]]:
     """Read unarmoured base64 as DER, or say what the text is instead."""
     compact = "".join(text.split())
     if compact.startswith("eyJ") and compact.count(".") in (2, 4):
-        return [], [_unknown_format(name, "a JWT (a token), not a key")]
+        return [], [_unknown_format(name, "a JWT (a token), not a key", front)]
     if not compact or not set(compact) <= _B64_CHARS:
-        return [], [_unknown_format(name, "text that is neither PEM, JWK, JWKS nor SSH")]
+        return [], [_unknown_format(name, "text that is neither PEM, JWK, JWKS nor SSH", front)]
     der = _b64_any(compact)
     raw = _der_to_raw(der) if der else None
     if raw is None:
-        return [], [_unknown_format(name, "base64 text without PEM armour that is no DER key")]
+        what = "base64 text without PEM armour that is no DER key"
+        return [], [_unknown_format(name, what, front)]
     finding = key_error(
         name,
         "PEM armour missing: read the base64 body as a key anyway",
@@ -261,14 +269,14 @@ def _b64_any(compact: str) -> bytes | None:
         return None
 
 
-def _unknown_format(name: str, what: str) -> Finding:
+def _unknown_format(name: str, what: str, front: FrontEnd) -> Finding:
     return key_error(
         name,
         "Unknown key format",
         f"This looks like {what}. A key is expected as PEM (BEGIN PUBLIC KEY, BEGIN RSA "
         "PUBLIC KEY, BEGIN CERTIFICATE), DER, a JWK or a JWKS.",
         f"{name} (contents not shown)",
-        fix="Pass the issuer's JWKS (saved from its jwks_uri) or a PEM public key. An HMAC "
-        "secret goes in --secret-file, not --key.",
+        fix="Give the issuer's JWKS (saved from its jwks_uri) or a PEM public key. An HMAC "
+        f"secret goes in {control('secret', front)}, not {control('key', front)}.",
         refs=REFS_PEM,
     )

@@ -19,19 +19,22 @@ from collections.abc import Sequence
 from authtui.core.keys.jwk import load_json_input
 from authtui.core.keys.model import LoadedKey, key_error
 from authtui.core.model import Finding
-from authtui.core.options import KeyInput
+from authtui.core.options import FrontEnd, KeyInput
 
 MAX_KEY_INPUT = 1 << 20
 """Key files over 1 MiB are read up to this size only."""
 _SSH_PREFIXES = ("ssh-rsa ", "ssh-ed25519 ", "ssh-ed448 ", "ecdsa-sha2-", "ssh-dss ")
 
 
-def load_keys(keys: Sequence[KeyInput]) -> tuple[list[LoadedKey], list[Finding]]:
-    """Load every key input; return the usable keys and a finding per problem."""
+def load_keys(
+    keys: Sequence[KeyInput], front: FrontEnd = "cli"
+) -> tuple[list[LoadedKey], list[Finding]]:
+    """Load every key input; return the usable keys and a finding per problem
+    (``front``: the front end that asks, whose controls advice names)."""
     loaded: list[LoadedKey] = []
     findings: list[Finding] = []
     for item in keys:
-        some, problems = load_key_input(item)
+        some, problems = load_key_input(item, front)
         loaded.extend(some)
         findings.extend(problems)
     return loaded, findings
@@ -44,7 +47,7 @@ def describe_certificate(der: bytes) -> str | None:
     return describe(der)
 
 
-def load_key_input(key: KeyInput) -> tuple[list[LoadedKey], list[Finding]]:
+def load_key_input(key: KeyInput, front: FrontEnd = "cli") -> tuple[list[LoadedKey], list[Finding]]:
     """Read one key input (file or paste) in whatever format it is in."""
     # keyformats (PEM, DER, SSH, X.509) is imported only for input that is no JWK:
     # a JWKS, the usual key, does not need it at start-up.
@@ -56,7 +59,7 @@ def load_key_input(key: KeyInput) -> tuple[list[LoadedKey], list[Finding]]:
     if "\x00" in text:
         from authtui.core.keys.formats import load_der_input
 
-        return load_der_input(key.name, data)
+        return load_der_input(key.name, data, front)
     if not text:
         return [], [key_error(key.name, "The key input is empty", "Nothing was read.", "")]
     if text[0] in "{[":
@@ -67,4 +70,4 @@ def load_key_input(key: KeyInput) -> tuple[list[LoadedKey], list[Finding]]:
         return load_pem_input(key.name, text)
     if text.startswith(_SSH_PREFIXES):
         return load_ssh_input(key.name, text)
-    return load_other_text(key.name, text)
+    return load_other_text(key.name, text, front)

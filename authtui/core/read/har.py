@@ -29,6 +29,8 @@ TOKEN_KEYS = (
 """JSON keys whose string values are offered as tokens, most wanted first."""
 
 _DECODER = json.JSONDecoder()
+_STARTED_LIMIT = 64
+"""Longer text is no date: ``startedDateTime`` is kept only this far."""
 _URLSAFE = str.maketrans("-_", "+/")
 
 
@@ -147,6 +149,7 @@ def _entry(entry: object) -> Exchange | None:
         body=_content_text(_dict(response.get("content"))),
         source="har",
         label=f"{method or '?'} {url or '?'} -> {status if status is not None else '?'}",
+        started=_str(entry.get("startedDateTime"))[:_STARTED_LIMIT],
     )
 
 

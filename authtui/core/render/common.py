@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from authtui.core.model import Finding, Report, Severity
+from authtui.core.model import ClockBasis, Finding, Report, Severity
 
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO, Severity.OK)
 SEVERITY_LABEL = {
@@ -51,15 +51,25 @@ def token_line(report: Report) -> str:
     return ", ".join(parts)
 
 
+_BASIS_WORDS = {
+    ClockBasis.GIVEN: "the time given",
+    ClockBasis.CAPTURE: "the capture time",
+    ClockBasis.DEVICE: "the device clock",
+}
+
+
 def clock_line(report: Report) -> str:
-    """Which clocks the time checks used."""
+    """Which clocks the time checks used, the basis in words, and what the other
+    reading would change (``Clock: evaluated at …: judged at the capture time, …``)."""
     from authtui.core.timefmt import utc
 
     clock = report.clock
     line = f"Clock: evaluated at {utc(round(clock.now))}, skew allowance {clock.skew:g} s"
+    if clock.captured_at is not None and clock.captured_at != clock.now:
+        line += f", request at {utc(round(clock.captured_at))}"
     if clock.server_now is not None:
         line += f", server Date {utc(round(clock.server_now))}"
-    return line
+    return f"{line}: {clock.summary or _BASIS_WORDS[clock.basis]}"
 
 
 def listed_in_part(report: Report, code: Callable[[str], str] = str) -> str | None:

@@ -108,6 +108,8 @@ def report_dict(report: Report) -> dict[str, Any]:
             "now": _number(report.clock.now),
             "server_now": _number(report.clock.server_now),
             "skew": _number(report.clock.skew),
+            "basis": report.clock.basis.value,
+            "captured_at": _number(report.clock.captured_at),
         },
         "notes": [
             {"code": n.code, "message": n.message, "evidence": n.evidence} for n in report.notes

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from authtui.core.controls import CONTROLS, control, via
 from authtui.core.model import Challenge, Exchange, Finding, Severity
+from authtui.core.options import FrontEnd
 from authtui.core.words import pattern as sp
 from authtui.core.words.match import match_normalised
 from authtui.core.words.sources import RFC6750_ERRORS, ServerText, error_texts
@@ -25,7 +27,15 @@ _MAX_EVIDENCE = 3
 class _CodeText:
     title: str
     fix: str
+    """May name controls: ``{key}`` (the control), ``{via_key}`` (``with --key``, ``in
+    Settings › Verification key``), filled for the front end that asks."""
     refs: tuple[str, ...]
+
+    def fix_for(self, front: FrontEnd) -> str:
+        """The fix, naming the controls of ``front``."""
+        names = {name: control(name, front) for name in CONTROLS}
+        names.update({f"via_{name}": via(name, front) for name in CONTROLS})
+        return self.fix.format_map(names)
 
 
 _CODE_TEXTS: dict[str, _CodeText] = {
@@ -44,7 +54,7 @@ _CODE_TEXTS: dict[str, _CodeText] = {
     sp.BAD_SIGNATURE: _CodeText(
         "The server says the token's signature is invalid",
         "Check the token comes unaltered from the issuer this API trusts, and that the "
-        "server allows its alg; verify it here with the issuer's JWKS (--key) to see which "
+        "server allows its alg; verify it here with the issuer's JWKS ({key}) to see which "
         "side is wrong.",
         ("RFC 7515 §5.2", "RFC 8725 §3.1"),
     ),
@@ -52,27 +62,27 @@ _CODE_TEXTS: dict[str, _CodeText] = {
         "The server found no key to verify the token",
         "Compare the token's kid and alg with the keys the server loads from its configured "
         "issuer (authority, tenant, realm, JWKS URL); a rotated key needs a metadata refresh. "
-        "Pass the JWKS with --key to check.",
+        "Give the JWKS {via_key} to check.",
         ("RFC 7515 §4.1.4", "RFC 7517 §5", "RFC 8725 §3.1"),
     ),
     sp.AUDIENCE: _CodeText(
         "The server says the token's audience is wrong",
         "Request the token for this API (the audience, resource or API scope parameter at "
-        "the token endpoint), or add the token's aud to the API's accepted audiences. Pass "
-        "--aud to compare.",
+        "the token endpoint), or add the token's aud to the API's accepted audiences. Give "
+        "the expected audience {via_aud} to compare.",
         ("RFC 7519 §4.1.3", "RFC 8725 §3.9"),
     ),
     sp.ISSUER: _CodeText(
         "The server says the token's issuer is wrong",
         "Get the token from the issuer the API trusts, or configure the API to trust this "
-        "one: the match is exact (scheme, host, path, trailing slash, /v2.0). Pass --iss to "
-        "compare.",
+        "one: the match is exact (scheme, host, path, trailing slash, /v2.0). Give the "
+        "expected issuer {via_iss} to compare.",
         ("RFC 7519 §4.1.1", "RFC 8725 §3.8"),
     ),
     sp.SCOPE: _CodeText(
         "The server says the token lacks the scope or permission needed",
         "Request the token with the scope or role this endpoint needs (and consent to it), "
-        "or grant it to the client or user. Pass --scope to compare.",
+        "or grant it to the client or user. Give the required scope {via_scope} to compare.",
         ("RFC 6750 §3.1", "RFC 6749 §3.3"),
     ),
     sp.MALFORMED: _CodeText(
@@ -110,13 +120,14 @@ class _Hits:
 
 
 def server_findings(
-    texts: Sequence[ServerText], challenge_errors: Collection[str] = ()
+    texts: Sequence[ServerText], challenge_errors: Collection[str] = (), front: FrontEnd = "cli"
 ) -> list[Finding]:
     """One finding per ``server.*`` code the texts support, in order of first mention.
 
     ``challenge_errors`` are the (lower-cased) ``error`` codes of the challenges: a
     text that only repeats one of them, or only names an RFC 6750 code another
-    check reports, is skipped.
+    check reports, is skipped. ``front`` is the front end that asks (advice names
+    its controls).
     """
     errors = {e.strip().lower() for e in challenge_errors}
     hits: dict[str, _Hits] = {}
@@ -133,10 +144,10 @@ def server_findings(
             entry = hits.setdefault(row.code, _Hits(row.code))
             entry.rows.append(row)
             entry.texts.append(item)
-    return [_finding(entry) for entry in hits.values()]
+    return [_finding(entry, front) for entry in hits.values()]
 
 
-def _finding(hits: _Hits) -> Finding:
+def _finding(hits: _Hits, front: FrontEnd) -> Finding:
     statements = [row for row in hits.rows if not row.hint]
     lead = statements[0] if statements else hits.rows[0]
     base = _CODE_TEXTS[hits.code]
@@ -146,7 +157,7 @@ def _finding(hits: _Hits) -> Finding:
         title=lead.title or base.title,
         detail=_detail(lead, hits.rows),
         evidence=_evidence(hits.texts),
-        fix=lead.fix or base.fix,
+        fix=lead.fix or base.fix_for(front),
         refs=base.refs,
     )
 
@@ -188,11 +199,14 @@ def shorten(text: str, limit: int = EVIDENCE_CAP) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def read_server_words(exchange: Exchange, challenges: Sequence[Challenge]) -> list[Finding]:
-    """Map the server's own messages to ``server.*`` findings (not for 1xx-3xx answers)."""
+def read_server_words(
+    exchange: Exchange, challenges: Sequence[Challenge], front: FrontEnd = "cli"
+) -> list[Finding]:
+    """Map the server's own messages to ``server.*`` findings (not for 1xx-3xx answers);
+    ``front`` is the front end that asks (advice names its controls)."""
     status = exchange.status
     if status is not None and status < 400:
         return []
     texts = error_texts(exchange, challenges)
     errors = [c.params["error"].lower() for c in challenges if "error" in c.params]
-    return server_findings(texts, errors)
+    return server_findings(texts, errors, front)

@@ -13,6 +13,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
+from authtui.tui.keys import SWITCH_KEY
+
 SKEW_STEPS = (0, 60, 300)
 """Quick steps for the clock-skew allowance (seconds)."""
 
@@ -26,12 +28,19 @@ INPUT_DEFAULTS = {
 }
 """Every one-line field of the pane and its value before anything is typed."""
 
+KEY_LABEL = "Verification key: a file path, or pasted PEM / JWK / JWKS"
+KEY_PLACEHOLDER = "./jwks.json, or paste -----BEGIN PUBLIC KEY----- ..."
+SERVED_KEY_PLACEHOLDER = "paste -----BEGIN PUBLIC KEY----- ..."
+SERVED_KEY_LABEL = "Verification key: pasted PEM / JWK / JWKS (file paths are off in the browser)"
+
 
 class SettingsPane(VerticalScroll):
     """Every option of ``authtui diagnose``, as fields. Editing any re-diagnoses."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, key_paths: bool = True) -> None:
+        """``key_paths=False`` (the browser): the key field takes key text, not a path."""
         super().__init__(id=id)
+        self._key_paths = key_paths
         self._inputs = dict(INPUT_DEFAULTS)
         self._key = ""
         self._redact = True
@@ -84,7 +93,7 @@ class SettingsPane(VerticalScroll):
             id="key",
             soft_wrap=True,
             compact=True,
-            placeholder="./jwks.json, or paste -----BEGIN PUBLIC KEY----- ...",
+            placeholder=KEY_PLACEHOLDER if self._key_paths else SERVED_KEY_PLACEHOLDER,
         )
         redact = Checkbox(
             "Redact tokens in the report (F8)", self._redact, id="redact", compact=True
@@ -93,15 +102,15 @@ class SettingsPane(VerticalScroll):
         return [
             Label("Clock skew allowance (seconds)"),
             skew_row,
-            Label("Evaluation time: now, epoch seconds or RFC 3339"),
-            line("when", "now (ticks every second)"),
+            Label(f"Evaluation time ({SWITCH_KEY} switches): capture, now, or a time"),
+            line("when", "empty: the paste's Date decides; epoch, RFC 3339, HTTP-date"),
             Label("Expected audience(s), comma or space separated"),
             line("audiences", "e.g. https://api.example.com"),
             Label("Expected issuer"),
             line("issuer", "e.g. https://login.example.com/"),
             Label("Required scopes or roles"),
             line("scopes", "e.g. orders:read"),
-            Label("Verification key: a file path, or pasted PEM / JWK / JWKS"),
+            Label(KEY_LABEL if self._key_paths else SERVED_KEY_LABEL),
             key,
             Label("HMAC secret (masked, never shown, saved or copied)"),
             line("secret", "for HS256/384/512 tokens", password=True),

@@ -7,7 +7,9 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Digits, Static
 
-from authtui.core.model import Report
+from authtui.core.clock import FRESH
+from authtui.core.model import ClockBasis, Report
+from authtui.tui.keys import SWITCH_KEY
 from authtui.tui.look import KIND_WORDS, outcome
 
 REASONS = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found"}
@@ -23,6 +25,18 @@ WELCOME = Content.assemble(
     ("F1", "bold"),
     " shows help.",
 )
+
+
+def clock_words(report: Report) -> str:
+    """Which clock judged, for the banner: said when it is not simply the device
+    clock on a fresh paste (a capture time, a time given, a paste that may be old)."""
+    clock = report.clock
+    far = clock.captured_at is not None and clock.device is not None
+    far = far and abs((clock.device or 0.0) - (clock.captured_at or 0.0)) > FRESH
+    if clock.basis is ClockBasis.DEVICE and not far:
+        return ""
+    words = clock.summary[:1].upper() + clock.summary[1:]
+    return f"{words}. {SWITCH_KEY} switches the reading." if far else f"{words}."
 
 
 class VerdictBanner(Horizontal):
@@ -57,7 +71,8 @@ class VerdictBanner(Horizontal):
         """Show one report's verdict (nothing to do when it reads the same)."""
         verdict = report.verdict
         exchange = report.exchange
-        shown = (verdict, exchange.reason, outcome(report))
+        clock = clock_words(report)
+        shown = (verdict, exchange.reason, outcome(report), clock)
         if shown == self._shown:
             return
         self._shown = shown
@@ -72,6 +87,8 @@ class VerdictBanner(Horizontal):
             "\n",
             (verdict.headline, "bold"),
         )
+        if clock:  # before the next step: it says how to read everything above and below
+            lines = lines.append(Content.assemble("\n", ("Clock: ", "bold"), clock))
         if verdict.next_step:
             lines = lines.append(Content.assemble("\n", ("Next: ", "bold"), verdict.next_step))
         self.set_classes(outcome(report))
