@@ -61,8 +61,17 @@ class Context:
     """Decoded ``DPoP`` request header values (proof JWTs)."""
     signature: SignatureResult = field(default_factory=SignatureResult)
     server_findings: tuple[Finding, ...] = ()
-    """``server.*`` findings: what the server's own words mean (read once, shared
-    with checks that need to know whether the server saw a token)."""
+    """``server.*`` findings: what the server's own words mean (read once)."""
+    server_read_token: bool = False
+    """The server's words judge a token (its expiry, signature, claims or form): the
+    server received and read one, whatever its challenge says."""
+    server_schemes: frozenset[str] = frozenset()
+    """Authorization schemes the server's words ask for (``Authorization: Bearer
+    <token>``, "must start with Bearer"), lower-cased."""
+    server_wants_token: bool = False
+    """The server's words say no token reached it ("no authorization token provided")."""
+    server_talks_token: bool = False
+    """The server's words speak of a token ("Invalid token"): it works with tokens."""
     reading: Reading | None = None
     """How the evaluation clock was chosen (:func:`authtui.core.clock.decide`);
     ``None`` for a context built by hand: :attr:`now` is then a time given."""

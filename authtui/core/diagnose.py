@@ -38,7 +38,7 @@ from authtui.core.options import Options
 from authtui.core.read import paste
 from authtui.core.safety.secrets import redact_report
 from authtui.core.verdict import judge, order_findings
-from authtui.core.words.reader import read_server_words
+from authtui.core.words.reader import read_words
 
 # Schemes whose token68 is a token to decode (the rest carry passwords or tickets).
 _TOKEN_SCHEMES = frozenset({"", "bearer", "dpop", "jwt", "token", "oauth", "oauth2", "pop"})
@@ -137,6 +137,7 @@ def context_for(pasted: Paste, options: Options) -> Context:
         _clean_and_decode(value, "DPoP header") for value in exchange.request_header("DPoP")
     )
     reading = clock.decide(exchange, token, options, float(device))
+    words = read_words(exchange, challenges, options.front)
     all_notes = list(challenge_notes)
     for challenge in challenges:
         all_notes.extend(challenge.notes)
@@ -156,7 +157,11 @@ def context_for(pasted: Paste, options: Options) -> Context:
         pasted_token=pasted_token,
         dpop_proofs=proofs,
         signature=signature.check_signature(token, options.keys, options.secret, options.front),
-        server_findings=tuple(read_server_words(exchange, challenges, options.front)),
+        server_findings=words.findings,
+        server_read_token=words.read_token,
+        server_schemes=words.schemes,
+        server_wants_token=words.wants_token,
+        server_talks_token=words.talks_token,
         reading=reading,
     )
 

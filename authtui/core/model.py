@@ -340,6 +340,25 @@ class Clock:
     also expired``). Shown by every front end as is."""
 
 
+class Tier(StrEnum):
+    """How hidden a redacted value is (contract: "Redaction")."""
+
+    CREDENTIAL = "credential"
+    """Hidden by default, shown with ``--no-redact``; cut to a recognisable prefix."""
+    SECRET = "secret"
+    """Hidden always; shown as a fingerprint (length and the start of its SHA-256)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Redaction:
+    """One field whose value the report hides (never the value itself)."""
+
+    where: str
+    """The field, in words: ``header X-API-Key``, ``query sig``, ``form password``,
+    ``response body refresh_token``, ``header Cookie session``..."""
+    tier: Tier
+
+
 @dataclass(frozen=True, slots=True)
 class Totals:
     """Exact counts of what a report lists only in part.
@@ -379,6 +398,9 @@ class Report:
     """Labels of every exchange in the paste (HAR entries), for picking."""
     selected: int = 0
     redacted: bool = True
+    """Whether credentials were hidden (secrets always are)."""
+    redactions: tuple[Redaction, ...] = ()
+    """Every field the report hides, with its tier, each once, in the order met."""
     totals: Totals | None = None
     """Exact counts of the lists above, when any of them is shown in part; None when
     every list is whole (see :meth:`counts`)."""

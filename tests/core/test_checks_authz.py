@@ -197,21 +197,97 @@ SCHEME = [
         Severity.WARNING,
         "JWT",
     ),
+    # No challenge, but the server's words name the scheme it reads.
+    (
+        "basic, the words show Bearer",
+        "Authorization: Basic dXNlcjpwYXNz",
+        "\nHTTP/1.1 401 Unauthorized\n\nBad Authorization header format. Format is "
+        '"Authorization: Bearer <token>"',
+        Severity.ERROR,
+        "Basic",
+    ),
+    (
+        "Token, the words say it must start with Bearer",
+        "Authorization: Token abcdefghijkl",
+        "\nHTTP/1.1 401 Unauthorized\nContent-Type: application/json\n\n"
+        '{"description": "Invalid Authorization header: Must start with Bearer"}',
+        Severity.ERROR,
+        "Token",
+    ),
+    # No challenge, but the server's words say no token reached it.
+    (
+        "Token, the server saw no token",
+        "Authorization: Token abcdefghijkl",
+        '\nHTTP/1.1 401 Unauthorized\n\n{"detail": "No authorization token provided"}',
+        Severity.ERROR,
+        "Token",
+    ),
+    (
+        "basic, the server saw no token",
+        "Authorization: Basic dXNlcjpwYXNz",
+        '\nHTTP/1.1 401 Unauthorized\n\n{"detail": "No authorization token provided"}',
+        Severity.ERROR,
+        "Basic",
+    ),
+    (
+        "basic, the words speak of a token",
+        "Authorization: Basic dXNlcjpwYXNz",
+        '\nHTTP/1.1 401 Unauthorized\n\n{"error": "the JWT could not be read"}',
+        Severity.ERROR,
+        "Basic",
+    ),
+    # The server calls its scheme Token or JWT, yet its words show it read the Bearer token.
+    (
+        "bearer to a Token challenge that judged the token",
+        "Authorization: Bearer abcdefghijkl",
+        '\nHTTP/1.1 401 Unauthorized\nWWW-Authenticate: Token error="Expired token"\n\n',
+        Severity.WARNING,
+        "Bearer",
+    ),
+    (
+        "bearer to a JWT challenge on a 403",
+        "Authorization: Bearer abcdefghijkl",
+        "\nHTTP/1.1 403 Forbidden\nWWW-Authenticate: JWT realm=api\n\n",
+        Severity.WARNING,
+        "Bearer",
+    ),
 ]
+
+_WHY = {
+    "JWT, no challenge": "guess",
+    "bearer to a Token challenge that judged the token": "read the token",
+    "bearer to a JWT challenge on a 403": "read the token",
+    "basic, the words show Bearer": "its own message",
+    "Token, the words say it must start with Bearer": "its own message",
+}
 
 
 @pytest.mark.parametrize(
-    ("header", "response", "severity", "scheme"),
-    [c[1:] for c in SCHEME],
+    ("name", "header", "response", "severity", "scheme"),
+    SCHEME,
     ids=[c[0] for c in SCHEME],
 )
-def test_scheme_mismatch_fires(header: str, response: str, severity: Severity, scheme: str) -> None:
+def test_scheme_mismatch_fires(
+    name: str, header: str, response: str, severity: Severity, scheme: str
+) -> None:
     (finding,) = findings(sent(header, response), authz.scheme_mismatch)
     assert finding.code == "authz.scheme_mismatch"
     assert finding.severity is severity
     assert finding.title.startswith(f"{scheme} credentials sent")
-    if severity is Severity.WARNING:
-        assert "guess" in finding.detail
+    if name in _WHY:
+        assert _WHY[name] in finding.detail
+
+
+def test_a_basic_sent_where_a_token_challenge_judged_garbage_stays_an_error() -> None:
+    """A server that calls a Basic value a malformed token never got a token: the scheme is
+    the cause."""
+    response = (
+        '\nHTTP/1.1 401 Unauthorized\nWWW-Authenticate: Token error="Invalid token format"\n\n'
+    )
+    (finding,) = findings(
+        sent("Authorization: Basic dXNlcjpwYXNz", response), authz.scheme_mismatch
+    )
+    assert finding.severity is Severity.ERROR
 
 
 @pytest.mark.parametrize(
@@ -230,6 +306,14 @@ def test_scheme_mismatch_fires(header: str, response: str, severity: Severity, s
             "Authorization: Bearer abcdefghijkl",
             '\nHTTP/1.1 407 Proxy Authentication Required\nProxy-Authenticate: Basic realm="p"\n\n',
         ),
+        (
+            "Authorization: Bearer abcdefghijkl",
+            "\nHTTP/1.1 401 Unauthorized\n\nInvalid Authorization header: Must start with Bearer",
+        ),
+        (
+            "Authorization: Bearer abcdefghijkl",
+            '\nHTTP/1.1 401 Unauthorized\n\n{"detail": "No authorization token provided"}',
+        ),
     ],
     ids=[
         "same",
@@ -239,6 +323,8 @@ def test_scheme_mismatch_fires(header: str, response: str, severity: Severity, s
         "dpop offered",
         "custom",
         "proxy",
+        "the scheme the words name",
+        "bearer the server did not see",
     ],
 )
 def test_scheme_mismatch_quiet(header: str, response: str) -> None:
@@ -267,6 +353,66 @@ def test_basic_quiet_for_bearer() -> None:
 def test_basic_that_is_not_base64_is_a_warning() -> None:
     (finding,) = findings(sent("Authorization: Basic %%%notbase64%%%"), authz.basic)
     assert finding.severity is Severity.WARNING
+
+
+BASIC_401 = '\nHTTP/1.1 401 Unauthorized\nWWW-Authenticate: Basic realm="r"\n\n'
+PROXY_407 = '\nHTTP/1.1 407 Proxy Authentication Required\nProxy-Authenticate: Basic realm="p"\n\n'
+
+REFUSED = [
+    ("refused by a Basic server", "Authorization: Basic dXNlcjpwYXNz", BASIC_401, Severity.ERROR),
+    ("refused by a proxy", "Proxy-Authorization: Basic dXNlcjpwYXNz", PROXY_407, Severity.ERROR),
+    (
+        "a Bearer server: the scheme",
+        "Authorization: Basic dXNlcjpwYXNz",
+        CHALLENGE_401,
+        Severity.INFO,
+    ),
+    (
+        "a 403: accepted, not allowed",
+        "Authorization: Basic dXNlcjpwYXNz",
+        BASIC_401.replace("401 Unauthorized", "403 Forbidden"),
+        Severity.INFO,
+    ),
+    (
+        "proxy credentials, origin's 401",
+        "Proxy-Authorization: Basic dXNlcjpwYXNz",
+        BASIC_401,
+        Severity.INFO,
+    ),
+    (
+        "no colon: malformed, not refused",
+        "Authorization: Basic dXNlcnBhc3M=",
+        BASIC_401,
+        Severity.WARNING,
+    ),
+    (
+        "a 401 with no challenge: likely refused",
+        "Authorization: Basic dXNlcjpwYXNz",
+        "\nHTTP/1.1 401 Unauthorized\n\n",
+        Severity.WARNING,
+    ),
+    (
+        "a 401 with no challenge whose words want a token: the scheme, not the password",
+        "Authorization: Basic dXNlcjpwYXNz",
+        '\nHTTP/1.1 401 Unauthorized\n\n{"message": "Invalid token"}',
+        Severity.INFO,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("header", "response", "severity"), [c[1:] for c in REFUSED], ids=[c[0] for c in REFUSED]
+)
+def test_basic_refused_by_a_server_that_asks_for_basic(
+    header: str, response: str, severity: Severity
+) -> None:
+    """Well-formed Basic credentials refused where Basic is asked: the user or password."""
+    (finding,) = findings(sent(header, response), authz.basic)
+    assert finding.severity is severity
+    if "refused" in finding.title:
+        assert finding.title == "The server refused the Basic credentials of user 'user'"
+        assert "password is wrong" in finding.detail
+        assert "cGFzcw" not in finding.evidence and "pass" not in finding.evidence
 
 
 # --- multiple ---------------------------------------------------------------------------

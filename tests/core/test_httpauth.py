@@ -549,7 +549,7 @@ def _basic(raw: bytes) -> Credentials:
         (_basic(b"alice:pa:ss"), "alice", True, None),
         (_basic("jürgen:pw".encode()), "jürgen", True, None),
         (_basic("jürgen:pw".encode("latin-1")), "jürgen", True, "basic.charset"),
-        (_basic(b"alice"), "alice", False, "basic.no_colon"),
+        (_basic(b"alice"), None, False, "basic.no_colon"),  # all secret: no user id
         (parse_credentials("Basic YWxpY2U6cHc"), "alice", True, "basic.base64"),
         (parse_credentials("Basic !!!!"), None, False, "basic.base64"),
         (parse_credentials("Basic"), None, False, "basic.no_token"),

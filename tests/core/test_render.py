@@ -327,3 +327,38 @@ def test_every_format_says_the_clock_basis(options: dict[str, Any], basis: str, 
     for fmt in ("text", "markdown"):
         clock_lines = [line for line in render(rep, fmt).splitlines() if "Clock:" in line]
         assert len(clock_lines) == 1 and words in clock_lines[0], (fmt, clock_lines)
+
+
+# --- the ticket's summary ----------------------------------------------------------
+
+
+def test_markdown_shows_the_request_the_response_and_the_claims() -> None:
+    token = jwt.encode(
+        {
+            "sub": "u-1",
+            "client_id": "web",
+            "aud": "https://api",
+            "scope": "a b",
+            "exp": 1_700_000_600,
+        },
+        "k" * 32,
+        "HS256",
+    )
+    paste = (
+        f"POST /orders?x=1 HTTP/1.1\nHost: api.test\nAuthorization: Bearer {token}\n\n"
+        'HTTP/1.1 403 Forbidden\nWWW-Authenticate: Bearer error="insufficient_scope"\n'
+    )
+    md = render(diagnose(paste, Options(now=1_700_000_000)), "markdown")
+    assert "- **Request:** `POST https://api.test/orders?x=1`" in md
+    assert "- **Response:** `HTTP/1.1 403 Forbidden`" in md
+    assert "- **Clock:** evaluated at 2023-11-14T22:13:20Z" in md
+    assert "| `sub` | u-1 |" in md and "| `client_id` | web |" in md
+    assert "| `scope` | a b |" in md
+    assert "| `exp` | 1700000600 = 2023-11-14T22:23:20Z (in 10 min) |" in md
+
+
+def test_a_claim_value_cannot_break_the_markdown_table() -> None:
+    token = jwt.encode({"sub": "a|b`|`c\nd"}, "k" * 32, "HS256")
+    md = render(diagnose(token, Options(now=1_700_000_000)), "markdown")
+    row = next(line for line in md.splitlines() if line.startswith("| `sub` |"))
+    assert row.count("|") - row.count("\\|") == 3

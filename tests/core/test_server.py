@@ -14,8 +14,9 @@ from authtui.core.context import Context
 from authtui.core.model import Challenge, Exchange, Finding, Header, Paste, Severity
 from authtui.core.options import Options
 from authtui.core.words import pattern as sp
-from authtui.core.words.reader import read_server_words, server_findings
-from authtui.core.words.sources import BODY_CAP, TEXT_CAP, ServerText, error_texts, strip_tags
+from authtui.core.words.bodies import BODY_CAP, TEXT_CAP, ServerText, strip_tags
+from authtui.core.words.reader import MESSAGE, read_words, server_findings
+from authtui.core.words.sources import error_texts
 from authtui.core.words.table import PATTERNS
 from tests.strategies import nested
 
@@ -41,7 +42,7 @@ def context(exchange: Exchange, challenges: tuple[Challenge, ...] = ()) -> Conte
         skew=60.0,
         server_now=None,
         challenges=challenges,
-        server_findings=tuple(read_server_words(exchange, challenges)),
+        server_findings=read_words(exchange, challenges).findings,
     )
 
 
@@ -471,8 +472,9 @@ NOTHING_SPECIFIC = [
 
 
 @pytest.mark.parametrize("text", NOTHING_SPECIFIC)
-def test_generic_words_give_nothing(text: str) -> None:
-    assert findings_for(text) == []
+def test_generic_words_claim_nothing(text: str) -> None:
+    """Words that name no single cause are at most quoted (server.message), never read."""
+    assert [f.code for f in findings_for(text) if f.code != MESSAGE] == []
 
 
 def test_compact_jws_also_hints_wrong_token_type() -> None:
@@ -562,7 +564,7 @@ def test_challenge_error_codes_are_left_to_the_challenge_check() -> None:
 
 def test_registry_authentication_required_with_insufficient_scope() -> None:
     text = "authentication required"
-    assert findings_for(text) == []
+    assert codes(findings_for(text)) == [MESSAGE]
     (finding,) = findings_for(text, errors=("insufficient_scope",))
     assert finding.code == sp.SCOPE
     assert "library/" in finding.detail
@@ -579,15 +581,15 @@ BODIES: list[tuple[str, str, list[tuple[str, str]]]] = [
     (
         "rw27 aws stray brace",
         '{"message":"Unauthorized"}}',
-        [("body JSON message", "Unauthorized")],
+        [("body $.message", "Unauthorized")],
     ),
     (
         "rw25 spring boot",
         '{"timestamp":1423990178614,"status":401,"error":"Unauthorized","message":"Full '
         'authentication is required to access this resource","path":"/"}',
         [
-            ("body JSON message", "Full authentication is required to access this resource"),
-            ("body JSON error", "Unauthorized"),
+            ("body $.error", "Unauthorized"),
+            ("body $.message", "Full authentication is required to access this resource"),
         ],
     ),
     (
@@ -598,26 +600,30 @@ BODIES: list[tuple[str, str, list[tuple[str, str]]]] = [
         '"type.googleapis.com/google.rpc.ErrorInfo","reason":"ACCESS_TOKEN_SCOPE_INSUFFICIENT",'
         '"domain":"googleapis.com","metadata":{"service":"calendar-json.googleapis.com"}}]}}',
         [
-            ("body JSON error.message", "Request had insufficient authentication scopes."),
-            ("body JSON error.status", "PERMISSION_DENIED"),
-            ("body JSON error.errors[].message", "Insufficient Permission"),
-            ("body JSON error.errors[].reason", "insufficientPermissions"),
-            ("body JSON error.details[].reason", "ACCESS_TOKEN_SCOPE_INSUFFICIENT"),
+            ("body $.error.message", "Request had insufficient authentication scopes."),
+            ("body $.error.errors[0].message", "Insufficient Permission"),
+            ("body $.error.errors[0].reason", "insufficientPermissions"),
+            ("body $.error.status", "PERMISSION_DENIED"),
+            ("body $.error.details[0].reason", "ACCESS_TOKEN_SCOPE_INSUFFICIENT"),
         ],
     ),
     (
         "rw79 kubernetes status",
         '{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":'
         '"Unauthorized","reason":"Unauthorized","code":401}',
-        [("body JSON message", "Unauthorized"), ("body JSON reason", "Unauthorized")],
+        [
+            ("body $.status", "Failure"),
+            ("body $.message", "Unauthorized"),
+            ("body $.reason", "Unauthorized"),
+        ],
     ),
     (
         "rw85 graph",
         '{"error": {"code": "InvalidAuthenticationToken", "message": "Access token validation '
         'failure.", "innerError": {"request-id": "be979fa7", "date": "2018-08-03T17:43:32"}}}',
         [
-            ("body JSON error.message", "Access token validation failure."),
-            ("body JSON error.code", "InvalidAuthenticationToken"),
+            ("body $.error.code", "InvalidAuthenticationToken"),
+            ("body $.error.message", "Access token validation failure."),
         ],
     ),
     (
@@ -626,26 +632,83 @@ BODIES: list[tuple[str, str, list[tuple[str, str]]]] = [
         '"messages":[{"token_class":"AccessToken","token_type":"access","message":"Token is '
         'invalid or expired"}]}',
         [
-            ("body JSON detail", "Given token not valid for any token type"),
-            ("body JSON code", "token_not_valid"),
-            ("body JSON messages[].message", "Token is invalid or expired"),
+            ("body $.detail", "Given token not valid for any token type"),
+            ("body $.code", "token_not_valid"),
+            ("body $.messages[0].message", "Token is invalid or expired"),
         ],
     ),
-    ("kong claim errors", '{"exp":"token expired"}', [("body JSON exp", "token expired")]),
+    ("kong claim errors", '{"exp":"token expired"}', [("body $.exp", "token expired")]),
     (
         "oci registry",
         '{"errors":[{"code":"UNAUTHORIZED","message":"authentication required","detail":'
         '[{"Type":"repository","Name":"openjdk","Action":"pull"}]}]}',
         [
-            ("body JSON errors[].message", "authentication required"),
-            ("body JSON errors[].code", "UNAUTHORIZED"),
+            ("body $.errors[0].code", "UNAUTHORIZED"),
+            ("body $.errors[0].message", "authentication required"),
         ],
     ),
-    ("json string", '"jwt expired"', [("body JSON", "jwt expired")]),
+    ("json string", '"jwt expired"', [("body $", "jwt expired")]),
     (
         "json list",
         '[{"message": "Jwt is expired"}, "x"]',
-        [("body JSON [].message", "Jwt is expired"), ("body JSON []", "x")],
+        [("body $[0].message", "Jwt is expired"), ("body $[1]", "x")],
+    ),
+    (
+        "rfc 9457 problem",
+        '{"type":"https://example.com/probs/token","title":"Unauthorized","status":401,'
+        '"detail":"The access token expired","instance":"/orders/1"}',
+        [("body $.title", "Unauthorized"), ("body $.detail", "The access token expired")],
+    ),
+    (
+        "nested error object, any depth",
+        '{"response":{"error":{"message":"jwt audience invalid","errors":[{"detail":"x"}]}}}',
+        [
+            ("body $.response.error.message", "jwt audience invalid"),
+            ("body $.response.error.errors[0].detail", "x"),
+        ],
+    ),
+    (
+        "graphql extensions",
+        '{"data":null,"errors":[{"message":"Context creation failed: jwt expired",'
+        '"extensions":{"code":"UNAUTHENTICATED"}}]}',
+        [
+            ("body $.errors[0].message", "Context creation failed: jwt expired"),
+            ("body $.errors[0].extensions.code", "UNAUTHENTICATED"),
+        ],
+    ),
+    (
+        "fault and reasons list",
+        '{"fault":{"faultstring":"Invalid access token","detail":{"errorcode":'
+        '"oauth.v2.InvalidAccessToken"}},"reasons":["token expired", 7]}',
+        [
+            ("body $.fault.faultstring", "Invalid access token"),
+            ("body $.fault.detail.errorcode", "oauth.v2.InvalidAccessToken"),
+            ("body $.reasons[0]", "token expired"),
+        ],
+    ),
+    (
+        "odd key names quoted in the path",
+        '{"error-info":{"message":"no"},"Error Message":"Signature has expired"}',
+        [
+            ('body $["error-info"].message', "no"),
+            ('body $["Error Message"]', "Signature has expired"),
+        ],
+    ),
+    (
+        "message keys in any spelling; references are not words",
+        '{"errorMessage":"a","user_message":"b","ErrorDescription":"c","failureReason":"d",'
+        '"error_id":"e-1","errorUri":"https://x","request_id":"r"}',
+        [
+            ("body $.errorMessage", "a"),
+            ("body $.user_message", "b"),
+            ("body $.ErrorDescription", "c"),
+            ("body $.failureReason", "d"),
+        ],
+    ),
+    (
+        "data is not messages",
+        '{"user":{"name":"x","message":"hello"},"items":[{"title":"a book"}]}',
+        [],
     ),
     (
         "rw87 azure xml",
@@ -654,14 +717,14 @@ BODIES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "in the www-authenticate header. </Message><AuthenticationErrorDetail>Lifetime "
         "validation failed. The token is expired.</AuthenticationErrorDetail>",
         [
-            ("body XML Code", "InvalidAuthenticationInfo"),
+            ("body XML <Code>", "InvalidAuthenticationInfo"),
             (
-                "body XML Message",
+                "body XML <Message>",
                 "Server failed to authenticate the request. Please refer to the information "
                 "in the www-authenticate header.",
             ),
             (
-                "body XML AuthenticationErrorDetail",
+                "body XML <AuthenticationErrorDetail>",
                 "Lifetime validation failed. The token is expired.",
             ),
         ],
@@ -669,7 +732,14 @@ BODIES: list[tuple[str, str, list[tuple[str, str]]]] = [
     (
         "s3 xml entities",
         "<Error><Code>AccessDenied</Code><Message>Access &amp; denied</Message></Error>",
-        [("body XML Code", "AccessDenied"), ("body XML Message", "Access & denied")],
+        [("body XML <Code>", "AccessDenied"), ("body XML <Message>", "Access & denied")],
+    ),
+    (
+        "soap fault, namespaced",
+        '<soap:Envelope xmlns:soap="x"><soap:Body><soap:Fault><faultcode>soap:Client'
+        "</faultcode><faultstring>Token expired</faultstring></soap:Fault></soap:Body>"
+        "</soap:Envelope>",
+        [("body XML <faultcode>", "soap:Client"), ("body XML <faultstring>", "Token expired")],
     ),
     (
         "rw37 cloud run html",
@@ -684,18 +754,34 @@ BODIES: list[tuple[str, str, list[tuple[str, str]]]] = [
                 "body HTML <h2>",
                 "Your client does not have permission to the requested URL /endpoint/xxxxx .",
             ),
-            (
-                "body HTML text",
-                "401 Unauthorized Error: Unauthorized Your client does not have permission to "
-                "the requested URL /endpoint/xxxxx .",
-            ),
         ],
     ),
     (
         "html script and comment skipped",
         "<html><script>var a = '<h1>no</h1>';</script><!-- <b>hidden</b> --><p>Token "
         "&quot;expired&quot;</p><style>p{}</style></html>",
-        [("body HTML text", 'Token "expired"')],
+        [("body HTML <p>", 'Token "expired"')],
+    ),
+    (
+        "html paragraphs and loose text",
+        "<html><body><h1>Denied</h1>Please sign in.<p>The session expired.</p></body></html>",
+        [
+            ("body HTML <h1>", "Denied"),
+            ("body HTML text", "Please sign in."),
+            ("body HTML <p>", "The session expired."),
+        ],
+    ),
+    (
+        "express development error page: the stack trace is not the message",
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error'
+        "</title>\n</head>\n<body>\n<pre>UnauthorizedError: No authorization token was "
+        "found<br> &nbsp; &nbsp;at /srv/node_modules/express-jwt/dist/index.js:99:35<br> "
+        "&nbsp; &nbsp;at Layer.handle (/srv/node_modules/router/lib/layer.js:152:17)</pre>\n"
+        "</body>\n</html>\n",
+        [
+            ("body HTML <title>", "Error"),
+            ("body HTML <pre>", "UnauthorizedError: No authorization token was found"),
+        ],
     ),
     ("rw61 envoy text", "Jwt verification fails", [("body text", "Jwt verification fails")]),
     (
@@ -710,9 +796,33 @@ BODIES: list[tuple[str, str, list[tuple[str, str]]]] = [
             )
         ],
     ),
+    (
+        "java stack trace in a text body: its first line",
+        "io.jsonwebtoken.ExpiredJwtException: JWT expired at 2024-01-01T00:00:00Z\n"
+        "\tat io.jsonwebtoken.impl.DefaultJwtParser.parse(DefaultJwtParser.java:385)\n"
+        "\tat com.example.Filter.doFilter(Filter.java:42)\n",
+        [("body text", "io.jsonwebtoken.ExpiredJwtException: JWT expired at 2024-01-01T00:00:00Z")],
+    ),
+    (
+        "python traceback in a text body: the exception, its last line",
+        "Traceback (most recent call last):\n"
+        '  File "/srv/app.py", line 12, in handler\n'
+        "    claims = jwt.decode(token, key)\n"
+        "jwt.exceptions.InvalidAudienceError: Invalid audience\n",
+        [("body text", "jwt.exceptions.InvalidAudienceError: Invalid audience")],
+    ),
+    (
+        "'at least' is not a stack frame",
+        "Token lacks scopes\nat least one of: orders:read",
+        [("body text", "Token lacks scopes at least one of: orders:read")],
+    ),
     ("not json after all", "{oops: token expired", [("body text", "{oops: token expired")]),
     ("blank", "  \n ", []),
 ]
+
+
+def body_of(name: str) -> str:
+    return next(body for case, body, _ in BODIES if case == name)
 
 
 @pytest.mark.parametrize(("body", "expected"), [b[1:] for b in BODIES], ids=[b[0] for b in BODIES])
@@ -772,8 +882,8 @@ def test_vendor_headers_and_reason_phrase() -> None:
         ),
     )
     assert where_texts(error_texts(exchange, ())) == [
-        ("X-Ms-Error-Code header", "InvalidAuthenticationInfo"),
-        ("x-amzn-ErrorType header", "UnauthorizedException"),
+        ("header X-Ms-Error-Code", "InvalidAuthenticationInfo"),
+        ("header x-amzn-ErrorType", "UnauthorizedException"),
         ("status line reason", "Invalid Token"),
     ]
     standard = Exchange(status=401, reason="Unauthorized")
@@ -835,22 +945,22 @@ def test_check_on_full_exchange() -> None:
     (finding,) = check_server_words(context(exchange))
     assert finding.code == sp.EXPIRED
     assert finding.evidence == (
-        'body XML AuthenticationErrorDetail: "Lifetime validation failed. The token is expired."'
+        'body XML <AuthenticationErrorDetail>: "Lifetime validation failed. The token is expired."'
     )
     assert (check_server_words,) == CHECKS
 
 
 def test_check_google_scope_body_is_one_finding() -> None:
-    body = BODIES[2][1]
+    body = body_of("rw35 google")
     challenge = bearer(error="insufficient_scope", scope="https://www.googleapis.com/auth/x")
     found = check_server_words(context(Exchange(status=403, body=body), (challenge,)))
     assert codes(found) == [sp.SCOPE]
-    assert found[0].evidence.count("body JSON") == 3
+    assert found[0].evidence.count("body $.error") == 3
     assert found[0].evidence.endswith("and 1 more")
 
 
 def test_check_cloud_run_html_hint() -> None:
-    body = BODIES[12][1]
+    body = body_of("rw37 cloud run html")
     (finding,) = check_server_words(context(Exchange(status=401, body=body)))
     assert finding.code == sp.WRONG_TOKEN_TYPE
     assert finding.severity is WARN
@@ -859,7 +969,7 @@ def test_check_cloud_run_html_hint() -> None:
 
 def test_check_docker_registry() -> None:
     challenge = bearer(realm="https://auth.docker.io/token", error="insufficient_scope")
-    body = BODIES[15][1]
+    body = body_of("rw83 docker text")
     (finding,) = check_server_words(context(Exchange(status=401, body=body), (challenge,)))
     assert finding.code == sp.SCOPE
 
@@ -868,7 +978,7 @@ def test_check_silent_on_success_and_generic_failures() -> None:
     assert check_server_words(context(Exchange(status=200, body='{"message":"ok"}'))) == []
     assert check_server_words(context(Exchange(status=200, body="token expired"))) == []
     assert check_server_words(context(Exchange(status=401, body="Unauthorized"))) == []
-    k8s = BODIES[3][1]
+    k8s = body_of("rw79 kubernetes status")
     assert check_server_words(context(Exchange(status=401, body=k8s))) == []
     assert check_server_words(context(Exchange())) == []
 

@@ -209,6 +209,101 @@ def test_kind_and_top_cause(text: str, kind: Kind, top: str | None) -> None:
     assert report.verdict.next_step
 
 
+# --- rules about the server's words (each a principle, not a capture) ----------------------
+
+BEARER = f"Authorization: Bearer {token()}\n\n"
+K8S_ANONYMOUS = (
+    '{"kind":"Status","apiVersion":"v1","status":"Failure","message":"forbidden: User '
+    '\\"system:anonymous\\" cannot get path \\"/orders\\"","reason":"Forbidden","code":403}'
+)
+EXPRESS_DEV_PAGE = (
+    '<!DOCTYPE html><html lang="en"><head><title>Error</title></head><body><pre>'
+    "UnauthorizedError: jwt expired<br> &nbsp; &nbsp;at /srv/node_modules/express-jwt/dist/"
+    "index.js:99:35<br> &nbsp; &nbsp;at Layer.handle (/srv/router/lib/layer.js:152:17)</pre>"
+    "</body></html>"
+)
+
+WORD_RULES = [
+    (
+        "the server's own words outrank a missing challenge",
+        REQ + BEARER + resp("401 Unauthorized", body='{"message":"jwt audience invalid"}'),
+        Kind.AUTHENTICATION,
+        "server.audience",
+    ),
+    (
+        "the server's own words outrank its bare invalid_token",
+        REQ
+        + BEARER
+        + resp(
+            "401 Unauthorized",
+            'WWW-Authenticate: Bearer error="invalid_token", '
+            'error_description="The signature could not be verified"',
+        ),
+        Kind.AUTHENTICATION,
+        "server.bad_signature",
+    ),
+    (
+        "a Token challenge that judged the Bearer token: the token's fault, not the scheme",
+        REQ
+        + f"Authorization: Bearer {token(exp=int(NOW) - 900)}\n\n"
+        + resp("401 Unauthorized", 'WWW-Authenticate: Token error="Expired token"'),
+        Kind.AUTHENTICATION,
+        "time.expired",
+    ),
+    (
+        "Basic refused where Basic is asked: the user or the password",
+        REQ
+        + "Authorization: Basic dXNlcjp3cm9uZw==\n\n"
+        + resp("401 Unauthorized", 'WWW-Authenticate: Basic realm="r"'),
+        Kind.AUTHENTICATION,
+        "authz.basic",
+    ),
+    (
+        "a scheme the server's words say carried no token",
+        REQ
+        + f"Authorization: Token {token()}\n\n"
+        + resp("401 Unauthorized", body='{"detail":"No authorization token provided"}'),
+        Kind.AUTHENTICATION,
+        "authz.scheme_mismatch",
+    ),
+    (
+        "a 403 naming the anonymous user is authentication",
+        REQ + BEARER + resp("403 Forbidden", body=K8S_ANONYMOUS),
+        Kind.AUTHENTICATION,
+        "server.missing_token",
+    ),
+    (
+        "a list of possibilities is no reading: the bare invalid_token stays",
+        REQ
+        + BEARER
+        + resp(
+            "401 Unauthorized",
+            'WWW-Authenticate: Bearer error="invalid_token", error_description="The access '
+            'token provided is expired, revoked, malformed or invalid for other reasons."',
+        ),
+        Kind.AUTHENTICATION,
+        "challenge.invalid_token",
+    ),
+    (
+        "a development error page is read by its message, not its stack trace",
+        resp("401 Unauthorized", "Content-Type: text/html", body=EXPRESS_DEV_PAGE),
+        Kind.AUTHENTICATION,
+        "server.expired",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "top"), [k[1:] for k in WORD_RULES], ids=[k[0] for k in WORD_RULES]
+)
+def test_rules_about_the_servers_words(text: str, kind: Kind, top: str) -> None:
+    report = diagnose(text, Options(now=NOW))
+    assert report.verdict.kind is kind
+    assert report.verdict.causes[0] == top
+    if top == "challenge.invalid_token":
+        assert not [x for x in report.findings if x.code == "server.expired"]
+
+
 def test_kind_for_required_scope() -> None:
     text = REQ + f"Authorization: Bearer {token()}\n\n" + resp("403 Forbidden")
     report = diagnose(text, Options(now=NOW, scopes=("orders:write",)))

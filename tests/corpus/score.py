@@ -82,6 +82,9 @@ CONSISTENT_SERVER: dict[str, frozenset[str]] = {
 }
 """The ``server.*`` codes a capture of each cause may honestly carry; any other is a misreading."""
 
+QUOTES_ONLY = frozenset({"server.message"})
+"""``server.*`` codes that quote the server's words without claiming a cause: never a misreading."""
+
 NEGATIVE_KINDS = {
     "ok": frozenset({Kind.NOT_AN_AUTH_FAILURE}),
     "not-auth": frozenset({Kind.NOT_AN_AUTH_FAILURE, Kind.BAD_REQUEST}),
@@ -177,7 +180,7 @@ def judge(capture: Capture, report: Report) -> Outcome:
             {
                 f.code
                 for f in report.findings
-                if f.code.startswith("server.") and f.code not in allowed
+                if f.code.startswith("server.") and f.code not in allowed | QUOTES_ONLY
             }
         )
     )

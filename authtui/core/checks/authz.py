@@ -8,7 +8,7 @@ from authtui.core.checks import Check
 from authtui.core.context import Context
 from authtui.core.http.basic import basic_user
 from authtui.core.model import Credentials, Finding, Note, Severity
-from authtui.core.safety.secrets import redacted_form
+from authtui.core.safety.secrets import Scrubber, redacted_form, scrubber_for
 
 _B64TOKEN = "RFC 6750 §2.1"
 
@@ -68,7 +68,7 @@ _NOTE_FINDINGS: dict[str, tuple[Severity, str, str]] = {
 _SEVERE_WHITESPACE = ("line break", "newline", "inside")
 
 
-def _from_note(cred: Credentials, note: Note) -> Finding | None:
+def _from_note(cred: Credentials, note: Note, scrub: Scrubber) -> Finding | None:
     spec = _NOTE_FINDINGS.get(note.code)
     if spec is None:
         return None
@@ -84,7 +84,7 @@ def _from_note(cred: Credentials, note: Note) -> Finding | None:
         severity,
         title,
         detail=note.message,
-        evidence=f"{cred.field_name}: {note.evidence or cred.raw}",
+        evidence=f"{cred.field_name}: {scrub.note_evidence(cred, note.evidence)}",
         fix=fix,
         refs=(_B64TOKEN, "RFC 9110 §11.4"),
     )
@@ -92,9 +92,10 @@ def _from_note(cred: Credentials, note: Note) -> Finding | None:
 
 def credential_form(ctx: Context) -> Iterator[Finding]:
     """Everything the parser noticed about the way credentials were written."""
+    scrub = scrubber_for(ctx)
     for cred in ctx.credentials:
         for note in cred.notes:
-            finding = _from_note(cred, note)
+            finding = _from_note(cred, note, scrub)
             if finding is not None:
                 yield finding
 
@@ -121,38 +122,92 @@ def missing(ctx: Context) -> Iterator[Finding]:
     )
 
 
+_TOKEN_SCHEMES = frozenset({"bearer", "token", "jwt", "oauth", "oauth2"})
+"""Schemes that carry a bearer token under one name or another."""
+_STANDARD_SCHEMES = frozenset({"bearer", "basic", "dpop", "digest", "negotiate", "ntlm"})
+_PASSWORD_SCHEMES = frozenset({"basic", "digest"})
+"""Schemes that carry a user and password, never a token."""
+_WORDS_SAY = {
+    "the server's words say": "no token was provided",
+    "the server's words speak of": "a token",
+}
+
+
 def scheme_mismatch(ctx: Context) -> Iterator[Finding]:
-    """The credentials' scheme is not one the server challenged."""
+    """The credentials' scheme is not one the server challenged, or not the one its
+    words ask for (``Format is Authorization: Bearer <token>``) when it sent no challenge."""
     asked = {c.scheme_key for c in ctx.challenges if c.field_name.lower() != "proxy-authenticate"}
     for cred in ctx.credentials:
         if cred.field_name.lower() != "authorization" or cred.scheme is None:
             continue
         sent = cred.scheme_key
-        if asked and sent in asked:
+        if asked:
+            if sent in asked:
+                continue
+            severity, wanted, source = Severity.ERROR, _names(ctx), "challenge schemes"
+            if _only_a_name(ctx, cred, asked):
+                severity = Severity.WARNING
+        elif ctx.server_schemes:
+            if sent in ctx.server_schemes:
+                continue
+            severity, source = Severity.ERROR, "the server's words ask for"
+            wanted = ", ".join(sorted(s.capitalize() for s in ctx.server_schemes))
+        elif ctx.server_wants_token and sent not in ("bearer", "dpop"):
+            severity, wanted, source = Severity.ERROR, "Bearer", "the server's words say"
+        elif ctx.server_talks_token and sent in _PASSWORD_SCHEMES:
+            severity, wanted, source = Severity.ERROR, "Bearer", "the server's words speak of"
+        elif sent in _STANDARD_SCHEMES or (sent == "token" and _is_github(ctx)):
             continue
-        if not asked and sent in ("bearer", "basic", "dpop", "digest", "negotiate", "ntlm"):
+        elif sent in ("jwt", "token", "oauth", "oauth2"):
+            severity, wanted, source = Severity.WARNING, "Bearer", "challenge schemes"
+        else:
             continue
-        odd_scheme = sent in ("jwt", "token", "oauth", "oauth2")
-        if not asked and (not odd_scheme or (sent == "token" and _is_github(ctx))):
-            continue
-        wanted = ", ".join(sorted({c.scheme for c in ctx.challenges})) or "Bearer"
         yield Finding(
             "authz.scheme_mismatch",
-            Severity.ERROR if asked else Severity.WARNING,
+            severity,
             f"{cred.scheme} credentials sent, the server asks for {wanted}",
-            detail=(
-                _scheme_detail(sent, asked)
-                + (
-                    ""
-                    if asked
-                    else " The server sent no challenge, so this is a likely guess, not a fact."
-                )
-            ),
-            evidence=f"Authorization: {cred.scheme} …; challenge schemes: {wanted}",
+            detail=_scheme_detail(sent, asked or set(ctx.server_schemes))
+            + _scheme_basis(ctx, asked, severity),
+            evidence=f"Authorization: {cred.scheme} …; {source}: {_WORDS_SAY.get(source, wanted)}",
             fix="Send the credentials the server asks for: "
             f"`Authorization: {wanted.split(',')[0]} <token>`.",
             refs=("RFC 9110 §11.6.1", "RFC 6750 §2.1", "RFC 9449 §7.1"),
         )
+
+
+def _names(ctx: Context) -> str:
+    return ", ".join(sorted({c.scheme for c in ctx.challenges})) or "Bearer"
+
+
+def _only_a_name(ctx: Context, cred: Credentials, asked: set[str]) -> bool:
+    """A token sent as ``Bearer`` to a server that calls its scheme ``Token`` or ``JWT``
+    (hapi-auth-jwt2, gin-jwt), whose words (or a 403) show it read the token anyway."""
+    if cred.scheme_key not in _TOKEN_SCHEMES or not asked <= _TOKEN_SCHEMES or not cred.token68:
+        return False
+    return ctx.server_read_token or ctx.status == 403
+
+
+def _scheme_basis(ctx: Context, asked: set[str], severity: Severity) -> str:
+    if asked and severity is Severity.WARNING:
+        return (
+            " Yet the server's words (or its 403) show it read the token: the scheme's name "
+            "differs, but it is not what failed."
+        )
+    if asked:
+        return ""
+    if ctx.server_schemes:
+        return " The server sent no challenge; its own message says which scheme it reads."
+    if ctx.server_wants_token:
+        return (
+            " The server sent no challenge, but its own message says no token reached it: it "
+            "does not read credentials in this scheme."
+        )
+    if ctx.server_talks_token:
+        return (
+            " The server sent no challenge, but its own message speaks of a token, which a "
+            "user name and password are not."
+        )
+    return " The server sent no challenge, so this is a likely guess, not a fact."
 
 
 def _is_github(ctx: Context) -> bool:
@@ -188,24 +243,68 @@ def _scheme_detail(sent: str, asked: set[str]) -> str:
 
 
 def basic(ctx: Context) -> Iterator[Finding]:
-    """Basic credentials, decoded: the user shown, the password never."""
+    """Basic credentials, decoded: the user shown, the password as a fingerprint (a value
+    that is not user:password is all secret: an API key sent as Basic). Well-formed
+    Basic credentials refused by a server that asks for Basic are the cause: the user
+    name or the password is wrong (or the user may not log in here); refused by a 401
+    with no challenge at all, they are the likely cause."""
+    scrub = scrubber_for(ctx)
     for cred in ctx.credentials:
         if cred.scheme_key != "basic":
             continue
         user, has_password, note = basic_user(cred)
+        refusal = _refusal(ctx, cred) if note is None and has_password else ""
+        severity = {"challenged": Severity.ERROR, "unchallenged": Severity.WARNING}.get(
+            refusal, Severity.INFO if note is None else Severity.WARNING
+        )
+        described = f"user {user!r}" if user is not None else "Basic credentials"
+        title = f"Basic credentials for user {user!r}" if user is not None else "Basic credentials"
         yield Finding(
             "authz.basic",
-            Severity.INFO if note is None else Severity.WARNING,
-            f"Basic credentials for user {user!r}" if user is not None else "Basic credentials",
+            severity,
+            f"The server refused the Basic credentials of {described}" if refusal else title,
             detail=(
                 "Basic sends a user name and password, base64-encoded (not encrypted). "
-                + ("A password is present (never shown here). " if has_password else "")
+                + (
+                    "A password is present (shown only as its fingerprint). "
+                    if has_password
+                    else ""
+                )
                 + (note.message if note else "")
+                + _REFUSALS.get(refusal, "")
             ),
-            evidence=f"{cred.field_name}: Basic (hidden); user={user!r}",
-            fix="If the API wants a token, send `Authorization: Bearer <token>` instead.",
+            evidence=f"{cred.field_name}: {scrub.credential(cred)}"
+            + (f"; {ctx.status} {_CHALLENGED[refusal]}" if refusal else ""),
+            fix="Check the user name and password (and that the user is allowed in this realm)."
+            if refusal
+            else "If the API wants a token, send `Authorization: Bearer <token>` instead.",
             refs=("RFC 7617 §2",),
         )
+
+
+_REFUSALS = {
+    "challenged": "The server asks for Basic and refused these: the password is wrong, the "
+    "user is unknown, or the user may not log in to this realm.",
+    "unchallenged": "The server refused them without a challenge to say what it wants: the "
+    "password is wrong or the user unknown, or it does not take Basic at all.",
+}
+_CHALLENGED = {"challenged": "with a Basic challenge", "unchallenged": "without a challenge"}
+
+
+def _refusal(ctx: Context, cred: Credentials) -> str:
+    """``challenged``: a 401 (407 for ``Proxy-Authorization``) whose matching challenge
+    asks for Basic. ``unchallenged``: a 401 to ``Authorization: Basic`` with no challenge
+    and no words that ask for something else (a token, another scheme). Else empty."""
+    proxy = cred.field_name.lower() == "proxy-authorization"
+    if ctx.status != (407 if proxy else 401):
+        return ""
+    field = "proxy-authenticate" if proxy else "www-authenticate"
+    if any(c.scheme_key == "basic" and c.field_name.lower() == field for c in ctx.challenges):
+        return "challenged"
+    words_ask = ctx.server_schemes or ctx.server_wants_token or ctx.server_talks_token
+    if proxy or ctx.challenges or words_ask:
+        return ""
+    return "unchallenged"
 
 
 _PLACES_SHOWN = 10
@@ -237,6 +336,7 @@ def multiple(ctx: Context) -> Iterator[Finding]:
 def wrong_header(ctx: Context) -> Iterator[Finding]:
     """The token travels in a non-standard header or in the query string."""
     has_authorization = any(c.field_name.lower() == "authorization" for c in ctx.credentials)
+    scrub = scrubber_for(ctx)
     for cred in ctx.credentials:
         where = cred.field_name.lower()
         if where in ("authorization", "proxy-authorization"):
@@ -259,7 +359,7 @@ def wrong_header(ctx: Context) -> Iterator[Finding]:
                 "when the server was configured for that exact name, and proxies drop or "
                 "rename unknown headers."
             ),
-            evidence=f"{cred.field_name}: {cred.raw}",
+            evidence=f"{cred.field_name}: {scrub.credential(cred)}",
             fix="Send it as `Authorization: Bearer <token>`.",
             refs=("RFC 6750 §2.1", "RFC 6750 §2.3") if in_query else ("RFC 6750 §2.1",),
         )

@@ -110,7 +110,7 @@ def no_error(ctx: Context) -> Iterator[Finding]:
     ]
     if not plain or any("error" in c.params for c in ctx.challenges):
         return
-    if any(f.code != "server.missing_token" for f in ctx.server_findings):
+    if ctx.server_read_token:
         return  # the server's own words show it read the token
     yield Finding(
         "challenge.no_error",

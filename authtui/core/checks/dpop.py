@@ -105,6 +105,7 @@ def _proof_request(ctx: Context, count: int) -> ProofRequest:
         server_nonces=tuple(v.strip() for v in exchange.response_header("DPoP-Nonce")),
         server_algs=tuple(" ".join(algs).split()),
         header_count=count,
+        redact=ctx.options.redact,
     )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from authtui.core.checks import Check
 from authtui.core.context import Context
 from authtui.core.model import Finding, Severity, TokenForm
+from authtui.core.safety.secrets import scrubber_for
 
 _AUTH_WORDS = (
     "unauthorized",
@@ -203,7 +204,10 @@ def _auth_evidence(ctx: Context) -> str:
         have = ctx.exchange.response_header("X-OAuth-Scopes")
         granted = have[0] if have else "(none)"
         return f"X-Accepted-OAuth-Scopes: {accepted[0]}; X-OAuth-Scopes: {granted}"
-    return f"status {ctx.status}; body: {ctx.exchange.body[:200]!r}"
+    ex = ctx.exchange
+    types = ex.response_header("Content-Type")
+    body = scrubber_for(ctx).body(ex.body, types[0] if types else "", "response body")
+    return f"status {ctx.status}; body: {body[:200]!r}"
 
 
 def not_an_auth_failure(ctx: Context) -> Iterator[Finding]:

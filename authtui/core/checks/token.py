@@ -10,11 +10,12 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from authtui.core.checks import Check, token_header
-from authtui.core.checks.evidence import short, shown, where
+from authtui.core.checks.evidence import short, shown, token_start, where
 from authtui.core.context import Context
 from authtui.core.controls import via
 from authtui.core.jose.tokens import WHITESPACE_NOTE, opaque_issuer
 from authtui.core.model import Finding, Severity, Token, TokenForm
+from authtui.core.safety.secrets import redacted_form
 
 HEADER_LIMIT = 8192
 """Bytes per request header line at which common front ends refuse the request
@@ -52,9 +53,7 @@ def check_missing(ctx: Context) -> Iterator[Finding]:
     if _has_token(ctx):
         return
     bearer_asked = any(c.scheme_key in ("bearer", "dpop") for c in ctx.challenges)
-    server_saw_token = bool(ctx.challenge_errors()) or any(
-        f.code != "server.missing_token" for f in ctx.server_findings
-    )
+    server_saw_token = bool(ctx.challenge_errors()) or ctx.server_read_token
     title = "No token was sent or pasted"
     if ctx.exchange.has_request:
         # With no credentials at all, authz.missing already is the error.
@@ -102,7 +101,9 @@ def check_malformed(ctx: Context) -> Iterator[Finding]:
     if token is None or token.form is not TokenForm.MALFORMED:
         return
     reasons = [n.message for n in token.notes if n.code == "token.malformed"]
-    evidence = next((n.evidence for n in token.notes if n.evidence), "")
+    redact = ctx.options.redact
+    # A piece from inside the token: shown only when credentials may be (--no-redact).
+    evidence = "" if redact else next((n.evidence for n in token.notes if n.evidence), "")
     yield Finding(
         "token.malformed",
         Severity.ERROR,
@@ -113,7 +114,7 @@ def check_malformed(ctx: Context) -> Iterator[Finding]:
             + (" The token may have been cut short when it was copied." if reasons else "")
         ),
         evidence=f"{where(token)}: {len(token.raw)} characters, {token.raw.count('.') + 1} "
-        f"segments, starting {short(token.raw, 16)!r}"
+        f"segments, starting {token_start(token, 16, redact)!r}"
         + (f"; near {evidence!r}" if evidence else ""),
         fix=(
             "Copy the token again, whole, from where the client got it (the token response "
@@ -121,6 +122,11 @@ def check_malformed(ctx: Context) -> Iterator[Finding]:
         ),
         refs=("RFC 7519 §7.2", "RFC 7515 §7.1", "RFC 6750 §3.1"),
     )
+
+
+def _start(text: str, redact: bool) -> str:
+    """A part of a token (its signature segment) as evidence shows it."""
+    return redacted_form(text) if redact else short(text, 16)
 
 
 def check_opaque(ctx: Context) -> Iterator[Finding]:
@@ -146,7 +152,8 @@ def check_opaque(ctx: Context) -> Iterator[Finding]:
                 else ""
             )
         ),
-        evidence=f"{where(token)}: {short(token.raw, 8)} ({len(token.raw)} characters)",
+        evidence=f"{where(token)}: {token_start(token, 8, ctx.options.redact)} "
+        f"({len(token.raw)} characters)",
         fix=(
             "Ask the issuer about it: POST it to the introspection endpoint and read `active`, "
             "`exp`, `scope` and `aud`; or, if the API expects a JWT, request the token with the "
@@ -196,7 +203,7 @@ def check_alg_none(ctx: Context) -> Iterator[Finding]:
             "accepts it has a serious vulnerability."
         ),
         evidence=f"{where(token)}: header alg={token.alg!r}; signature segment "
-        + (f"{short(signature, 16)!r} (ignored)" if signature else "empty"),
+        + (f"{_start(signature, ctx.options.redact)!r} (ignored)" if signature else "empty"),
         fix="Get a signed access token from the issuer; never configure an API to accept none.",
         refs=("RFC 8725 §3.2", "RFC 7519 §6", "RFC 9068 §2.1"),
     )
@@ -361,7 +368,12 @@ def check_encoding(ctx: Context) -> Iterator[Finding]:
             "JWTs are base64url without padding or white space. This tool read past it, "
             "but a server may not: " + " ".join(message for _, message, _ in found[:4])
         ),
-        evidence=f"{where(token)}: " + "; ".join(ev for _, _, ev in found[:4] if ev),
+        evidence=f"{where(token)}: "
+        + (
+            token_start(token, 16, True)
+            if ctx.options.redact  # the pieces quoted are from inside the token
+            else "; ".join(ev for _, _, ev in found[:4] if ev)
+        ),
         fix=(
             "Send the token exactly as issued: one line, no padding '=', '-' and '_' "
             "rather than '+' and '/'. Check whatever copied or re-encoded it."

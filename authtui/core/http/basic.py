@@ -12,7 +12,8 @@ from authtui.core.model import Credentials, Note
 def basic_user(credentials: Credentials) -> tuple[str | None, bool, Note | None]:
     """Decode Basic credentials: the user id, whether a password is present, a note.
 
-    The password itself is never returned. The note says what was off (not Basic,
+    The password itself is never returned, nor anything of a value that holds no
+    ``:`` (it is all secret: no user id). The note says what was off (not Basic,
     no token, bad base64, not UTF-8, no colon); ``None`` when all is well.
     """
     token = credentials.token68
@@ -47,7 +48,7 @@ def basic_user(credentials: Credentials) -> tuple[str | None, bool, Note | None]
     user, colon, password = decoded.partition(":")
     if not colon:
         return (
-            user,
+            None,  # no user id: the whole value is the secret (an API key sent as Basic)
             False,
             Note(
                 "basic.no_colon",

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from authtui.core.jose.algs import ALGS, key_misfit, verify_with_key
 from authtui.core.keys.jwk import jwk_thumbprint, key_from_jwk
 from authtui.core.model import Finding, Severity, Token, TokenForm
+from authtui.core.safety.secrets import Scrubber, redacted_form
 
 _REF = "RFC 9449 §4.3"
 _PRIVATE_MEMBERS = ("d", "p", "q", "dp", "dq", "qi", "oth", "k")
@@ -45,6 +46,8 @@ class ProofRequest:
     """Algorithms the server's ``DPoP`` challenge lists in ``algs``."""
     header_count: int = 1
     """How many ``DPoP`` proofs the request carried."""
+    redact: bool = True
+    """Whether credentials echoed in evidence are hidden (secrets always are)."""
 
 
 @dataclass(slots=True)
@@ -67,6 +70,11 @@ class _Run:
                 (_REF,),
             )
         )
+
+
+def _shown_url(url: Any, redact: bool) -> Any:
+    """A URL of the proof or the request as evidence shows it: its query scrubbed."""
+    return Scrubber(redact).url(url) if isinstance(url, str) else url
 
 
 def ath_for(access_token: str) -> str:
@@ -119,7 +127,7 @@ def _not_a_jwt(run: _Run) -> None:
     run.fail(
         "not a signed JWT",
         f"The DPoP header must hold one well-formed JWT; this reads as {run.proof.form.value}.",
-        f"{run.proof.raw[:40]}...",
+        redacted_form(run.proof.raw) if run.request.redact else f"{run.proof.raw[:40]}...",
         "Send the proof JWT itself in the DPoP header (three base64url parts, no scheme).",
     )
 
@@ -250,7 +258,8 @@ def _htu(run: _Run) -> None:
         f"htu {htu!r} is not the request URL",
         f"htu must name the URL the request went to (compared on scheme, host and path; "
         f"query and fragment ignored); the {' and '.join(differ) or 'URL'} differ.",
-        f"htu={htu!r}; request URL {url}",
+        f"htu={_shown_url(htu, run.request.redact)!r}; "
+        f"request URL {_shown_url(url, run.request.redact)}",
         "Build htu from the exact URL requested (after redirects, with the public host "
         "name a proxy forwards).",
     )
@@ -334,7 +343,8 @@ def _valid(run: _Run) -> Finding:
         "DPoP proof passes the checks of RFC 9449 §4.3",
         f"typ, alg, signature by its jwk, jti, htm, htu, iat and, where they apply, ath and "
         f"the token's key binding all check out.{skipped}",
-        f"alg={run.proof.alg}, htm={run.claims.get('htm')!r}, htu={run.claims.get('htu')!r}",
+        f"alg={run.proof.alg}, htm={run.claims.get('htm')!r}, "
+        f"htu={_shown_url(run.claims.get('htu'), run.request.redact)!r}",
         "The proof is not why the request was refused; look at the other findings.",
         (_REF,),
     )

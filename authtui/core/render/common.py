@@ -72,6 +72,62 @@ def clock_line(report: Report) -> str:
     return f"{line}: {clock.summary or _BASIS_WORDS[clock.basis]}"
 
 
+def request_line(report: Report) -> str | None:
+    """``GET https://api.shop.test/orders`` (the URL when known, else the target)."""
+    ex = report.exchange
+    where = ex.url or ex.target
+    if ex.method is None and where is None:
+        return None
+    return " ".join(part for part in (ex.method, where) if part)
+
+
+def response_line(report: Report) -> str | None:
+    """``HTTP/1.1 401 Unauthorized`` as the response's status line said it."""
+    ex = report.exchange
+    if ex.status is None:
+        return None
+    version = ex.http_version or "HTTP"
+    return " ".join(part for part in (version, str(ex.status), ex.reason) if part)
+
+
+SUMMARY_CLAIMS = ("sub", "client_id", "azp", "aud", "iss", "scope", "scp", "roles")
+"""The claims a ticket needs to see first, in this order; then the times."""
+_TIME_CLAIMS = ("exp", "nbf", "iat")
+
+
+def _claim_text(value: object) -> str:
+    if isinstance(value, list):
+        return " ".join(str(item) for item in value)
+    return str(value)
+
+
+def claim_summary(report: Report) -> list[tuple[str, str]]:
+    """The token's key claims as ``(name, value)`` rows, times with UTC and distance.
+
+    ``exp``, ``nbf`` and ``iat`` are told against the evaluation clock
+    (``exp 2025-09-15T17:40:00Z (in 55 min)``); a time that is not a number is shown
+    as it is.
+    """
+    from authtui.core.timefmt import since, utc
+
+    token = report.token
+    claims = token.claims if token is not None else None
+    if not claims:
+        return []
+    rows = [(name, _claim_text(claims[name])) for name in SUMMARY_CLAIMS if name in claims]
+    now = report.clock.now
+    for name in _TIME_CLAIMS:
+        if name not in claims:
+            continue
+        value = claims[name]
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            when = utc(round(float(value)))
+            rows.append((name, f"{value} = {when} ({since(round(float(value)), round(now))})"))
+        else:
+            rows.append((name, _claim_text(value)))
+    return rows
+
+
 def listed_in_part(report: Report, code: Callable[[str], str] = str) -> str | None:
     """One sentence on what the report lists only in part, with the exact counts (None
     when every list is whole). ``code`` formats a finding code."""

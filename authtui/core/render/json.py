@@ -117,6 +117,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "entries": list(report.entries),
         "selected": report.selected,
         "redacted": report.redacted,
+        "redactions": [{"where": r.where, "tier": r.tier.value} for r in report.redactions],
     }
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 from authtui.core.model import Finding, Report, Severity
 from authtui.core.render.common import (
     SEVERITY_LABEL,
+    claim_summary,
     clock_line,
     grouped,
     listed_in_part,
+    request_line,
+    response_line,
     status_line,
     token_line,
 )
-from authtui.core.safety.terminal import printable
+from authtui.core.safety.terminal import one_line, printable
 
 _ICON = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️", Severity.OK: "✅"}
 
@@ -64,6 +67,25 @@ def _finding(f: Finding) -> list[str]:
     return lines
 
 
+def _exchange_section(report: Report) -> list[str]:
+    """What a ticket needs to see first: the request, the response, the clock, the claims."""
+    lines = []
+    request, response = request_line(report), response_line(report)
+    if request:
+        lines.append(f"- **Request:** {_code(request)}")
+    if response:
+        lines.append(f"- **Response:** {_code(response)}")
+    lines.append(f"- **Clock:** {_escape(clock_line(report).removeprefix('Clock: '))}")
+    out = ["## What was pasted", "", *lines, ""]
+    claims = claim_summary(report)
+    if claims:
+        out += ["| claim | value |", "|---|---|"]
+        # Plain escaping (| as \\|, no code spans), so a value cannot split its cell.
+        out += [f"| {_code(name)} | {_escape_plain(one_line(value))} |" for name, value in claims]
+        out.append("")
+    return out
+
+
 def render_markdown(report: Report) -> str:
     """Markdown: verdict, causes, findings by severity (ok ones as a list)."""
     v = report.verdict
@@ -77,6 +99,7 @@ def render_markdown(report: Report) -> str:
         out += [f"**Next step:** {_escape(v.next_step)}", ""]
     if v.causes:
         out += ["**Likely causes:** " + ", ".join(_code(c) for c in v.causes), ""]
+    out += _exchange_section(report)
     for severity, findings in grouped(report):
         out += [f"## {SEVERITY_LABEL[severity]}", ""]
         if severity is Severity.OK:
@@ -88,9 +111,9 @@ def render_markdown(report: Report) -> str:
     part = listed_in_part(report, lambda code: f"`{code}`")
     if part:
         out.append(f"- {_escape(part)}")
-    out += [f"- {_escape(token_line(report))}", f"- {_escape(clock_line(report))}"]
+    out += [f"- {_escape(token_line(report))}"]
     if report.redacted:
-        out.append("- Tokens redacted; passwords and secrets are never included.")
+        out.append("- Tokens redacted; passwords and secrets are shown only as fingerprints.")
     # Every field above went through the boundary (in _escape and _code); the whole
     # report does once more, so a field a future change forgets cannot escape.
     return printable("\n".join(out).rstrip() + "\n")

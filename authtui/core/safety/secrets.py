@@ -1,247 +1,498 @@
-"""Redaction: tokens hidden by default, passwords and secrets always.
+"""The one scrubber for secrets: redaction by field, wherever a field is echoed.
 
-Two tiers:
+A value is hidden because of the field that holds it, never because its text
+turns up somewhere (contract: "Redaction"). Two tiers (:class:`~authtui.core.model.Tier`):
 
-* *always*: a Basic password (and the base64 that carries it), the HMAC secret.
-  Never shown, even with ``--no-redact``.
-* *by default*: every token and credential the paste carried, shortened to a
-  recognisable prefix such as ``eyJhbGciOi…(redacted)``.
+* **credentials** (tokens, DPoP proofs, client assertions, cookie values, session
+  tokens): hidden by default, shown with ``--no-redact``; cut to a prefix that
+  identifies them, ``eyJhbGciOi…(redacted)``;
+* **secrets** (passwords, client secrets, API keys, signatures of signed URLs and
+  requests, Digest ``response``, the HMAC secret): hidden always, shown as a
+  :func:`fingerprint` (length and the first 8 hex digits of the SHA-256), so two
+  pastes can be compared without revealing either.
 
-The report is built first, then every string in it is scrubbed in one pass, so
-no renderer can forget to.
+:class:`Scrubber` knows every place a field is echoed: a header (``Authorization``
+by scheme, ``Cookie`` and ``Set-Cookie`` pair by pair, a URL header, any header
+whose name means a credential or a secret), a URL (its password, its query and
+fragment), a form, multipart or JSON body at any depth. Which names mean what is
+:mod:`.names`; the shapes are walked in :mod:`.shapes`. The checks build their
+evidence from its renderings; :func:`redact_report` applies it to the report's
+exchange, credentials and token, lists what it hid (``Report.redactions``), and
+ends with a value search for the long credentials and the secrets it met, as a
+backstop for free text (a body that quotes the token back).
 """
 
 from __future__ import annotations
 
 import base64
-import binascii
-import dataclasses
-from collections.abc import Iterable, Mapping
-from enum import Enum
+import hashlib
+import string
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, TypeVar
+from urllib.parse import unquote
 
 from authtui.core.context import Context
 from authtui.core.model import (
-    Challenge,
-    Clock,
     Credentials,
+    Exchange,
     Finding,
     Header,
     Note,
+    Redaction,
     Report,
+    Tier,
     Token,
-    Verdict,
+    TokenForm,
+)
+from authtui.core.safety.backstop import Backstop
+from authtui.core.safety.names import Place, field_tier
+from authtui.core.safety.shapes import (
+    decode_basic,
+    multipart_boundary,
+    scheme_tier,
+    scrub_authorization,
+    scrub_basic,
+    scrub_cookies,
+    scrub_json,
+    scrub_multipart,
+    scrub_pairs,
+    scrub_pem,
+    scrub_url,
+    scrub_urls_in,
 )
 
-T = TypeVar("T")
+_MAX_REDACTIONS = 200
+"""Fields listed one by one in ``Report.redactions``; past them, one count per tier."""
+_FIELD_NEEDLES = 64
+"""Values met in fields that the backstop also hunts in free text (the first ones)."""
+_TCHARS = frozenset(string.ascii_letters + string.digits + "!#$%&'*+-.^_`|~")
+"""Characters of a header name (RFC 9110 token)."""
+_URL_HEADERS = frozenset({"location", "content-location", "referer", "referrer", "origin"})
 
-HIDDEN = "(hidden)"
-_MIN_NEEDLE = 6
-"""Shorter values are not replaced everywhere: it would mangle ordinary words."""
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What a secret is shown as: enough to compare two pastes, nothing to use."""
+
+    length: int
+    """Characters (bytes, for a secret given as bytes)."""
+    sha256: str
+    """The first 8 hex digits of the SHA-256 of its UTF-8 bytes."""
+    unit: str = "chars"
+
+    def __str__(self) -> str:
+        return f"(secret {self.length} {self.unit} sha256:{self.sha256})"
+
+
+def fingerprint(value: str | bytes) -> Fingerprint:
+    """The fingerprint of a secret: equal secrets give equal fingerprints, always."""
+    if isinstance(value, bytes):
+        return Fingerprint(len(value), hashlib.sha256(value).hexdigest()[:8], "bytes")
+    data = value.encode("utf-8", "surrogatepass")
+    return Fingerprint(len(value), hashlib.sha256(data).hexdigest()[:8])
 
 
 def redacted_form(value: str) -> str:
-    """A token shortened to a prefix that identifies it but cannot be used."""
+    """A credential shortened to a prefix that identifies it but cannot be used."""
     keep = min(10, len(value) // 4)
     return f"{value[:keep]}…(redacted)"
 
 
-def _basic_secrets(cred: Credentials) -> list[str]:
-    if cred.scheme_key != "basic" or not cred.token68:
-        return []
-    needles = [cred.token68]
-    try:
-        decoded = base64.b64decode(cred.token68 + "=" * (-len(cred.token68) % 4)).decode(
-            "utf-8", errors="replace"
-        )
-    except (binascii.Error, ValueError):
-        return needles
-    _user, sep, password = decoded.partition(":")
-    if sep:
-        needles += [decoded, password]
-    return needles
+@lru_cache(maxsize=4096)
+def _header_kind(name: str) -> tuple[str, Tier | None]:
+    """How a header's value is read: ``cookie``, ``set-cookie``, ``authorization`` (by
+    scheme), ``url``, ``whole`` (its name means a credential or a secret: the tier), or
+    ``text`` (anything else: only the URLs in it are scrubbed)."""
+    key = name.lower()
+    if key == "cookie":
+        return "cookie", None
+    if key in ("set-cookie", "set-cookie2"):
+        return "set-cookie", None
+    if key.endswith("authorization"):
+        return "authorization", None
+    if key in _URL_HEADERS or key.endswith(("url", "uri")):
+        return "url", None
+    tier = field_tier(name, Place.HEADER)
+    return ("text", None) if tier is None else ("whole", tier)
 
 
-def _token_strings(token: Token | None) -> list[str]:
-    if token is None or not token.raw:
-        return []
-    found = [token.raw]
-    if len(token.segments) >= 3 and token.segments[-1]:
-        found.append(token.segments[-1])
-    return found
-
-
-def url_passwords(text: str) -> list[tuple[str, str]]:
-    """``:password@`` in every ``scheme://user:password@host`` of ``text``, with its
-    replacement. Found with ``str.find`` only: linear, whatever the text."""
-    found: list[tuple[str, str]] = []
-    start = text.find("://")
-    while start != -1 and len(found) < 64:
-        begin = start + 3
-        end = begin
-        while end < len(text) and text[end] not in "/?# \t\r\n\"'<>":
-            end += 1
-        userinfo, at, _host = text[begin:end].rpartition("@")
-        _user, colon, password = userinfo.partition(":")
-        if at and colon and password:
-            found.append((f":{password}@", f":{HIDDEN}@"))
-        start = text.find("://", end)
-    return found
+def _content_type(headers: tuple[Header, ...]) -> str:
+    return next((h.value for h in headers if h.key == "content-type"), "")
 
 
 class Scrubber:
-    """Replaces every sensitive value in a string."""
+    """Hides every credential and secret of the fields it is given, by field.
 
-    def __init__(
-        self,
-        always: Iterable[str],
-        by_default: Iterable[str],
-        redact: bool,
-        exact: Iterable[tuple[str, str]] = (),
-    ) -> None:
-        pairs: dict[str, str] = dict(exact)
-        if redact:
-            for value in by_default:
-                if len(value) >= _MIN_NEEDLE:
-                    pairs[value] = redacted_form(value)
-        for value in always:
-            if len(value) >= 4:
-                pairs[value] = HIDDEN
-        # Longest first, so a whole token goes before the signature inside it.
-        self._pairs = sorted(pairs.items(), key=lambda p: -len(p[0]))
+    ``redact`` hides the credentials too (secrets are hidden always). Each method
+    takes a field as pasted and gives it as it may be shown; :attr:`redactions`
+    lists what was hidden so far, each field once.
+    """
 
-    def __call__(self, text: str) -> str:
-        for needle, replacement in self._pairs:
-            if needle in text:
-                text = text.replace(needle, replacement)
-        return text
+    def __init__(self, redact: bool = True) -> None:
+        self.redact = redact
+        self._redactions: dict[tuple[str, Tier], None] = {}
+        self._more: dict[Tier, set[str]] = {}
+        self._needles: dict[str, str] = {}
+        self._shown: dict[tuple[str, str], str] = {}
+        """Header values already scrubbed (a credential is echoed in several places)."""
 
-    def walk(self, value: T) -> T:
-        """Scrub every string inside dataclasses, tuples, lists and mappings."""
-        if not self._pairs:
+    @property
+    def redactions(self) -> tuple[Redaction, ...]:
+        """Every field hidden so far, with its tier, in the order met."""
+        listed = [Redaction(where, tier) for where, tier in self._redactions]
+        listed += [Redaction(f"and {len(more)} more fields", t) for t, more in self._more.items()]
+        return tuple(listed)
+
+    def needles(self) -> dict[str, str]:
+        """Values hidden so far (the first few) and what they are shown as."""
+        return dict(self._needles)
+
+    def mark(self, where: str, tier: Tier) -> None:
+        """Record that the field ``where`` is hidden (for a value never echoed as text)."""
+        if (where, tier) in self._redactions:
+            return
+        if len(self._redactions) < _MAX_REDACTIONS:
+            self._redactions[where, tier] = None
+        else:
+            self._more.setdefault(tier, set()).add(where)
+
+    def hide(self, where: str, value: str, tier: Tier) -> str:
+        """What to show for ``value``, which the field ``where`` holds: a fingerprint
+        for a secret, a prefix for a credential (itself when not redacting)."""
+        if tier is Tier.CREDENTIAL and not self.redact:
             return value
-        return self._walk(value, 0)  # type: ignore[no-any-return]
+        shown = str(fingerprint(value)) if tier is Tier.SECRET else redacted_form(value)
+        self.mark(where, tier)
+        if len(self._needles) < _FIELD_NEEDLES:
+            self._needles.setdefault(value, shown)
+        return shown
 
-    def _walk(self, value: Any, depth: int) -> Any:
-        kind = type(value)
-        if kind is str:
-            return self(value)
-        if depth > 200 or kind in _ATOMS:
-            return value
-        if kind is tuple:
-            return self._tuple(value, depth)
-        names = _FIELD_NAMES[kind] if kind in _FIELD_NAMES else _field_names(kind)
-        if names is not None:
-            return self._dataclass(value, names, depth)
-        if isinstance(value, Enum):
-            return value
-        if isinstance(value, str):
-            return self(value)
-        if isinstance(value, list):
-            return [self._walk(v, depth + 1) for v in value]
-        if isinstance(value, Mapping):
-            return {self._walk(k, depth + 1): self._walk(v, depth + 1) for k, v in value.items()}
-        return value
+    # --- fields ---------------------------------------------------------------------
 
-    def _tuple(self, value: tuple[Any, ...], depth: int) -> tuple[Any, ...]:
-        """A tuple with its items scrubbed; the same tuple when none changed. Its
-        dataclass items (findings, headers, notes) go straight to :meth:`_dataclass`."""
-        items = []
+    def header(self, name: str, value: str) -> str:
+        """A header's value as it may be shown."""
+        kind, tier = _header_kind(name)
+        if kind == "text":
+            return self.text(value)
+        known = self._shown.get((name, value))
+        if known is None:
+            known = self._shown[name, value] = self._field(name, value, kind, tier)
+        return known
+
+    def _field(self, name: str, value: str, kind: str, tier: Tier | None) -> str:
+        where = f"header {name}"
+        if kind == "cookie" or kind == "set-cookie":
+            return scrub_cookies(value, where, self.hide, set_cookie=kind == "set-cookie")
+        if kind == "authorization":
+            return scrub_authorization(value, where, self.hide)
+        if kind == "url":
+            return self.url(value)
+        core = value.strip()
+        if tier is None or not core:
+            return value
+        start = value.find(core)
+        return value[:start] + self.hide(where, core, tier) + value[start + len(core) :]
+
+    def url(self, url: str) -> str:
+        """A URL, absolute or a path, with its password and sensitive parameters hidden."""
+        return scrub_url(url, self.hide)
+
+    def text(self, text: str) -> str:
+        """Free text with the URLs in it scrubbed."""
+        return scrub_urls_in(text, self.hide)
+
+    def body(self, text: str, content_type: str, where: str) -> str:
+        """A request or response body: JSON, urlencoded or multipart form, else text;
+        a PEM private key in any of them."""
+        text = scrub_pem(text, where, self.hide)
+        core = text.strip()
+        if not core:
+            return text
+        kind = content_type.split(";")[0].strip().lower()
+        if core[0] in "{[" or kind.endswith("json"):
+            return scrub_json(text, where, self.hide)
+        boundary = (
+            multipart_boundary(content_type, text)
+            if kind.startswith("multipart") or (not kind and core.startswith("--"))
+            else None
+        )
+        if boundary:
+            return scrub_multipart(text, boundary, self.hide)
+        if kind == "application/x-www-form-urlencoded" or (
+            kind in ("", "text/plain") and "=" in core and not any(c.isspace() for c in core)
+        ):
+            return scrub_pairs(text, Place.FORM, "form", self.hide, plus=True)
+        return self.text(text)
+
+    def line(self, text: str) -> str:
+        """A piece of a paste quoted as it was (a reader's note): a header line, else
+        a body, read by its shape."""
+        name, colon, value = text.partition(":")
+        if (
+            colon
+            and name.strip()
+            and _TCHARS.issuperset(name.strip())
+            and not value.startswith("//")
+        ):
+            return f"{name}:{self.header(name.strip(), value)}"
+        return self.body(text, "", "paste")
+
+    def exchange(self, ex: Exchange) -> Exchange:
+        """An exchange with every field scrubbed (headers, target, URL, bodies, label)."""
+        return _changed(
+            ex,
+            target=self.url(ex.target) if ex.target else ex.target,
+            url=self.url(ex.url) if ex.url else ex.url,
+            request_headers=self._headers(ex.request_headers),
+            request_body=self.body(
+                ex.request_body, _content_type(ex.request_headers), "request body"
+            ),
+            response_headers=self._headers(ex.response_headers),
+            body=self.body(ex.body, _content_type(ex.response_headers), "response body"),
+            label=self.text(ex.label),
+        )
+
+    def _headers(self, headers: tuple[Header, ...]) -> tuple[Header, ...]:
+        out = []
         changed = False
-        for old in value:
-            kind = type(old)
-            names = _FIELD_NAMES.get(kind) if depth < 200 else None
-            if names is not None:
-                new = self._dataclass(old, names, depth + 1)
+        for h in headers:
+            shown = self.header(h.name, h.value)
+            if shown != h.value:
+                out.append(Header(h.name, shown))
+                changed = True
             else:
-                new = self._walk(old, depth + 1)
-            changed = changed or new is not old
-            items.append(new)
-        return tuple(items) if changed else value
+                out.append(h)
+        return tuple(out) if changed else headers
 
-    def _dataclass(self, value: Any, names: tuple[str, ...], depth: int) -> Any:
-        """A dataclass with its fields scrubbed; the same object when none changed.
-        String and atom fields (most of a report's values) are handled here, without
-        a call each; the rest are walked."""
-        changes = {}
-        pairs = self._pairs
-        for name in names:
-            old = getattr(value, name)
-            kind = type(old)
-            if kind is str:
-                new = old
-                for needle, replacement in pairs:
-                    if needle in new:
-                        new = new.replace(needle, replacement)
-            elif kind in _ATOMS:
-                continue
-            else:
-                new = self._walk(old, depth + 1)
-            if new is not old:
-                changes[name] = new
-        return dataclasses.replace(value, **changes) if changes else value
+    # --- credentials and tokens -----------------------------------------------------
+
+    def _credential_place(self, cred: Credentials) -> tuple[str, Place | None, str]:
+        """(where, place, name) of a credential: a header, or a query or form field."""
+        kind, _, name = cred.field_name.partition(" ")
+        if name and kind in ("query", "form"):
+            return cred.field_name, Place.QUERY if kind == "query" else Place.FORM, name
+        return f"header {cred.field_name}", None, cred.field_name
+
+    def credential(self, cred: Credentials) -> str:
+        """The value a credential travelled in, as it may be shown."""
+        where, place, name = self._credential_place(cred)
+        if place is None:
+            return self.header(cred.field_name, cred.raw)
+        tier = field_tier(name, place) or Tier.CREDENTIAL
+        return self.hide(where, unquote(cred.raw), tier) if cred.raw else cred.raw
+
+    def _token68(self, cred: Credentials) -> str | None:
+        token = cred.token68
+        if not token:
+            return token
+        where, place, name = self._credential_place(cred)
+        if cred.scheme_key == "basic":
+            return scrub_basic(token, where, self.hide)
+        if cred.scheme:
+            tier = scheme_tier(cred.scheme)
+        else:
+            tier = field_tier(name, place or Place.HEADER) or Tier.CREDENTIAL
+        return self.hide(where, token, tier)
+
+    def hidden_parts(self, cred: Credentials) -> list[tuple[str, Tier]]:
+        """The parts of a credential this scrubber hides, each with its tier: its
+        token (a Basic one decoded too, and its password) and its sensitive params."""
+        parts: list[tuple[str, Tier]] = []
+        tier = Tier.SECRET if cred.scheme_key == "basic" else scheme_tier(cred.scheme or "")
+        if cred.token68 and (self.redact or tier is Tier.SECRET):
+            parts.append((cred.token68, tier))
+            decoded = decode_basic(cred.token68) if cred.scheme_key == "basic" else None
+            if decoded:
+                parts += [(decoded, tier), (decoded.partition(":")[2], tier)]
+        for name, value in cred.params.items():
+            param = field_tier(name, Place.PARAM)
+            if param is Tier.SECRET or (param is Tier.CREDENTIAL and self.redact):
+                parts.append((value, param))
+        return [(p, t) for p, t in parts if p]
+
+    def note_evidence(self, cred: Credentials, evidence: str) -> str:
+        """A note's evidence about ``cred``: itself when it quotes nothing hidden, else
+        the credential's field as it may be shown."""
+        hidden = [part for part, _ in self.hidden_parts(cred)]
+        if evidence and not _overlaps(evidence, hidden):
+            return evidence
+        return self.credential(cred).replace("\r", "\\r").replace("\n", "\\n")
+
+    def credentials(self, cred: Credentials | None) -> Credentials | None:
+        """A parsed credential with its token, parameters, raw value and notes scrubbed."""
+        if cred is None:
+            return None
+        where, _, _ = self._credential_place(cred)
+        params = {}
+        for name, value in cred.params.items():
+            tier = field_tier(name, Place.PARAM)
+            params[name] = self.hide(f"{where} {name}", value, tier) if tier and value else value
+        notes = tuple(
+            replace(n, evidence=self.note_evidence(cred, n.evidence)) if n.evidence else n
+            for n in cred.notes
+        )
+        return _changed(
+            cred,
+            token68=self._token68(cred),
+            params=params if params != cred.params else cred.params,
+            raw=self.credential(cred),
+            notes=notes if notes != cred.notes else cred.notes,
+        )
+
+    def token(self, token: Token | None) -> Token | None:
+        """A decoded token with its compact form, its signature (text and bytes) and,
+        unless they were decoded for display, its other segments redacted; its header
+        and claims, what the tool exists to show, are kept."""
+        if token is None or not token.raw or not self.redact:
+            return token
+        where = f"token ({token.source})" if token.source else "token"
+        keep = {TokenForm.JWS: 2, TokenForm.UNSECURED: 2, TokenForm.JWE: 1}.get(token.form, 0)
+        segments = tuple(
+            s if i < keep else self.hide(where, s, Tier.CREDENTIAL) if s else s
+            for i, s in enumerate(token.segments)
+        )
+        return replace(
+            token,
+            raw=self.hide(where, token.raw, Tier.CREDENTIAL),
+            segments=segments,
+            signature=b"",
+            signing_input=token.signing_input if keep == 2 else b"",
+        )
 
 
-_ATOMS = frozenset({bytes, int, float, bool, type(None)})
+T = TypeVar("T")
 
 
-# Fields that never hold a credential, so the walk need not visit them: challenges
-# carry none (the contract shows them unredacted), a token's header and claims are
-# what the tool exists to show, codes and references are the tool's own words.
-_NOT_SENSITIVE: dict[type, frozenset[str]] = {
-    Challenge: frozenset(f.name for f in dataclasses.fields(Challenge)),
-    Clock: frozenset(f.name for f in dataclasses.fields(Clock)),
-    Token: frozenset({"form", "header", "claims", "signature", "signing_input"}),
-    Finding: frozenset({"code", "severity", "refs"}),
-    Verdict: frozenset({"status", "kind", "causes"}),
-    Header: frozenset({"name", "key"}),
-    Note: frozenset({"code"}),
-}
-_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+def _changed(value: T, **fields: Any) -> T:
+    """``value`` with ``fields`` replaced, or ``value`` itself when none differs."""
+    changes = {k: v for k, v in fields.items() if v is not getattr(value, k)}
+    return replace(value, **changes) if changes else value  # type: ignore[type-var]
 
 
-def _field_names(cls: type) -> tuple[str, ...] | None:
-    """The fields of a dataclass that may hold a sensitive value, read once per class;
-    ``None`` for anything that is not a dataclass."""
-    if cls in _FIELD_NAMES:
-        return _FIELD_NAMES[cls]
-    names: tuple[str, ...] | None = None
-    if dataclasses.is_dataclass(cls):
-        skip = _NOT_SENSITIVE.get(cls, frozenset())
-        names = tuple(f.name for f in dataclasses.fields(cls) if f.name not in skip)
-    _FIELD_NAMES[cls] = names
-    return names
+def _overlaps(text: str, hidden: list[str]) -> bool:
+    """Whether ``text`` quotes any piece (four characters or more, or all of a shorter
+    value) of the hidden values."""
+    if len(text) > 400:
+        return bool(hidden)
+    for value in hidden:
+        if len(value) < 4:
+            if value in text:
+                return True
+            continue
+        if any(text[i : i + 4] in value for i in range(len(text) - 3)):
+            return True
+    return False
 
 
 def scrubber_for(ctx: Context) -> Scrubber:
-    """The scrubber for one diagnosis: what it must always hide and what it may show."""
-    always: list[str] = []
-    by_default: list[str] = []
+    """The scrubber for one diagnosis (redacting as the options ask)."""
+    return Scrubber(ctx.options.redact)
+
+
+def _long_needles(scrub: Scrubber, ctx: Context) -> dict[str, str]:
+    """The values the backstop hunts in every string, headers included: the tokens and
+    credentials of the request, and the HMAC secret in each spelling."""
+    found: dict[str, str] = {}
+
+    def add(value: str, tier: Tier) -> None:
+        if value and (tier is Tier.SECRET or scrub.redact):
+            found[value] = str(fingerprint(value)) if tier is Tier.SECRET else redacted_form(value)
+
     for cred in ctx.credentials:
-        always += _basic_secrets(cred)
-        if cred.scheme_key != "basic":
-            by_default += [v for v in (cred.token68, cred.raw) if v]
-            by_default += [v for k, v in cred.params.items() if k in {"response", "password"}]
+        for part, tier in scrub.hidden_parts(cred):
+            add(part, tier)
     for token in (ctx.token, ctx.request_token, ctx.pasted_token, *ctx.dpop_proofs):
-        by_default += _token_strings(token)
-    for value in ctx.exchange.request_header("Cookie"):
-        by_default += [part.partition("=")[2].strip() for part in value.split(";")]
-    if ctx.options.token:
-        by_default.append(ctx.options.token.strip())
-    exact: list[tuple[str, str]] = []
-    for exchange in ctx.paste.exchanges or (ctx.exchange,):
-        for text in (exchange.target, exchange.url, exchange.label):
-            if text and "@" in text:
-                exact += url_passwords(text)
+        if token is not None:
+            add(token.raw, Tier.CREDENTIAL)
+            if len(token.segments) >= 3:
+                add(token.segments[-1], Tier.CREDENTIAL)
+    add((ctx.options.token or "").strip(), Tier.CREDENTIAL)
+    for key in ctx.options.keys:
+        found.update(_private_key_needles(scrub, key.name, key.data))
     secret = ctx.options.secret
     if secret is not None:
         raw = secret.reveal()
-        always += [raw.decode("utf-8", errors="replace"), raw.decode("latin-1")]
-        always.append(base64.b64encode(raw).decode())
-    return Scrubber(always, by_default, ctx.options.redact, exact)
+        scrub.mark("HMAC secret", Tier.SECRET)
+        shown = str(fingerprint(raw))
+        for spelling in (
+            raw.decode("utf-8", errors="replace"),
+            raw.decode("latin-1"),
+            base64.b64encode(raw).decode(),
+            base64.urlsafe_b64encode(raw).decode().rstrip("="),
+        ):
+            found[spelling] = shown
+    return found
+
+
+def _private_key_needles(scrub: Scrubber, name: str, data: bytes) -> dict[str, str]:
+    """A key file's private material, should the paste repeat it: the lines of a PEM
+    private key, the private members of a JWK (each listed as a hidden secret)."""
+    text = data[:1_000_000].decode("utf-8", errors="replace")
+    probe = Scrubber(scrub.redact)
+    found: dict[str, str] = {}
+    if text.lstrip().startswith(("{", "[")):
+        scrub_json(text, f"key {name}", probe.hide)
+        found = {v: s for v, s in probe.needles().items() if s.startswith("(secret")}
+    elif "PRIVATE KEY-----" in text:
+        probe.mark(f"key {name}", Tier.SECRET)
+        lines = (line.strip() for line in text.splitlines())
+        found = {line: str(fingerprint(line)) for line in lines if len(line) >= 16}
+        found = {line: shown for line, shown in found.items() if "-----" not in line}
+    for item in probe.redactions:
+        scrub.mark(item.where, item.tier)
+    return found
+
+
+def _finding(scrub: Scrubber, finding: Finding) -> Finding:
+    """A finding with the URLs its evidence and detail quote scrubbed."""
+    quoted = finding.evidence + finding.detail
+    if "?" not in quoted and "#" not in quoted and "@" not in quoted:
+        return finding
+    evidence, detail = scrub.text(finding.evidence), scrub.text(finding.detail)
+    if evidence is finding.evidence and detail is finding.detail:
+        return finding
+    return replace(finding, evidence=evidence, detail=detail)
+
+
+def _note(scrub: Scrubber, note: Note) -> Note:
+    """A reader's note with the piece of the paste it quotes scrubbed."""
+    evidence = scrub.line(note.evidence) if note.evidence else note.evidence
+    return note if evidence == note.evidence else replace(note, evidence=evidence)
 
 
 def redact_report(report: Report, ctx: Context) -> Report:
-    """The report with every sensitive value replaced."""
+    """The report with every credential and secret hidden by field, and the list of
+    what was hidden; then the backstop over every string."""
     scrub = scrubber_for(ctx)
-    return scrub.walk(report)
+    exchange = scrub.exchange(report.exchange)
+    credentials = scrub.credentials(report.credentials)
+    token = scrub.token(report.token)
+    entries = tuple(scrub.text(e) for e in report.entries)
+    findings = tuple(_finding(scrub, f) for f in report.findings)
+    notes = tuple(_note(scrub, n) for n in report.notes)
+    long = _long_needles(scrub, ctx)
+    every = Backstop({**scrub.needles(), **long})
+    headers = Backstop(long)  # many, and scrubbed by field: only the long values hunted
+    exchange = _changed(
+        exchange,
+        request_headers=headers.walk(exchange.request_headers),
+        response_headers=headers.walk(exchange.response_headers),
+        target=every.walk(exchange.target),
+        url=every.walk(exchange.url),
+        request_body=every(exchange.request_body),
+        body=every(exchange.body),
+        label=every(exchange.label),
+        reason=every.walk(exchange.reason),
+    )
+    return replace(
+        report,
+        verdict=every.walk(report.verdict),
+        findings=every.walk(findings),
+        exchange=exchange,
+        credentials=every.walk(credentials),
+        token=every.walk(token),
+        notes=every.walk(notes),
+        entries=every.walk(entries),
+        redactions=scrub.redactions,
+    )

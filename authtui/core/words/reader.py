@@ -1,22 +1,29 @@
 """The reader of server words: what the server's own messages mean, as findings.
 
-The server's messages (challenge ``error_description``, error bodies, vendor
-headers; see :mod:`authtui.core.words.sources`) are matched against the table in
-:mod:`authtui.core.words.table`. Each ``server.*`` code is reported once,
-with the evidence of every message that said it.
+Each message the server gave (:mod:`.sources`: challenges, error headers, bodies of any
+shape) is read twice over: the vendor table (:mod:`.table`) first, for what only a table
+knows (``IDX10214``, ``AADSTS``, AWS error types, a vendor's odd wording); then, when no
+row speaks, the general reader (:mod:`.meaning`), which reads the sentence for its
+subject and predicate. Each ``server.*`` code is reported once, quoting every message
+that said it and where. A message about authentication that neither can place on one
+cause is quoted in ``server.message`` (info): shown, never guessed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from http import HTTPStatus
 
 from authtui.core.controls import CONTROLS, control, via
 from authtui.core.model import Challenge, Exchange, Finding, Severity
 from authtui.core.options import FrontEnd
+from authtui.core.words import meaning
 from authtui.core.words import pattern as sp
+from authtui.core.words import vocabulary as vocab
+from authtui.core.words.bodies import ServerText
 from authtui.core.words.match import match_normalised
-from authtui.core.words.sources import RFC6750_ERRORS, ServerText, error_texts
+from authtui.core.words.sources import RFC6750_ERRORS, error_texts
 
 EVIDENCE_CAP = 300
 """Longest quoted message in a finding's evidence."""
@@ -106,8 +113,26 @@ _CODE_TEXTS: dict[str, _CodeText] = {
 }
 
 
-_REPEATED_CODES = RFC6750_ERRORS - {"insufficient_scope"}
-"""Codes another check reports; a text that is only one of them is skipped."""
+MESSAGE = "server.message"
+"""The server's words that no rule places on one cause, quoted (info)."""
+
+_MAY_BE_THE_HEADER = frozenset({sp.MISSING_TOKEN, sp.MALFORMED})
+"""Table codes that do not show the server read a token."""
+
+_STATUS_PHRASES = frozenset(status.phrase.lower() for status in HTTPStatus)
+"""Standard reason phrases: a body that only repeats one says nothing more."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """Why some words mean a code: a table row or a general reading."""
+
+    code: str
+    meaning: str
+    vendor: str = ""
+    hint: bool = False
+    title: str = ""
+    fix: str = ""
 
 
 @dataclass(slots=True)
@@ -115,58 +140,177 @@ class _Hits:
     """Everything the server said that maps to one code."""
 
     code: str
-    rows: list[sp.Pattern] = field(default_factory=list)
+    sources: list[_Source] = field(default_factory=list)
     texts: list[ServerText] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ServerWords:
+    """What the server's words say, for the checks and the verdict."""
+
+    findings: tuple[Finding, ...] = ()
+    """``server.*`` findings, in order of first mention (``server.message`` last)."""
+    schemes: frozenset[str] = frozenset()
+    """Authorization schemes the words ask for (``Authorization: Bearer <token>``)."""
+    read_token: bool = False
+    """The words judge a token (its expiry, signature, claims, form): the server read one."""
+    wants_token: bool = False
+    """The words say a token was missing ("no authorization token provided")."""
+    talks_token: bool = False
+    """The words speak of a token at all ("Invalid token", ``FST_JWT_...``): the server
+    works with tokens, not passwords."""
+
+
+@dataclass(slots=True)
+class _State:
+    """The state of one reading of a response's words."""
+
+    hits: dict[str, _Hits] = field(default_factory=dict)
+    unplaced: list[ServerText] = field(default_factory=list)
+    schemes: set[str] = field(default_factory=set)
+    read_token: bool = False
+    wants_token: bool = False
+    talks_token: bool = False
+
+    def add(self, source: _Source, item: ServerText) -> None:
+        entry = self.hits.setdefault(source.code, _Hits(source.code))
+        entry.sources.append(source)
+        entry.texts.append(item)
+
+
+def _skipped(normalised: str, errors: Collection[str]) -> bool:
+    """A bare RFC 6750 code, or the very error code of a challenge (``insufficient_claims``),
+    is the challenge check's to report. A sentence in a challenge's ``error`` ("Expired
+    token") is the server's words, and read."""
+    if normalised in errors and " " not in normalised:
+        return True
+    return normalised in RFC6750_ERRORS and normalised != "insufficient_scope"
+
+
+def _from_row(row: sp.Pattern) -> _Source:
+    return _Source(row.code, row.meaning, row.vendor, row.hint, row.title, row.fix)
+
+
+def _from_reading(reading: meaning.Reading) -> _Source:
+    if reading.subject == vocab.ANONYMOUS:
+        return _Source(reading.code, vocab.ANONYMOUS_MEANING)
+    said = f'(Read from the words "{reading.words}".)'
+    specific = vocab.SPECIFIC.get((reading.subject, reading.predicate))
+    if specific is not None:
+        title, means, fix = specific
+        return _Source(reading.code, f"{means} {said}", title=title, fix=fix)
+    return _Source(reading.code, f"{vocab.MEANINGS[reading.code]} {said}")
+
+
+def _read_all(texts: Sequence[ServerText], errors: Collection[str]) -> _State:
+    state = _State()
+    # Servers often say the same words twice (challenge and body): read them once.
+    table: dict[str, list[sp.Pattern]] = {}
+    general: dict[str, meaning.Meaning] = {}
+    for item in texts:
+        state.schemes |= meaning.asked_schemes(item.text)
+        normalised = sp.normalise(item.text)
+        if _skipped(normalised, errors):
+            continue
+        rows = table.get(normalised)
+        if rows is None:
+            rows = table[normalised] = match_normalised(normalised, errors)
+        read = general.get(normalised)
+        if read is None:
+            read = general[normalised] = meaning.read(item.text)
+        if any(not row.companion for row in rows):
+            # A vendor's malformed may be the header's: the general reader's read_token tells.
+            state.read_token |= any(row.code not in _MAY_BE_THE_HEADER for row in rows)
+        else:
+            for reading in read.readings:
+                state.add(_from_reading(reading), item)
+            # "No authorization token provided", "FST_JWT_NO_AUTHORIZATION": missing, and a token.
+            missing_credentials = any(r.code == sp.MISSING_TOKEN for r in read.readings)
+            state.wants_token |= missing_credentials and vocab.TOKEN in read.subjects
+            if not read.readings and read.mentions_subject and not _says_nothing(normalised):
+                state.unplaced.append(item)
+        state.read_token |= read.read_token
+        state.talks_token |= vocab.TOKEN in read.subjects
+        for row in rows:
+            state.add(_from_row(row), item)
+    missing = state.hits.get(sp.MISSING_TOKEN)
+    if state.read_token and missing is not None:
+        # Words that judge a token show one arrived: a "missing" beside them is the
+        # server's stock wording ("Missing authentication"), quoted, not believed.
+        del state.hits[sp.MISSING_TOKEN]
+        state.unplaced[:0] = [t for t in missing.texts if t not in state.unplaced]
+    return state
+
+
+def _says_nothing(normalised: str) -> bool:
+    """Only a status phrase ("401 Unauthorized") or an RFC 6750 code."""
+    bare = " ".join(w for w in normalised.replace(":", " ").split() if not w.isdigit())
+    return bare in _STATUS_PHRASES or bare in RFC6750_ERRORS
 
 
 def server_findings(
     texts: Sequence[ServerText], challenge_errors: Collection[str] = (), front: FrontEnd = "cli"
 ) -> list[Finding]:
-    """One finding per ``server.*`` code the texts support, in order of first mention.
+    """One finding per ``server.*`` code the texts support, in order of first mention,
+    then ``server.message`` quoting what could not be placed.
 
     ``challenge_errors`` are the (lower-cased) ``error`` codes of the challenges: a
-    text that only repeats one of them, or only names an RFC 6750 code another
-    check reports, is skipped. ``front`` is the front end that asks (advice names
-    its controls).
+    text that only repeats an RFC 6750 code is left to the challenge check. ``front`` is
+    the front end that asks (advice names its controls).
     """
-    errors = {e.strip().lower() for e in challenge_errors}
-    hits: dict[str, _Hits] = {}
-    # Servers often say the same words twice (challenge and body): match them once.
-    matched: dict[str, list[sp.Pattern]] = {}
-    for item in texts:
-        normalised = sp.normalise(item.text)
-        if normalised in errors or normalised in _REPEATED_CODES:
-            continue
-        rows = matched.get(normalised)
-        if rows is None:
-            rows = matched[normalised] = match_normalised(normalised, errors)
-        for row in rows:
-            entry = hits.setdefault(row.code, _Hits(row.code))
-            entry.rows.append(row)
-            entry.texts.append(item)
-    return [_finding(entry, front) for entry in hits.values()]
+    return list(_findings(_read_all(texts, _lowered(challenge_errors)), front))
+
+
+def _lowered(errors: Collection[str]) -> set[str]:
+    return {e.strip().lower() for e in errors}
+
+
+def _findings(state: _State, front: FrontEnd) -> list[Finding]:
+    """A finding per code; the unplaced words quoted only when nothing was placed (beside
+    a reading, they are the server's generic wording of the same refusal)."""
+    found = [_finding(entry, front) for entry in state.hits.values()]
+    if state.unplaced and not found:
+        found.append(_message(state.unplaced))
+    return found
 
 
 def _finding(hits: _Hits, front: FrontEnd) -> Finding:
-    statements = [row for row in hits.rows if not row.hint]
-    lead = statements[0] if statements else hits.rows[0]
+    statements = [source for source in hits.sources if not source.hint]
+    lead = statements[0] if statements else hits.sources[0]
     base = _CODE_TEXTS[hits.code]
     return Finding(
         code=hits.code,
         severity=Severity.ERROR if statements else Severity.WARNING,
         title=lead.title or base.title,
-        detail=_detail(lead, hits.rows),
+        detail=_detail(lead, hits.sources),
         evidence=_evidence(hits.texts),
         fix=lead.fix or base.fix_for(front),
         refs=base.refs,
     )
 
 
-def _detail(lead: sp.Pattern, rows: Sequence[sp.Pattern]) -> str:
+def _message(texts: Sequence[ServerText]) -> Finding:
+    return Finding(
+        code=MESSAGE,
+        severity=Severity.INFO,
+        title="What the server said, in its own words",
+        detail=(
+            "The server's message does not say which check failed (an invalid token, a "
+            "failed authentication, a bad password...), so authtui does not guess a cause "
+            "from it: read it beside the other findings."
+        ),
+        evidence=_evidence(texts),
+        fix="When the words are vague, the server's log usually names the check that failed "
+        "(exp, aud, iss, signature, kid, scope).",
+        refs=("RFC 9110 §15.5.2", "RFC 6750 §3.1"),
+    )
+
+
+def _detail(lead: _Source, sources: Sequence[_Source]) -> str:
     parts = [lead.meaning]
     if lead.vendor:
         parts.append(f"(Recognised as the wording of {lead.vendor}.)")
-    other = next((r for r in rows if r.meaning != lead.meaning), None)
+    other = next((s for s in sources if s.meaning != lead.meaning), None)
     if other is not None:
         parts.append(f"Another message: {other.meaning}")
     return " ".join(parts)
@@ -199,14 +343,21 @@ def shorten(text: str, limit: int = EVIDENCE_CAP) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def read_server_words(
+def read_words(
     exchange: Exchange, challenges: Sequence[Challenge], front: FrontEnd = "cli"
-) -> list[Finding]:
-    """Map the server's own messages to ``server.*`` findings (not for 1xx-3xx answers);
-    ``front`` is the front end that asks (advice names its controls)."""
+) -> ServerWords:
+    """What the server's own messages say (nothing for 1xx-3xx answers); ``front`` is the
+    front end that asks (advice names its controls)."""
     status = exchange.status
     if status is not None and status < 400:
-        return []
+        return ServerWords()
     texts = error_texts(exchange, challenges)
-    errors = [c.params["error"].lower() for c in challenges if "error" in c.params]
-    return server_findings(texts, errors, front)
+    errors = _lowered([c.params["error"] for c in challenges if "error" in c.params])
+    state = _read_all(texts, errors)
+    return ServerWords(
+        findings=tuple(_findings(state, front)),
+        schemes=frozenset(state.schemes),
+        read_token=state.read_token,
+        wants_token=state.wants_token,
+        talks_token=state.talks_token,
+    )

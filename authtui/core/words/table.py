@@ -1,12 +1,16 @@
-"""The table of server wordings: what a server's error message means. Data only.
+"""The table of vendor wordings: what only a table can know. Data only.
 
 Each :class:`~authtui.core.words.pattern.Pattern` row states the *rule* behind a
-family of messages as lower-case substrings (see :mod:`.pattern`; matching is in
-:mod:`.match`). A new vendor is one more row.
+family of one vendor's messages as lower-case substrings (see :mod:`.pattern`;
+matching is in :mod:`.match`): error codes (``IDX10214``, ``AADSTS``,
+``AuthorizationPermissionMismatch``), odd wordings ("Bad credentials" means an
+invalid, expired or revoked GitHub token) and what a message means for that vendor.
+A new vendor is one more row. Plain sentences ("the token has expired", "invalid
+audience") need no row: the general reader (:mod:`.meaning`) reads them.
 
-Rows are tried in order and the first one that matches a text wins; rows marked
-``companion`` fire beside it (a second, weaker reading of the same words).
-Vendor-specific rows come first, generic rules last.
+Rows are tried in order and the first one that matches a text wins over the
+general reader; rows marked ``companion`` fire beside it (a second, weaker reading
+of the same words).
 """
 
 from __future__ import annotations
@@ -24,25 +28,6 @@ from authtui.core.words.pattern import (
     WRONG_TOKEN_TYPE,
     Pattern,
 )
-
-_FAILED = (
-    "invalid",
-    "not valid",
-    "mismatch",
-    "not allowed",
-    "did not match",
-    "does not match",
-    "doesn't match",
-    "missing",
-    "fail",
-    "unexpected",
-    "wrong",
-    "not accepted",
-    "unknown",
-    "not found",
-    "expected",
-)
-"""Words that turn a claim's name into a complaint about it."""
 
 _MS = "Microsoft.IdentityModel (ASP.NET Core JwtBearer, Microsoft.Identity.Web, Azure services)"
 _SPRING = "Spring Security (Nimbus JOSE + JWT)"
@@ -821,212 +806,5 @@ _VENDOR_ROWS: tuple[Pattern, ...] = (
     ),
 )
 
-_GENERIC_ROWS: tuple[Pattern, ...] = (
-    Pattern(
-        EXPIRED,
-        "",
-        ("expired", "past its expiry", "expiry time has passed"),
-        "The token's exp lies in the past by the server's clock.",
-        # Only about credentials: "subscription expired" or "timeout expired" are not.
-        also=(
-            "token",
-            "jwt",
-            "credential",
-            "session",
-            "signature",
-            "lifetime",
-            "'exp'",
-            "exp claim",
-            "(exp)",
-            "bearer",
-            "authenticat",
-            "password",
-            "login",
-        ),
-        unless=("not expired", "unexpired", "not yet expired", "nonce"),
-    ),
-    Pattern(
-        NOT_YET_VALID,
-        "",
-        (
-            "not yet valid",
-            "not valid yet",
-            "not valid before",
-            "used before",
-            "before issued",
-            "'nbf'",
-            "(nbf)",
-            "nbf claim",
-            "issued in the future",
-            "iat is in the future",
-            "'iat' is in the future",
-            "immature",
-        ),
-        "The token's nbf (or iat) lies in the future by the server's clock.",
-    ),
-    Pattern(
-        MISSING_TOKEN,
-        "",
-        (
-            "missing authorization",
-            "missing 'authorization'",
-            "authorization header is missing",
-            "authorization header missing",
-            "no authorization header",
-            "no bearer token",
-            "no access token",
-            "no token",
-            "token is missing",
-            "token missing",
-            "missing token",
-            "missing access token",
-            "missing bearer",
-            "token not provided",
-            "token was not provided",
-            "credentials not provided",
-            "empty token",
-            "token is empty",
-        ),
-        "No token reached the server: the header is missing, empty, or was stripped on the way.",
-    ),
-    Pattern(
-        WRONG_TOKEN_TYPE,
-        "",
-        (
-            "wrong token type",
-            "not an access token",
-            "is an id token",
-            "id tokens are not",
-            "id token is not accepted",
-            "refresh tokens are not",
-        ),
-        "The server expects another kind of token (an access token, not an ID or refresh token).",
-    ),
-    Pattern(
-        WRONG_TOKEN_TYPE,
-        "",
-        ("token type", "'typ'", "typ header"),
-        "The token's type (typ header or token_type claim) is not the one the server expects.",
-        also=("wrong", "invalid", "unexpected", "not allowed", "not accepted", "mismatch"),
-    ),
-    Pattern(
-        UNKNOWN_KEY,
-        "",
-        ("kid", "key id", "signing key", "jwks", "no matching key", "public key"),
-        "The server has no key matching the token's kid (or alg): another issuer's token, a "
-        "wrong JWKS URL, or a rotated key.",
-        also=(
-            "not found",
-            "no matching",
-            "unknown",
-            "did not match",
-            "does not match",
-            "unable to find",
-            "could not find",
-            "cannot find",
-            "no key",
-            "not in",
-        ),
-    ),
-    Pattern(
-        AUDIENCE,
-        "",
-        ("audience", "'aud'", "aud claim", " aud "),
-        "The token's aud is not an audience this server accepts.",
-        also=_FAILED,
-    ),
-    Pattern(
-        ISSUER,
-        "",
-        ("issuer", "'iss'", "iss claim", " iss "),
-        "The token's iss is not an issuer this server trusts.",
-        also=(*_FAILED, "not configured", "not trusted", "untrusted", "not registered"),
-    ),
-    Pattern(
-        SCOPE,
-        "",
-        ("scope", "privilege", "permission"),
-        "The token was accepted but does not grant what this request needs.",
-        also=(
-            "insufficient",
-            "missing",
-            "required",
-            "not granted",
-            "lacks",
-            "lacking",
-            "not sufficient",
-            "not enough",
-            "higher",
-        ),
-    ),
-    Pattern(
-        BAD_SIGNATURE,
-        "",
-        ("signature",),
-        "The token's signature did not verify with the server's key.",
-        also=(
-            "invalid",
-            "fail",
-            "mismatch",
-            "not valid",
-            "could not be verified",
-            "cannot be verified",
-            "did not match",
-            "does not match",
-            "doesn't match",
-            "not verified",
-            "bad",
-            "wrong",
-            "incorrect",
-        ),
-    ),
-    Pattern(
-        BAD_SIGNATURE,
-        "",
-        ("algorithm", "'alg'"),
-        "The token's alg is not one the server accepts.",
-        also=("not allowed", "not supported", "unsupported", "invalid", "unexpected", "mismatch"),
-        title="The server does not accept the token's signing algorithm",
-    ),
-    Pattern(
-        MALFORMED,
-        "",
-        (
-            "malformed",
-            "not well formed",
-            "not well-formed",
-            "number of segments",
-            "invalid serialization",
-            "invalid compact",
-            "not a valid jwt",
-            "invalid jwt format",
-            "invalid token format",
-        ),
-        "The token (or the Authorization header) is not well formed.",
-        # A malformed JSON body or request line is not about the token.
-        also=("token", "jwt", "jws", "jwe", "authorization", "bearer", "credential", "segment"),
-    ),
-    Pattern(
-        MALFORMED,
-        "",
-        (
-            "could not be decoded",
-            "could not decode",
-            "unable to decode",
-            "failed to decode",
-            "cannot decode",
-            "decode error",
-            "decoding error",
-            "invalid base64",
-            "unable to parse",
-            "failed to parse",
-            "could not parse",
-            "parsing failed",
-        ),
-        "The server could not decode the token.",
-        also=("token", "jwt", "jws", "authorization", "bearer"),
-    ),
-)
-
-PATTERNS: tuple[Pattern, ...] = _VENDOR_ROWS + _GENERIC_ROWS
+PATTERNS: tuple[Pattern, ...] = _VENDOR_ROWS
 """Every row, in the order they are tried."""
