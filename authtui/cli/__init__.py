@@ -1,10 +1,11 @@
-"""Command line: ``authtui [PASTE]``, ``authtui diagnose``, ``authtui demos``, ``authtui serve``.
+"""Command line: ``authtui [PASTE]``, ``authtui diagnose``, ``authtui compare``,
+``authtui demos``, ``authtui serve``.
 
 Each command lives in its own module and is imported only when it runs:
-:mod:`.diagnose` never imports the TUI or the web server (it must start fast);
-:mod:`.tui` imports the TUI only when it is about to run; :mod:`.serve` runs it in a
-browser through :mod:`authtui.web`; :mod:`.args` holds what they all read from the
-command line.
+:mod:`.diagnose` and :mod:`.compare` never import the TUI or the web server (they
+must start fast); :mod:`.tui` imports the TUI only when it is about to run;
+:mod:`.serve` runs it in a browser through :mod:`authtui.web`; :mod:`.args` holds what
+they all read from the command line.
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from authtui.cli.diagnose import cmd_diagnose
 
             return cmd_diagnose(argv[1:])
+        if argv[:1] == ["compare"]:
+            from authtui.cli.compare import cmd_compare
+
+            return cmd_compare(argv[1:])
         if argv[:1] == ["demos"]:
             from authtui.cli.diagnose import cmd_demos
 

@@ -1,6 +1,6 @@
 """What the commands read from the command line: options, files, the paste.
 
-Shared by ``diagnose`` and the TUI launcher; imports no UI.
+Shared by ``diagnose``, ``compare`` and the TUI launcher; imports no UI.
 """
 
 from __future__ import annotations
@@ -37,10 +37,13 @@ class Parser(argparse.ArgumentParser):
             file.write(message)  # --help and --version: the tool's own words, on stdout
 
 
-def add_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "paste", nargs="?", metavar="PASTE", help="a file with what you copied, or - for stdin"
-    )
+def add_options(parser: argparse.ArgumentParser, *, paste: bool = True, entry: bool = True) -> None:
+    """The options every command shares; ``paste`` and ``entry`` add the PASTE
+    argument and ``--entry`` (``compare`` has its own)."""
+    if paste:
+        parser.add_argument(
+            "paste", nargs="?", metavar="PASTE", help="a file with what you copied, or - for stdin"
+        )
     parser.add_argument("--token", help="the token, when it is not in the paste")
     parser.add_argument("--token-file", metavar="F", help="read the token from a file")
     parser.add_argument(
@@ -84,9 +87,13 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--secret-env", metavar="NAME", help="an environment variable holding the HMAC secret"
     )
-    parser.add_argument(
-        "--entry", type=int, metavar="N", help="which failing exchange of a HAR file (1 = first)"
-    )
+    if entry:
+        parser.add_argument(
+            "--entry",
+            type=int,
+            metavar="N",
+            help="which entry of a HAR file (1 = first; default: the first failing one)",
+        )
     parser.add_argument(
         "--no-redact", action="store_true", help="print tokens and credentials whole"
     )
@@ -95,6 +102,14 @@ def add_options(parser: argparse.ArgumentParser) -> None:
 def _stdin_bytes() -> bytes:
     """Standard input (a pipe with a writer, or a file): read as it comes, bounded."""
     return sys.stdin.buffer.read(PASTE_BYTES)
+
+
+def paste_bytes(what: str, path: str) -> bytes:
+    """A paste named on the command line (``-``: standard input), as far as the reader
+    reads it; ``what`` names the argument in messages (``PASTE``, ``A``)."""
+    if path == "-":
+        return _stdin_bytes()
+    return read_file(what, path, PASTE_BYTES).data
 
 
 def _whole(what: str, path: str, limit: int) -> bytes:
@@ -173,13 +188,14 @@ def _secret(args: argparse.Namespace) -> Secret | None:
 
 
 def build_options(args: argparse.Namespace, *, redact: bool | None = None) -> Options:
-    """Options from parsed arguments (shared by ``diagnose`` and the TUI)."""
+    """Options from parsed arguments (shared by ``diagnose``, ``compare`` and the TUI)."""
     token = args.token
     if args.token_file:
         token = decode_paste(_whole("--token-file", args.token_file, TOKEN_BYTES))
     scopes = tuple(s for value in args.scope for s in value.split())
     keys = tuple(KeyInput(name=path, data=_whole("--key", path, KEY_BYTES)) for path in args.key)
-    entry = args.entry - 1 if args.entry is not None and args.entry > 0 else None
+    number = getattr(args, "entry", None)
+    entry = number - 1 if number is not None and number > 0 else None
     now, reading = _parse_now(args.now)
     return Options(
         now=now,
@@ -210,9 +226,9 @@ def paste_text(args: argparse.Namespace, *, stdin: bool = True) -> tuple[str, bo
             raise UsageError("authtui serve: PASTE must be a file, not - (standard input)")
         if args.paste is None:
             return "", False
-        return decode_paste(read_file("PASTE", args.paste, PASTE_BYTES).data), False
+        return decode_paste(paste_bytes("PASTE", args.paste)), False
     if args.paste == "-" or (args.paste is None and not sys.stdin.isatty()):
         return decode_paste(_stdin_bytes()), not sys.stdin.isatty()
     if args.paste is not None:
-        return decode_paste(read_file("PASTE", args.paste, PASTE_BYTES).data), False
+        return decode_paste(paste_bytes("PASTE", args.paste)), False
     return "", False

@@ -17,7 +17,8 @@ def tui_parser() -> Parser:
         description=(
             "Why was this HTTP request refused with 401 or 403? Paste what you have. "
             "Commands: `authtui diagnose [PASTE]` prints a report; "
-            "`authtui demos` lists workshop cases; "
+            "`authtui compare A B` names what differs between a working and a failing "
+            "request; `authtui demos` lists workshop cases; "
             "`authtui serve` opens the TUI in a browser."
         ),
     )

@@ -10,8 +10,9 @@ The data path, one stage per package, each below the next::
     words/    what the server said    -> messages with their place, server.* findings
     checks/   the context             -> findings, one module per area
     verdict   the findings            -> kind, headline, ranked causes
+    compare/  two diagnoses           -> which side works, ranked differences, a headline
     safety/   text and a report       -> text safe for a terminal, secrets hidden
-    render/   a report                -> text, Markdown, JSON
+    render/   a report, a comparison  -> text, Markdown, JSON
 
 :mod:`.diagnose` runs them in order; :mod:`.model`, :mod:`.options` and
 :mod:`.context` are what they share; :mod:`.demos` builds the workshop cases.

@@ -27,6 +27,8 @@ class SignatureResult:
     """``sig.*`` findings (key errors included)."""
     matched: str | None = None
     """Which key verified the token, in words."""
+    notes: tuple[Note, ...] = ()
+    """How the keys were read leniently (a PEM with literal ``\\n``, on one line)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +52,8 @@ class Context:
     (Authorization first, then non-standard headers, query and form); at most
     :data:`~authtui.core.limits.MAX_CREDENTIALS_PER_FIELD` of each kind of field."""
     credential_total: int = 0
-    """How many credentials the request carries in all, read or not."""
+    """How many credentials meant for the API (not a proxy's, not cookies) the request
+    carries in all, read or not."""
     token: Token | None = None
     """The access token under diagnosis: the request's, else the one pasted alone."""
     request_token: Token | None = None
@@ -72,6 +75,12 @@ class Context:
     """The server's words say no token reached it ("no authorization token provided")."""
     server_talks_token: bool = False
     """The server's words speak of a token ("Invalid token"): it works with tokens."""
+    token_roles: tuple[tuple[str, Token], ...] = ()
+    """The tokens of a token endpoint's answer in the paste, decoded, with the member
+    each came from (``access_token``, ``id_token``, ``refresh_token``)."""
+    hidden: str | None = None
+    """The shape that hides an auth failure behind a 2xx or 3xx (``graphql``,
+    ``login_redirect``, ``login_form``), when the exchange has one."""
     reading: Reading | None = None
     """How the evaluation clock was chosen (:func:`authtui.core.clock.decide`);
     ``None`` for a context built by hand: :attr:`now` is then a time given."""
@@ -97,6 +106,12 @@ class Context:
     def primary(self) -> Credentials | None:
         """The credential that matters most: the first one."""
         return self.credentials[0] if self.credentials else None
+
+    @property
+    def refused(self) -> bool:
+        """True when the answer refused the request: 401, 403, 407, or a shape that
+        hides a refusal behind a 2xx or 3xx."""
+        return self.exchange.status in (401, 403, 407) or self.hidden is not None
 
     def challenge_errors(self) -> list[str]:
         """The ``error`` parameter of every challenge that has one, in order."""

@@ -36,8 +36,9 @@ from authtui.core.model import (
 )
 from authtui.core.options import Options
 from authtui.core.read import paste
+from authtui.core.read.hidden import hidden_failure
 from authtui.core.safety.secrets import redact_report
-from authtui.core.verdict import judge, order_findings
+from authtui.core.verdict import judge, order_findings, settle
 from authtui.core.words.reader import read_words
 
 # Schemes whose token68 is a token to decode (the rest carry passwords or tickets).
@@ -55,9 +56,18 @@ def diagnose_paste(pasted: Paste, options: Options | None = None) -> Report:
     For front ends that re-diagnose often while the paste itself does not change
     (the TUI, as the user types a token or a setting): they read it once.
     """
+    return diagnose_with_context(pasted, options)[0]
+
+
+def diagnose_with_context(pasted: Paste, options: Options | None = None) -> tuple[Report, Context]:
+    """The report and the context it was built from (the context is not redacted).
+
+    For stages above the diagnosis that look at what the report hides on purpose:
+    :mod:`~authtui.core.compare` compares two secrets by their fingerprints.
+    """
     options = options or Options()
     ctx = context_for(pasted, options)
-    findings = list(run_checks(ctx, all_checks()))
+    findings = settle(ctx, run_checks(ctx, all_checks()))
     verdict = judge(ctx, findings)
     ranked = order_findings(findings, verdict.causes)
     listed, omitted = _listed_findings(ranked)
@@ -89,13 +99,13 @@ def diagnose_paste(pasted: Paste, options: Options | None = None) -> Report:
         token=ctx.token,
         signature=ctx.signature.status,
         clock=_clock(ctx),
-        notes=ctx.paste.notes,
+        notes=ctx.paste.notes + ctx.signature.notes,
         entries=tuple(e.label or f"entry {i + 1}" for i, e in enumerate(ctx.paste.exchanges)),
         selected=_selected_index(ctx),
         redacted=options.redact,
         totals=totals if cut else None,
     )
-    return redact_report(report, ctx)
+    return redact_report(report, ctx), ctx
 
 
 def _listed_findings(
@@ -129,9 +139,13 @@ def context_for(pasted: Paste, options: Options) -> Context:
     exchange = _pick(pasted.exchanges, options.entry, pasted.selected)
     challenges, challenge_notes = challenges_of(exchange.response_headers)
     credentials = request_credentials(exchange)
-    credential_count = credential_total(exchange) if len(credentials) > 1 else len(credentials)
+    credential_count = credential_total(exchange)
     request_token = _request_token(credentials)
-    pasted_token = _pasted_token(options.token, pasted.tokens)
+    roles = tuple(
+        (role, _clean_and_decode(value, f"{role} of the token endpoint's answer"))
+        for role, value in pasted.token_roles
+    )
+    pasted_token = _pasted_token(options.token, pasted.tokens, roles)
     token = request_token or pasted_token
     proofs = tuple(
         _clean_and_decode(value, "DPoP header") for value in exchange.request_header("DPoP")
@@ -156,13 +170,17 @@ def context_for(pasted: Paste, options: Options) -> Context:
         request_token=request_token,
         pasted_token=pasted_token,
         dpop_proofs=proofs,
-        signature=signature.check_signature(token, options.keys, options.secret, options.front),
+        signature=signature.check_signature(
+            token, options.keys, options.secret, options.front, reading.now
+        ),
         server_findings=words.findings,
         server_read_token=words.read_token,
         server_schemes=words.schemes,
         server_wants_token=words.wants_token,
         server_talks_token=words.talks_token,
         reading=reading,
+        token_roles=roles,
+        hidden=hidden_failure(exchange),
     )
 
 
@@ -218,12 +236,17 @@ def _request_token(credentials: tuple[Credentials, ...]) -> Token | None:
     return None
 
 
-def _pasted_token(option: str | None, found: tuple[str, ...]) -> Token | None:
+def _pasted_token(
+    option: str | None, found: tuple[str, ...], roles: tuple[tuple[str, Token], ...]
+) -> Token | None:
     if option and option.strip():
         return _clean_and_decode(option, "token given on its own")
-    if found:
-        return _clean_and_decode(found[0], "token in the paste")
-    return None
+    if not found:
+        return None
+    for _role, decoded in roles:
+        if decoded.raw == tokens.clean_token(found[0])[0]:
+            return decoded
+    return _clean_and_decode(found[0], "token in the paste")
 
 
 def _clean_and_decode(text: str, source: str) -> Token:

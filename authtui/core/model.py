@@ -151,6 +151,15 @@ class Paste:
     """What had to be read leniently or could not be read."""
     truncated_at: int | None = None
     """When the paste was over the size cap: the offset after which it was ignored."""
+    transport: tuple[str, ...] = ()
+    """What a ``curl -v`` transcript (or a client's error) said about the connection
+    beneath HTTP: TLS alerts, certificate requests and errors, each line as written."""
+    stripped: tuple[str, ...] = ()
+    """When the paste is an export known to leave out credentials (a browser's
+    sanitized HAR): the signs that say so, in words. Empty otherwise."""
+    token_roles: tuple[tuple[str, str], ...] = ()
+    """Tokens of a token endpoint's JSON answer, as (member name, token), in the
+    order of the answer (``access_token``, ``id_token``, ``refresh_token``)."""
 
     @property
     def exchange(self) -> Exchange:
@@ -240,6 +249,9 @@ class Token:
     notes: tuple[Note, ...] = ()
     """Lenient readings (padding, standard alphabet, white space, duplicate keys,
     nested JWT) and, for a malformed token, where and why it failed."""
+    payload: bytes = b""
+    """The decoded payload of a JWS whose payload is not a JSON object (RFC 7515
+    allows any payload); empty otherwise (the claims hold a JSON payload)."""
 
     @property
     def alg(self) -> str | None:
@@ -270,6 +282,10 @@ class Finding:
     """What to do next."""
     refs: tuple[str, ...] = ()
     """Spec references, e.g. ``RFC 7519 §4.1.4``."""
+    confirms: tuple[str, ...] = ()
+    """Codes of findings this one confirms from another source (the server's
+    ``insufficient_scope`` confirms the token's ``scope.insufficient``): the same
+    cause, named once in the verdict's causes."""
 
 
 class Kind(StrEnum):

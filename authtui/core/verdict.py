@@ -11,9 +11,11 @@ Ranking rules (contract, ``verdict.causes``):
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from authtui.core.context import Context
 from authtui.core.model import Finding, Kind, Severity, Verdict
+from authtui.core.read.hidden import graphql_auth_errors
 
 # Base rank of each error code: lower is more likely the cause. Codes not listed
 # fall back on their area's rank.
@@ -23,6 +25,11 @@ _SERVER_WORD = 50
 _CONTEXT = 70
 
 _CODE_RANK: dict[str, int] = {
+    # Below HTTP or before it: nothing after it was read.
+    "status.preflight": 5,
+    "status.client_cert": 6,
+    "status.server_cert": 7,
+    "authz.stripped": 9,
     # The request itself is wrong: everything else follows from it.
     "authz.no_scheme": 10,
     "authz.no_space": 10,
@@ -34,9 +41,11 @@ _CODE_RANK: dict[str, int] = {
     "authz.multiple": 14,
     "authz.scheme_mismatch": 15,
     "authz.wrong_header": 16,
+    "authz.cookie": 16,
     "authz.missing": 17,
     "token.missing": 18,
     "token.malformed": 19,
+    "token.not_jwt": 19,
     "dpop.sent_as_bearer": 20,
     "dpop.proof_missing": 21,
     "status.forbidden_without_credentials": 22,
@@ -53,6 +62,8 @@ _CODE_RANK: dict[str, int] = {
     "sig.kid_not_found": 35,
     "sig.invalid": 35,
     "sig.alg_mismatch": 36,
+    "sig.duplicate_kid": 36,
+    "sig.cert_expired": 37,
     "token.wrong_type": 37,
     "claims.aud_mismatch": 38,
     "claims.aud_missing": 39,
@@ -69,6 +80,8 @@ _CODE_RANK: dict[str, int] = {
     "challenge.invalid_request": 52,
     "challenge.insufficient_scope": 53,
     "challenge.invalid_token": 55,
+    "status.graphql_auth": 56,
+    "status.login_redirect": 57,
     "status.no_challenge": 65,
     "status.mismatch": 66,
 }
@@ -108,6 +121,7 @@ _CONFIRMED_BY: dict[str, frozenset[str]] = {
     "scope.none": frozenset({"server.scope", "challenge.insufficient_scope"}),
     "token.wrong_type": frozenset({"server.wrong_token_type", "server.audience"}),
     "token.malformed": frozenset({"server.malformed"}),
+    "token.not_jwt": frozenset({"server.malformed"}),
     "token.jwe": frozenset({"server.malformed", "server.wrong_token_type"}),
     "token.opaque": frozenset({"server.malformed", "server.wrong_token_type"}),
     "authz.no_scheme": frozenset({"server.malformed", "server.missing_token"}),
@@ -116,13 +130,15 @@ _CONFIRMED_BY: dict[str, frozenset[str]] = {
     "authz.double_scheme": frozenset({"server.malformed"}),
     "authz.invalid_chars": frozenset({"server.malformed"}),
     "authz.whitespace": frozenset({"server.malformed"}),
-    "authz.missing": frozenset({"server.missing_token"}),
+    # With no credentials at all, an invalid_request is the server's way of saying so.
+    "authz.missing": frozenset({"server.missing_token", "challenge.invalid_request"}),
     "token.missing": frozenset({"server.missing_token"}),
+    "authz.cookie": frozenset({"server.missing_token"}),
     "authz.wrong_header": frozenset({"server.missing_token", "server.malformed"}),
     "authz.scheme_mismatch": frozenset({"server.malformed", "server.missing_token"}),
     "dpop.proof_missing": frozenset({"challenge.dpop_nonce"}),
 }
-_WEAKLY_CONFIRMED_BY = frozenset({"challenge.invalid_token"})
+_WEAKLY_CONFIRMED_BY = frozenset({"challenge.invalid_token", "status.graphql_auth"})
 _AUTHENTICATION_ONLY_SERVER_WORD = frozenset({"challenge.invalid_token"})
 
 _AUTHORIZATION_CODES = frozenset(
@@ -144,7 +160,9 @@ _SERVER_READ_THE_TOKEN = frozenset(
     }
 )
 # The server refused, without saying why.
-_GENERIC_REFUSALS = frozenset({"challenge.invalid_token", "status.forbidden"})
+_GENERIC_REFUSALS = frozenset(
+    {"challenge.invalid_token", "status.forbidden", "status.graphql_auth"}
+)
 # Areas that describe the request or the token (the client's side of the exchange).
 _CLIENT_SIDE = ("authz.", "token.", "time.", "sig.", "claims.", "scope.", "dpop.")
 # Errors in the token itself: with these, an invalid_request is not the whole story.
@@ -204,7 +222,19 @@ def rank_causes(findings: Sequence[Finding]) -> tuple[str, ...]:
     for finding in ranked:
         if finding.code not in causes and not finding.code.startswith("internal."):
             causes.append(finding.code)
-    return tuple(causes[:_MAX_CAUSES])
+    # The same cause found from two sources is one cause: a code whose every finding
+    # confirms a cause already named is not named again.
+    confirming = _confirming(findings, set(causes))
+    return tuple(c for c in causes if c not in confirming)[:_MAX_CAUSES]
+
+
+def _confirming(findings: Sequence[Finding], causes: set[str]) -> set[str]:
+    """Codes whose every finding confirms one of ``causes``."""
+    by_code: dict[str, bool] = {}
+    for f in findings:
+        confirms = bool(set(f.confirms) & causes)
+        by_code[f.code] = by_code.get(f.code, True) and confirms
+    return {code for code, all_confirm in by_code.items() if all_confirm}
 
 
 def order_findings(findings: Iterable[Finding], causes: Sequence[str]) -> tuple[Finding, ...]:
@@ -218,6 +248,12 @@ def order_findings(findings: Iterable[Finding], causes: Sequence[str]) -> tuple[
 
 def _kind(ctx: Context, findings: Sequence[Finding], causes: Sequence[str]) -> Kind:
     errors = {f.code for f in findings if f.severity is Severity.ERROR} - _SOFT_CODES
+    errors -= _confirming(findings, errors)
+    if succeeded(ctx) and not errors:
+        return Kind.NOT_AN_AUTH_FAILURE
+    shape = _shape_kind(ctx, causes[0]) if causes else None
+    if shape is not None:
+        return shape
     if errors and causes:
         top = causes[0]
         if errors <= _AUTHORIZATION_CODES or top in _AUTHORIZATION_CODES:
@@ -244,11 +280,122 @@ def _kind(ctx: Context, findings: Sequence[Finding], causes: Sequence[str]) -> K
     return Kind.UNKNOWN
 
 
+def _shape_kind(ctx: Context, top: str) -> Kind | None:
+    """The kind a failure shape at the head of the causes implies."""
+    if top in ("status.preflight", "status.client_cert", "status.login_redirect"):
+        return Kind.AUTHENTICATION
+    if top == "status.server_cert":
+        return Kind.NOT_AN_AUTH_FAILURE
+    if top == "status.graphql_auth":
+        errors = graphql_auth_errors(ctx.exchange)
+        forbidden = bool(errors) and all(e.authorization for e in errors)
+        return Kind.AUTHORIZATION if forbidden else Kind.AUTHENTICATION
+    return None
+
+
+def succeeded(ctx: Context) -> bool:
+    """True for a 2xx answer that hides no auth failure (no GraphQL auth error, no
+    sign-in page): the request was not refused."""
+    status = ctx.status
+    return status is not None and 200 <= status < 300 and ctx.hidden is None
+
+
+def settle(ctx: Context, findings: Iterable[Finding]) -> list[Finding]:
+    """The rules that read the findings together, before the verdict is judged.
+
+    * A 2xx that hides no auth failure failed nothing: its errors (a token in the query
+      string, an expired token a lenient server took) become warnings.
+    * A credentials scheme the server did not challenge, when it is the only problem
+      shown on a 400 or 401 (or the server's words say it found no token it reads), is
+      the cause: an error.
+    * A finding that confirms another from a second source (the server's
+      ``insufficient_scope`` and the token's scope, its "expired" and the token's exp)
+      says so in ``confirms``, so the verdict names that cause once.
+    """
+    found = list(findings)
+    if succeeded(ctx):
+        found = [_succeeded_anyway(f, ctx.status) for f in found]
+    found = _scheme_alone(ctx, found)
+    return _link_confirmations(found, ctx.status)
+
+
+def _succeeded_anyway(finding: Finding, status: int | None) -> Finding:
+    if finding.severity is not Severity.ERROR:
+        return finding
+    return replace(
+        finding,
+        severity=Severity.WARNING,
+        detail=(
+            finding.detail + f" The server answered {status}, so this did not make the "
+            "request fail here; it may still matter (another server, a stricter setting)."
+        ).lstrip(),
+    )
+
+
+def _scheme_alone(ctx: Context, found: list[Finding]) -> list[Finding]:
+    if ctx.status not in (400, 401) or ctx.server_read_token:
+        return found  # a server that read the token was not stopped by the scheme's name
+    neutral = (
+        _SOFT_CODES | _GENERIC_REFUSALS | {"challenge.invalid_request", "status.login_redirect"}
+    )
+    neutral |= _CONFIRMED_BY["authz.scheme_mismatch"]
+    others = [
+        f
+        for f in found
+        if f.severity is Severity.ERROR
+        and f.code != "authz.scheme_mismatch"
+        and f.code not in neutral
+    ]
+    server_agrees = any(
+        f.code == "server.missing_token" and f.severity is Severity.ERROR for f in found
+    )
+    if others and not server_agrees:
+        return found
+    return [
+        replace(
+            f,
+            severity=Severity.ERROR,
+            detail=f.detail
+            + (
+                " The server's own words agree: it found no token it reads."
+                if server_agrees
+                else " Nothing else in the request or the token explains the "
+                f"{ctx.status}: this is the likely cause."
+            ),
+        )
+        if f.code == "authz.scheme_mismatch" and f.severity is Severity.WARNING
+        else f
+        for f in found
+    ]
+
+
+def _link_confirmations(found: list[Finding], status: int | None) -> list[Finding]:
+    errors = {f.code for f in found if f.severity is Severity.ERROR}
+    linked: list[Finding] = []
+    for finding in found:
+        targets = tuple(
+            code
+            for code, confirmers in _CONFIRMED_BY.items()
+            if finding.code in confirmers and code in errors and code != finding.code
+        )
+        if finding.code == "challenge.invalid_request" and status != 401:
+            targets = ()  # on a 400 it names a malformed request, a cause of its own
+        if targets and finding.severity is not Severity.OK:
+            finding = replace(finding, confirms=tuple(dict.fromkeys(finding.confirms + targets)))
+        linked.append(finding)
+    return linked
+
+
 # Findings that describe the situation rather than cause an authentication failure.
 _SOFT_CODES = frozenset({"status.mismatch", "status.no_challenge", "challenge.nonstandard"})
 
 
 def _thin_evidence_step(ctx: Context) -> str:
+    if ctx.status == 407:
+        return (
+            "Give the client the proxy's credentials (HTTPS_PROXY=http://user:pass@proxy:port, "
+            "or the proxy's Negotiate sign-in); paste the request too if it still fails."
+        )
     missing = []
     if not ctx.exchange.has_response:
         missing.append("the response (status line, WWW-Authenticate, body)")
@@ -263,6 +410,8 @@ def judge(ctx: Context, findings: Sequence[Finding]) -> Verdict:
     """The verdict for the findings of one diagnosis."""
     causes = rank_causes(findings)
     kind = _kind(ctx, findings, causes)
+    if kind is Kind.NOT_AN_AUTH_FAILURE and succeeded(ctx):
+        causes = ()  # nothing failed: what is left are warnings, not causes
     by_code = {f.code: f for f in findings}
     has_error = any(f.severity is Severity.ERROR for f in findings)
     if causes and (has_error or kind is not Kind.NOT_AN_AUTH_FAILURE):
@@ -295,6 +444,23 @@ def judge(ctx: Context, findings: Sequence[Finding]) -> Verdict:
 def _quiet_headline(ctx: Context, kind: Kind) -> str:
     if not ctx.exchange.has_request and not ctx.exchange.has_response and ctx.token is None:
         return "Nothing to diagnose yet: paste a response, a request, or a token."
+    if kind is Kind.NOT_AN_AUTH_FAILURE and succeeded(ctx):
+        return (
+            f"A {ctx.status} response, not an authentication failure: the request "
+            "succeeded (warnings below may still matter)."
+        )
+    if ctx.status == 407:
+        schemes = ", ".join(
+            dict.fromkeys(
+                c.scheme for c in ctx.challenges if c.field_name.lower().startswith("proxy")
+            )
+        )
+        return (
+            "A proxy between you and the API asks for its own credentials in "
+            "Proxy-Authorization"
+            + (f" ({schemes})" if schemes else "")
+            + ", not for the API's token."
+        )
     if kind is Kind.NOT_AN_AUTH_FAILURE:
         return (
             f"A {ctx.status} response, not an authentication failure: nothing in the "

@@ -298,6 +298,19 @@ def test_the_tui_refuses_the_same_files(
     assert "no writer" in _one_line_error(capsys.readouterr().err)
 
 
+def test_compare_refuses_the_same_files(
+    short_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``authtui compare A B`` reads both sides the same way."""
+    paste = short_dir / "paste"
+    paste.write_text(PASTE)
+    assert main(["compare", str(paste), _no_writer(short_dir)]) == 2
+    line = _one_line_error(capsys.readouterr().err)
+    assert "no writer" in line and "B " in line
+    assert main(["compare", "/dev/zero", str(paste)]) == 2
+    assert "device" in _one_line_error(capsys.readouterr().err)
+
+
 def test_a_file_swapped_for_a_directory_after_the_check_is_still_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -59,6 +59,8 @@ def _messages(attack: str, tmp: Path) -> dict[str, list[str]]:
         "tui file name": [missing],
         "tui unknown option": [f"--bogus{attack}"],
         "--demo name": ["--demo", f"expired{attack}"],
+        "compare file names": ["compare", missing, missing],
+        "compare --entry-a value": ["compare", missing, "--entry-a", f"1{attack}"],
         "serve file name": ["serve", missing],
         "serve --host": ["serve", "--host", f"10.0.0.1{attack}"],
         "serve unknown option": ["serve", f"--bogus{attack}"],

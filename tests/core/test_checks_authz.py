@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from authtui.core.checks import authz
+from authtui.core.checks import authz, authz_carried
 from authtui.core.context import Context
 from authtui.core.jose.tokens import decode_token
 from authtui.core.model import Credentials, Exchange, Finding, Note, Paste, Severity
@@ -138,7 +138,7 @@ MISSING = [
     ("text", "severity"), [c[1:] for c in MISSING], ids=[c[0] for c in MISSING]
 )
 def test_missing_fires(text: str, severity: Severity) -> None:
-    (finding,) = findings(text, authz.missing)
+    (finding,) = findings(text, authz_carried.missing)
     assert finding.code == "authz.missing"
     assert finding.severity is severity
     assert "Host" in finding.evidence
@@ -155,7 +155,7 @@ def test_missing_fires(text: str, severity: Severity) -> None:
     ids=["response only", "bearer", "custom header", "query"],
 )
 def test_missing_quiet(text: str) -> None:
-    assert findings(text, authz.missing) == []
+    assert findings(text, authz_carried.missing) == []
 
 
 # --- scheme_mismatch --------------------------------------------------------------------

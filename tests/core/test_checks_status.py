@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from authtui.core.checks import status as status_checks
+from authtui.core.checks import status_shapes
 from authtui.core.context import Context
 from authtui.core.diagnose import build_context
 from authtui.core.model import Exchange, Finding, Header, Paste, Severity
@@ -268,7 +269,8 @@ def test_mismatch_github_evidence_shows_both_scope_headers() -> None:
 NOT_AUTH = [
     ("200", resp("200 OK", body="hello"), True),
     ("429", resp("429 Too Many Requests"), True),
-    ("302", resp("302 Found", "Location: /login"), True),
+    ("302", resp("302 Found", "Location: /orders/7"), True),
+    ("302 to a sign-in page (status.login_redirect)", resp("302 Found", "Location: /login"), False),
     ("200 with auth words", resp("200 OK", body='{"error":"invalid token"}'), False),
     ("401", resp("401 Unauthorized"), False),
     ("403", resp("403 Forbidden"), False),
@@ -290,6 +292,7 @@ def test_not_an_auth_failure(text: str, fires: bool) -> None:
 
 def test_checks_registered() -> None:
     assert set(status_checks.CHECKS) == {
+        *status_shapes.CHECKS,
         status_checks.status_meaning,
         status_checks.no_challenge,
         status_checks.forbidden_without_credentials,

@@ -44,6 +44,7 @@ REQUIRED = (
     "bad-signature",
     "forbidden-without-credentials",
     "weak-hs-secret",
+    "staging-vs-production",
 )
 AREAS = {"status", "authz", "challenge", "server", "token", "time", "claims", "scope", "sig"}
 AREAS |= {"dpop"}
@@ -134,7 +135,7 @@ def test_builds_at_any_date(demo: Demo, now: float) -> None:
 @pytest.mark.parametrize("demo", DEMOS, ids=lambda d: d.name)
 def test_no_private_key_and_nothing_like_a_real_secret(demo: Demo) -> None:
     case = demo.build(NOW_A)
-    for text in (case.paste, case.key_text, case.token):
+    for text in (case.paste, case.working, case.key_text, case.token):
         for pattern in REAL_SECRET_PATTERNS:
             assert not re.search(pattern, text), pattern
         for host in re.findall(r"https?://([^/\s'\"]+)", text):
@@ -431,3 +432,27 @@ def test_diagnosis_never_shows_the_basic_password() -> None:
     shown = repr(report)
     assert "workshop-password" not in shown
     assert "d29ya3Nob3AtdXNlcjp3b3Jrc2hvcC1wYXNzd29yZA" not in shown
+
+
+# ----------------------------------------------------------------- pairs to compare
+
+PAIRS = [demo for demo in DEMOS if demo.differs]
+
+
+def test_there_is_a_pair_to_compare() -> None:
+    assert [demo.name for demo in PAIRS] == ["staging-vs-production"]
+    assert all(not demo.build(NOW_A).working for demo in DEMOS if not demo.differs)
+
+
+@pytest.mark.parametrize("now", NOWS)
+@pytest.mark.parametrize("demo", PAIRS, ids=lambda d: d.name)
+def test_a_pair_compares_as_it_promises(demo: Demo, now: float) -> None:
+    from authtui.core.compare.model import Working
+    from authtui.core.compare.run import compare_texts
+
+    case = demo.build(now)
+    assert "HTTP/1.1 2" in case.working and _header(case.working, "Date") == http_date(now)
+    comparison = compare_texts(case.working, case.paste, case.options(now))
+    assert comparison.working is Working.A
+    assert comparison.cause == demo.differs[0]
+    assert set(demo.differs) <= {d.code for d in comparison.differences}

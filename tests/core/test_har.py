@@ -36,8 +36,8 @@ def har(*entries: Any) -> dict[str, Any]:
 
 
 FILTER_CASES = [
-    ("failing-only", [200, 401, 204, 403, 407], [401, 403, 407], 0),
-    ("none-failing-keeps-all", [200, 302, 500], [200, 302, 500], 2),
+    ("every-entry-first-failing-selected", [200, 401, 204, 403, 407], [200, 401, 204, 403, 407], 1),
+    ("none-failing-last-selected", [200, 302, 500], [200, 302, 500], 2),
     ("no-response-status", [0, 0], [None, None], 0),
     ("one-failing", [401], [401], 0),
 ]
@@ -180,10 +180,12 @@ def test_status_as_string_digits() -> None:
     assert read_paste(json.dumps(har(entry(status="403")))).exchange.status == 403
 
 
-def test_filter_note_counts() -> None:
+def test_every_entry_is_kept_and_the_first_failing_one_selected() -> None:
     paste = read_paste(json.dumps(har(entry(status=200), entry(status=401), entry(status=200))))
-    note = next(n for n in paste.notes if n.code == "paste.har_filtered")
-    assert "1 failing" in note.message and "of 3" in note.message
+    assert [e.status for e in paste.exchanges] == [200, 401, 200]
+    assert paste.selected == 1 and paste.exchange.status == 401
+    note = next(n for n in paste.notes if n.code == "paste.har_entries")
+    assert "3 entries, 1 of them failing" in note.message and "entry 2" in note.message
 
 
 def test_not_a_har() -> None:

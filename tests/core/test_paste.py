@@ -565,7 +565,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     (
         "json-token-endpoint",
         json.dumps({"access_token": JWT, "token_type": "Bearer", "expires_in": 3600}),
-        {"count": 0, "tokens": [JWT], "notes": ["paste.json_not_har"]},
+        {"count": 0, "tokens": [JWT], "notes": []},
     ),
     (
         "json-then-http",

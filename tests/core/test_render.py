@@ -76,7 +76,16 @@ def test_json_findings_have_exactly_the_contract_fields() -> None:
     findings = as_json(report())["findings"]
     assert findings
     for f in findings:
-        assert set(f) == {"code", "severity", "title", "detail", "evidence", "fix", "refs"}
+        assert set(f) == {
+            "code",
+            "severity",
+            "title",
+            "detail",
+            "evidence",
+            "fix",
+            "refs",
+            "confirms",
+        }
         assert f["severity"] in {"error", "warning", "info", "ok"}
         assert isinstance(f["refs"], list)
     assert findings[0]["code"] == "time.expired"

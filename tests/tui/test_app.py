@@ -233,12 +233,12 @@ async def test_har_entry_picking() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         picker = app.query_one(EntryPicker)
-        assert app.report is not None and len(app.report.entries) == 2
-        assert picker.display and len(picker.labels) == 2
-        assert app.report.exchange.status == 401
-        picker.value = 1
+        assert app.report is not None and len(app.report.entries) == 3
+        assert picker.display and len(picker.labels) == 3
+        assert app.report.exchange.status == 401 and picker.value == 1
+        picker.value = 2
         await pilot.pause()
-        assert app.built is not None and app.built.options.entry == 1
+        assert app.built is not None and app.built.options.entry == 2
         assert app.report.exchange.status == 403
         assert "/item/2" in (app.report.exchange.url or app.report.exchange.target or "")
 

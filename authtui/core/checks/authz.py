@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from authtui.core.checks import Check
+from authtui.core.checks import Check, authz_carried
+from authtui.core.checks.authz_carried import for_proxy
 from authtui.core.context import Context
 from authtui.core.http.basic import basic_user
-from authtui.core.model import Credentials, Finding, Note, Severity
+from authtui.core.model import Challenge, Credentials, Finding, Note, Severity
 from authtui.core.safety.secrets import Scrubber, redacted_form, scrubber_for
 
 _B64TOKEN = "RFC 6750 §2.1"
@@ -100,28 +101,6 @@ def credential_form(ctx: Context) -> Iterator[Finding]:
                 yield finding
 
 
-def missing(ctx: Context) -> Iterator[Finding]:
-    """The request is shown and carries no credentials at all."""
-    if not ctx.exchange.has_request or ctx.credentials:
-        return
-    refused = ctx.status in (401, 403, 407) or bool(ctx.challenges)
-    yield Finding(
-        "authz.missing",
-        Severity.ERROR if refused else Severity.WARNING,
-        "The request carries no credentials",
-        detail=(
-            "No Authorization header, no token in a custom header, the query or the form "
-            "body. Either the client never attached it, or something on the way removed it "
-            "(a redirect to another host drops Authorization; Apache mod_wsgi needs "
-            "WSGIPassAuthorization On; some proxies strip it)."
-        ),
-        evidence="request headers: "
-        + (", ".join(h.name for h in ctx.exchange.request_headers) or "none"),
-        fix="Attach `Authorization: Bearer <token>`; if the client does, find where it is lost.",
-        refs=("RFC 6750 §2.1", "RFC 9110 §11.6.2"),
-    )
-
-
 _TOKEN_SCHEMES = frozenset({"bearer", "token", "jwt", "oauth", "oauth2"})
 """Schemes that carry a bearer token under one name or another."""
 _STANDARD_SCHEMES = frozenset({"bearer", "basic", "dpop", "digest", "negotiate", "ntlm"})
@@ -135,8 +114,10 @@ _WORDS_SAY = {
 
 def scheme_mismatch(ctx: Context) -> Iterator[Finding]:
     """The credentials' scheme is not one the server challenged, or not the one its
-    words ask for (``Format is Authorization: Bearer <token>``) when it sent no challenge."""
-    asked = {c.scheme_key for c in ctx.challenges if c.field_name.lower() != "proxy-authenticate"}
+    words ask for (``Format is Authorization: Bearer <token>``) when it sent no challenge;
+    for Proxy-Authorization, not one the proxy challenged."""
+    yield from _proxy_scheme_mismatch(ctx)
+    asked = {c.scheme_key for c in ctx.challenges if not for_proxy(c.field_name)}
     for cred in ctx.credentials:
         if cred.field_name.lower() != "authorization" or cred.scheme is None:
             continue
@@ -175,8 +156,51 @@ def scheme_mismatch(ctx: Context) -> Iterator[Finding]:
         )
 
 
+def _proxy_challenges(ctx: Context) -> list[Challenge]:
+    """What the proxy asked for: Proxy-Authenticate; or, from a proxy that answers 401
+    (tinyproxy) to a request sent through it (absolute-form target or CONNECT) that
+    carried only Proxy-Authorization, WWW-Authenticate."""
+    proxied = [c for c in ctx.challenges if for_proxy(c.field_name)]
+    if proxied:
+        return proxied
+    ex = ctx.exchange
+    through_proxy = (ex.method or "").upper() == "CONNECT" or "://" in (ex.target or "")[:16]
+    only_proxy = ex.request_header("Proxy-Authorization") and not ex.request_header("Authorization")
+    return list(ctx.challenges) if through_proxy and only_proxy and ctx.status == 401 else []
+
+
+def _proxy_scheme_mismatch(ctx: Context) -> Iterator[Finding]:
+    challenges = _proxy_challenges(ctx)
+    asked = {c.scheme_key for c in challenges}
+    if not asked:
+        return
+    wanted = ", ".join(dict.fromkeys(c.scheme for c in challenges))
+    for cred in ctx.credentials:
+        if cred.field_name.lower() != "proxy-authorization" or cred.scheme is None:
+            continue
+        if cred.scheme_key in asked:
+            continue
+        yield Finding(
+            "authz.scheme_mismatch",
+            Severity.ERROR if ctx.status in (401, 407) else Severity.WARNING,
+            f"{cred.scheme} proxy credentials sent, the proxy asks for {wanted}",
+            detail=(
+                "The proxy's Proxy-Authenticate challenge names the schemes it accepts, as "
+                "WWW-Authenticate does for a server; credentials in another scheme are "
+                "ignored, and the proxy answers 407 again."
+            ),
+            evidence=f"Proxy-Authorization: {cred.scheme} …; "
+            f"{challenges[0].field_name} schemes: {wanted}",
+            fix=f"Send `Proxy-Authorization: {wanted.split(',')[0]} …` (curl: --proxy-"
+            f"{'negotiate' if 'negotiate' in asked else 'ntlm' if 'ntlm' in asked else 'basic'}"
+            ", or the proxy's own sign-in).",
+            refs=("RFC 9110 §11.7.1", "RFC 9110 §11.7.2"),
+        )
+
+
 def _names(ctx: Context) -> str:
-    return ", ".join(sorted({c.scheme for c in ctx.challenges})) or "Bearer"
+    schemes = {c.scheme for c in ctx.challenges if not for_proxy(c.field_name)}
+    return ", ".join(sorted(schemes)) or "Bearer"
 
 
 def _only_a_name(ctx: Context, cred: Credentials, asked: set[str]) -> bool:
@@ -292,17 +316,24 @@ _CHALLENGED = {"challenged": "with a Basic challenge", "unchallenged": "without 
 
 
 def _refusal(ctx: Context, cred: Credentials) -> str:
-    """``challenged``: a 401 (407 for ``Proxy-Authorization``) whose matching challenge
-    asks for Basic. ``unchallenged``: a 401 to ``Authorization: Basic`` with no challenge
-    and no words that ask for something else (a token, another scheme). Else empty."""
+    """``challenged``: a 401 (407 or a proxy's 401 for ``Proxy-Authorization``) whose
+    matching challenge asks for Basic. ``unchallenged``: a 401 to ``Authorization:
+    Basic`` with no challenge and no words that ask for something else (a token, another
+    scheme). Else empty."""
     proxy = cred.field_name.lower() == "proxy-authorization"
-    if ctx.status != (407 if proxy else 401):
+    if proxy:
+        # A proxy asks in Proxy-Authenticate (tinyproxy in a 401's WWW-Authenticate); a
+        # 407 that names no scheme still refused what it was given.
+        asked = {c.scheme_key for c in _proxy_challenges(ctx)}
+        refused = "basic" in asked or (not asked and ctx.status == 407)
+        return "challenged" if ctx.status in (401, 407) and refused else ""
+    if ctx.status != 401:
         return ""
     field = "proxy-authenticate" if proxy else "www-authenticate"
     if any(c.scheme_key == "basic" and c.field_name.lower() == field for c in ctx.challenges):
         return "challenged"
     words_ask = ctx.server_schemes or ctx.server_wants_token or ctx.server_talks_token
-    if proxy or ctx.challenges or words_ask:
+    if ctx.challenges or words_ask:
         return ""
     return "unchallenged"
 
@@ -311,12 +342,20 @@ _PLACES_SHOWN = 10
 """Places of credentials an ``authz.multiple`` finding names (it counts them all)."""
 
 
+def _for_the_api(cred: Credentials) -> bool:
+    """Credentials meant for the API under RFC 6750 (not a proxy's, not a cookie)."""
+    where = cred.field_name.lower()
+    return where != "proxy-authorization" and not where.startswith("cookie ")
+
+
 def multiple(ctx: Context) -> Iterator[Finding]:
-    """More than one way of sending credentials in one request."""
-    if len(ctx.credentials) < 2:
+    """More than one way of sending credentials in one request (a proxy's credentials
+    and cookies are for other readers and do not count)."""
+    places = [c.field_name for c in ctx.credentials if _for_the_api(c)]
+    if len(places) < 2:
         return
-    total = max(ctx.credential_total, len(ctx.credentials))
-    places = [c.field_name for c in ctx.credentials[:_PLACES_SHOWN]]
+    total = max(ctx.credential_total, len(places))
+    places = places[:_PLACES_SHOWN]
     if total > len(places):
         places.append(f"and {total - len(places):,} more")
     yield Finding(
@@ -339,7 +378,7 @@ def wrong_header(ctx: Context) -> Iterator[Finding]:
     scrub = scrubber_for(ctx)
     for cred in ctx.credentials:
         where = cred.field_name.lower()
-        if where in ("authorization", "proxy-authorization"):
+        if where in ("authorization", "proxy-authorization") or where.startswith("cookie "):
             continue
         in_query = where.startswith("query")
         in_form = where.startswith("form")
@@ -386,7 +425,7 @@ def token_mismatch(ctx: Context) -> Iterator[Finding]:
 
 CHECKS: tuple[Check, ...] = (
     credential_form,
-    missing,
+    *authz_carried.CHECKS,
     scheme_mismatch,
     basic,
     multiple,

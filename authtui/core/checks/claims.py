@@ -2,7 +2,8 @@
 
 Comparison is exact (RFC 7519 §4.1.3, RFC 9068 §4); when it fails, the near miss
 is named: trailing slash, scheme, case, host, ``/v2.0``, ``api://``, Azure v1/v2
-issuers, Keycloak realms, B2C hosts, a client id where an API id belongs.
+issuers, Keycloak realms, B2C hosts, a client id where an API id belongs, and values
+that look identical but differ in code points (:mod:`.lookalike`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from authtui.core.checks import Check
+from authtui.core.checks.lookalike import lookalike
 from authtui.core.context import Context
 from authtui.core.controls import control
 from authtui.core.model import Finding, Severity
@@ -83,6 +85,9 @@ def _strip_scheme(text: str) -> str:
 
 def generic_near_miss(expected: str, actual: str) -> str | None:
     """Why ``actual`` almost equals ``expected`` (any identifier), or ``None``."""
+    looks = lookalike(expected, actual)
+    if looks is not None:
+        return looks
     if actual.rstrip("/") == expected.rstrip("/"):
         return "differs only by a trailing slash"
     if actual.lower() == expected.lower():
@@ -284,10 +289,13 @@ def _aud_mismatch(
     reasons = aud_near_misses(expected, got, claims)
     shape = "" if well_formed else " aud must be a string or an array of strings."
     near = f" Near miss (token vs expected): {'; '.join(reasons)}." if reasons else ""
+    alike = any(lookalike(want, have) for want in expected for have in got)
     return Finding(
         code="claims.aud_mismatch",
         severity=Severity.ERROR,
-        title="No audience in the token is one the API accepts",
+        title="The token's audience looks like the expected one but differs in code points"
+        if alike
+        else "No audience in the token is one the API accepts",
         detail=(
             "A recipient that does not find itself in aud must reject the token; values are"
             f" compared exactly.{shape}{near}"
@@ -326,10 +334,13 @@ def check_issuer(ctx: Context) -> Iterator[Finding]:
     reason = issuer_near_miss(expected, raw) if isinstance(raw, str) else None
     shape = "" if isinstance(raw, str) else " iss must be a string."
     near = f" Near miss (token vs expected): {reason}." if reason else ""
+    alike = isinstance(raw, str) and lookalike(expected, raw) is not None
     yield Finding(
         code="claims.iss_mismatch",
         severity=Severity.ERROR,
-        title="The token's issuer is not the one the API trusts",
+        title="The token's issuer looks like the expected one but differs in code points"
+        if alike
+        else "The token's issuer is not the one the API trusts",
         detail=f"The issuer must match exactly (RFC 9068 §4).{shape}{near}",
         evidence=f"iss={as_json(raw)} in the token; expected ({where}): {expected}",
         fix=_ISS_FIX,

@@ -2,7 +2,8 @@
 
 Granted: ``scope``/``scp`` (space-separated string or array), ``roles``,
 ``permissions``, ``groups``, Keycloak ``realm_access.roles`` and
-``resource_access.<client>.roles``, and GitHub's ``X-OAuth-Scopes`` (with GitHub's
+``resource_access.<client>.roles``, group claims under any prefix (``cognito:groups``,
+``https://example.com/roles``), and GitHub's ``X-OAuth-Scopes`` (with GitHub's
 scope implications). Required: ``--scope`` (all of them), the ``scope`` of an
 ``insufficient_scope`` challenge, GitHub's ``X-Accepted-OAuth-Scopes`` (any one).
 Comparison is case-sensitive (RFC 6749 §3.3); near misses are named.
@@ -11,7 +12,7 @@ Comparison is case-sensitive (RFC 6749 §3.3); near misses are named.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from authtui.core.checks import Check
@@ -22,6 +23,12 @@ from authtui.core.model import Finding, Severity
 from authtui.core.options import FrontEnd
 
 FLAT_CLAIMS = ("scope", "scp", "roles", "permissions", "groups")
+GROUP_NAMES = frozenset(
+    {"roles", "role", "groups", "group", "permissions", "authorities", "perms", "entitlements"}
+)
+"""Last parts of claim names that hold roles or groups, however the claim is prefixed:
+``cognito:groups`` (AWS Cognito), ``custom:roles``, ``https://example.com/roles``
+(Auth0 namespaced claims), ``urn:zitadel:iam:org:project:roles`` (ZITADEL)."""
 GITHUB_GRANTED = "X-OAuth-Scopes"
 GITHUB_ACCEPTED = "X-Accepted-OAuth-Scopes"
 GITHUB_IMPLIES: dict[str, tuple[str, ...]] = {
@@ -112,6 +119,31 @@ def _registry(claims: dict[str, Any], granted: Granted) -> None:
                 _add(granted, values, "access")
 
 
+def group_claim(name: str) -> bool:
+    """True for a claim named like a list of roles or groups, after any prefix."""
+    last = name
+    for separator in "/.-":
+        last = last.replace(separator, ":")
+    last = last.rsplit(":", 1)[-1].lower()
+    return name not in FLAT_CLAIMS and last in GROUP_NAMES
+
+
+def _groups(claims: dict[str, Any], granted: Granted) -> None:
+    """Roles and groups in prefixed claims (``cognito:groups``, namespaced URLs), and one
+    level down in an object (Hasura's ``x-hasura-allowed-roles``); an object's member
+    names are the values when the claim itself names roles (ZITADEL)."""
+    for name, value in list(claims.items())[:200]:
+        if group_claim(name):
+            if isinstance(value, dict):
+                _add(granted, [k for k in value if isinstance(k, str)], name)
+            else:
+                _add(granted, words(value), name)
+        elif isinstance(value, dict):
+            for inner, held in list(value.items())[:50]:
+                if isinstance(inner, str) and group_claim(inner):
+                    _add(granted, words(held), f"{name}.{inner}")
+
+
 def registry_scopes(value: str) -> list[str]:
     """``repository:x:pull,push`` -> one value per action; other scopes unchanged."""
     kind, sep, rest = value.partition(":")
@@ -145,6 +177,7 @@ def granted_scopes(ctx: Context) -> Granted | None:
             _add(granted, words(claims.get(name)), name)
         _keycloak(claims, granted)
         _registry(claims, granted)
+        _groups(claims, granted)
     if header:
         _add(granted, _github_list(header), f"{GITHUB_GRANTED} header")
     if is_github(ctx):
@@ -249,12 +282,27 @@ def check_scopes(ctx: Context) -> Iterator[Finding]:
     granted = granted_scopes(ctx)
     if granted is None:
         return
+    failing: list[tuple[Requirement, list[str], str]] = []
     for req in requirements(ctx):
         missing, reading = missing_for(req, granted)
-        if missing:
-            yield _insufficient(ctx, req, missing, reading, granted)
-        else:
+        if not missing:
             yield _ok(req, granted)
+            continue
+        for i, (held, held_missing, held_reading) in enumerate(failing):
+            if set(missing) <= set(held_missing) or set(held_missing) <= set(missing):
+                # The same lack, required from two places: one finding naming both.
+                wider, words = (
+                    (held_missing, held_reading)
+                    if len(held_missing) >= len(missing)
+                    else (missing, reading)
+                )
+                both = replace(held, source=f"{held.source} and {req.source}")
+                failing[i] = (both, wider, words)
+                break
+        else:
+            failing.append((req, missing, reading))
+    for req, missing, reading in failing:
+        yield _insufficient(ctx, req, missing, reading, granted)
 
 
 def _fix(ctx: Context, req: Requirement, missing: list[str]) -> str:
@@ -338,7 +386,7 @@ def check_none(ctx: Context) -> Iterator[Finding]:
         return
     required = requirements(ctx)
     looked = ", ".join(
-        (*FLAT_CLAIMS, "realm_access.roles", "resource_access.*.roles")
+        (*FLAT_CLAIMS, "realm_access.roles", "resource_access.*.roles", "cognito:groups and kin")
         if claims is not None
         else (f"{GITHUB_GRANTED} header",)
     )

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from authtui.core.checks import Check
+from authtui.core.checks import Check, status_shapes
+from authtui.core.checks.authz_carried import stripped_export
 from authtui.core.context import Context
 from authtui.core.model import Finding, Severity, TokenForm
+from authtui.core.read.hidden import is_preflight
 from authtui.core.safety.secrets import scrubber_for
 
 _AUTH_WORDS = (
@@ -73,7 +75,10 @@ def status_meaning(ctx: Context) -> Iterator[Finding]:
 
 
 def no_challenge(ctx: Context) -> Iterator[Finding]:
-    """A 401 must carry at least one challenge."""
+    """A 401 must carry at least one WWW-Authenticate challenge, a 407 a Proxy-Authenticate."""
+    if ctx.status == 407:
+        yield from _no_proxy_challenge(ctx)
+        return
     if ctx.status != 401 or any(c.field_name.lower() == "www-authenticate" for c in ctx.challenges):
         return
     misspelled = [
@@ -105,9 +110,31 @@ def no_challenge(ctx: Context) -> Iterator[Finding]:
     )
 
 
+def _no_proxy_challenge(ctx: Context) -> Iterator[Finding]:
+    if any(c.field_name.lower() == "proxy-authenticate" for c in ctx.challenges):
+        return
+    yield Finding(
+        "status.no_challenge",
+        Severity.WARNING,
+        "407 without a Proxy-Authenticate challenge",
+        detail=(
+            "RFC 9110 requires a 407 to say, in Proxy-Authenticate, which scheme the proxy "
+            "wants; without it a client cannot answer. The proxy's documentation (or its "
+            "error page) says which sign-in it expects."
+        ),
+        evidence="status 407; response headers: "
+        + (", ".join(h.name for h in ctx.exchange.response_headers) or "none pasted"),
+        fix="Ask the proxy's owners which credentials it takes (Basic, Negotiate, NTLM).",
+        refs=("RFC 9110 §15.5.8", "RFC 9110 §11.7.1"),
+    )
+
+
 def forbidden_without_credentials(ctx: Context) -> Iterator[Finding]:
-    """A 403 to a request that carried nothing is really an authentication problem."""
+    """A 403 to a request that carried nothing is really an authentication problem
+    (unless a preflight, which never carries any, or an export that left them out)."""
     if ctx.status != 403 or not ctx.exchange.has_request or ctx.credentials:
+        return
+    if is_preflight(ctx.exchange) or stripped_export(ctx):
         return
     yield Finding(
         "status.forbidden_without_credentials",
@@ -143,6 +170,9 @@ def mismatch(ctx: Context) -> Iterator[Finding]:
         if expected is None or expected == status:
             continue
         registry = error.lower() == "insufficient_scope" and status == 401
+        if error.lower() == "invalid_request" and status == 401 and no_credentials(ctx):
+            yield _invalid_request_without_credentials(ctx, scheme, error)
+            continue
         yield Finding(
             "status.mismatch",
             Severity.WARNING,
@@ -185,6 +215,27 @@ def mismatch(ctx: Context) -> Iterator[Finding]:
         )
 
 
+def no_credentials(ctx: Context) -> bool:
+    """True when the request is shown and carries no credentials at all."""
+    return ctx.exchange.has_request and not ctx.credentials
+
+
+def _invalid_request_without_credentials(ctx: Context, scheme: str, error: str) -> Finding:
+    return Finding(
+        "status.mismatch",
+        Severity.WARNING,
+        f"{error} answered with 401 to a request that carried no credentials",
+        detail=(
+            "RFC 6750 §3.1 says a request with no credentials gets a challenge without an "
+            "error code; this server names invalid_request instead (and RFC 6750 pairs that "
+            "code with 400). Here it means what the 401 means: no token was sent."
+        ),
+        evidence=f"status 401; {scheme} error={error}; no credentials in the request",
+        fix="Read it as a missing token: attach `Authorization: Bearer <token>`.",
+        refs=("RFC 6750 §3.1",),
+    )
+
+
 def _hides_auth_failure(ctx: Context) -> bool:
     if ctx.exchange.response_header("X-Accepted-OAuth-Scopes") and (
         ctx.credentials or ctx.exchange.response_header("X-OAuth-Scopes")
@@ -215,6 +266,8 @@ def not_an_auth_failure(ctx: Context) -> Iterator[Finding]:
     status = ctx.status
     if status is None or status in (400, 401, 403, 404, 407, 500, 502, 503) or ctx.challenges:
         return
+    if ctx.hidden is not None:
+        return  # a shape that hides an auth failure: status_shapes names it
     body = ctx.exchange.body[:2048].lower()
     if any(word in body for word in _AUTH_WORDS):
         return
@@ -231,6 +284,7 @@ def not_an_auth_failure(ctx: Context) -> Iterator[Finding]:
 
 CHECKS: tuple[Check, ...] = (
     status_meaning,
+    *status_shapes.CHECKS,
     no_challenge,
     forbidden_without_credentials,
     mismatch,

@@ -1,4 +1,5 @@
-"""Checks: token. What the token is, and what its kind says (its header: :mod:`.token_header`).
+"""Checks: token. What the token is (its kind: :mod:`.token_kind`; its header:
+:mod:`.token_header`).
 
 Each check reads ``ctx.token`` (the access token under diagnosis). Nothing here
 verifies a signature or fetches anything a header points to.
@@ -7,9 +8,8 @@ verifies a signature or fetches anything a header points to.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
 
-from authtui.core.checks import Check, token_header
+from authtui.core.checks import Check, token_header, token_kind
 from authtui.core.checks.evidence import short, shown, token_start, where
 from authtui.core.context import Context
 from authtui.core.controls import via
@@ -20,22 +20,6 @@ from authtui.core.safety.secrets import redacted_form
 HEADER_LIMIT = 8192
 """Bytes per request header line at which common front ends refuse the request
 (nginx ``large_client_header_buffers 4 8k``, many load balancers)."""
-
-_CHECKED = (TokenForm.JWS, TokenForm.UNSECURED)
-_AT_TYPES = ("at+jwt", "application/at+jwt")
-
-
-def _typ(token: Token) -> str | None:
-    typ = (token.header or {}).get("typ")
-    return typ.lower() if isinstance(typ, str) else None
-
-
-def _decoded(ctx: Context) -> Token | None:
-    """The token when it is a JWS or unsecured JWT with a header, else None."""
-    token = ctx.token
-    if token is None or token.form not in _CHECKED or token.header is None:
-        return None
-    return token
 
 
 # --- what the token is ----------------------------------------------------------
@@ -209,104 +193,6 @@ def check_alg_none(ctx: Context) -> Iterator[Finding]:
     )
 
 
-# --- what kind of JWT -----------------------------------------------------------
-
-
-def _single_aud(claims: dict[str, Any]) -> str | None:
-    aud = claims.get("aud")
-    if isinstance(aud, list) and len(aud) == 1:
-        aud = aud[0]
-    return aud if isinstance(aud, str) else None
-
-
-def _id_token_evidence(claims: dict[str, Any], typ: str | None) -> list[str]:
-    if typ in _AT_TYPES:
-        return []
-    found = [f"{k} present" for k in ("nonce", "at_hash", "c_hash") if k in claims]
-    aud = _single_aud(claims)
-    no_scope = not any(k in claims for k in ("scope", "scp"))
-    for client in ("azp", "client_id"):
-        if aud is not None and claims.get(client) == aud and no_scope:
-            found.append(f"aud equals {client} ({shown(aud)}) and there is no scope")
-            break
-    return found
-
-
-def _kind_evidence(token: Token) -> tuple[str, list[str]] | None:
-    """(kind, evidence) when the token is a kind other than an access token."""
-    claims = token.claims or {}
-    typ = _typ(token)
-    claim_typ = claims.get("typ")
-    claim_typ = claim_typ.lower() if isinstance(claim_typ, str) else None
-    token_use = claims.get("token_use")
-    if typ in ("refresh", "refresh+jwt") or claim_typ in ("refresh", "offline"):
-        marker = (
-            f"header typ={typ}" if typ in ("refresh", "refresh+jwt") else f"claim typ={claim_typ}"
-        )
-        return "a refresh token", [marker]
-    if token_use == "refresh":
-        return "a refresh token", ["token_use=refresh"]
-    if token_use == "id":
-        return "an ID token", ["token_use=id (AWS Cognito)"]
-    if claim_typ == "id":
-        return "an ID token", ["claim typ=ID (Keycloak)"]
-    if typ == "dpop+jwt":
-        return "a DPoP proof", ["header typ=dpop+jwt"]
-    if typ == "logout+jwt":
-        return "a logout token", ["header typ=logout+jwt"]
-    id_evidence = _id_token_evidence(claims, typ)
-    if id_evidence:
-        return "an ID token", id_evidence
-    return None
-
-
-def check_wrong_type(ctx: Context) -> Iterator[Finding]:
-    """``token.wrong_type``: an ID token, refresh token or other JWT sent as an access token."""
-    token = _decoded(ctx)
-    if token is None:
-        return
-    kind = _kind_evidence(token)
-    if kind is None:
-        return
-    what, evidence = kind
-    yield Finding(
-        "token.wrong_type",
-        Severity.ERROR,
-        f"This is {what}, not an access token",
-        detail=(
-            f"The token looks like {what}. An API must accept only access tokens; "
-            "ID tokens are for the client, refresh tokens for the token endpoint."
-        ),
-        evidence=f"{where(token)}: " + "; ".join(evidence),
-        fix=(
-            "Send the access_token from the token response, not the id_token or "
-            "refresh_token. If the access token you get is opaque, request it with the API's "
-            "audience/resource or scope."
-        ),
-        refs=("RFC 8725 §2.8", "RFC 8725 §3.11", "RFC 9068 §4", "OIDC Core §2"),
-    )
-
-
-def check_typ(ctx: Context) -> Iterator[Finding]:
-    """``token.typ``: the header's typ is not ``at+jwt``."""
-    token = _decoded(ctx)
-    if token is None or _typ(token) in _AT_TYPES or _kind_evidence(token) is not None:
-        return
-    typ = (token.header or {}).get("typ")
-    yield Finding(
-        "token.typ",
-        Severity.INFO,
-        "The token's typ is not at+jwt",
-        detail=(
-            "RFC 9068 access tokens say typ at+jwt. Many issuers write typ JWT or none, "
-            "which most APIs accept; an API that enforces RFC 9068 typing rejects them."
-        ),
-        evidence=f"{where(token)}: header typ=" + ("(absent)" if typ is None else shown(typ)),
-        fix="If the API requires at+jwt, configure the issuer to type its access tokens.",
-        refs=("RFC 9068 §2.1", "RFC 8725 §3.11"),
-    )
-
-
 def check_too_large(ctx: Context) -> Iterator[Finding]:
     """``token.too_large``: the header line would exceed 8 KiB."""
     token = ctx.token
@@ -388,8 +274,7 @@ CHECKS: tuple[Check, ...] = (
     check_opaque,
     check_jwe,
     check_alg_none,
-    check_wrong_type,
-    check_typ,
+    *token_kind.CHECKS,
     *token_header.CHECKS,
     check_too_large,
     check_encoding,

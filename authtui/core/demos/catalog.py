@@ -4,7 +4,8 @@ Each case is built when loaded, from the ``now`` passed in, so that "expired 14
 minutes ago" holds at any date. Keys are generated in this process (see
 :mod:`.mint`); nothing here is a real credential and every name is an obviously
 fake ``*.shop.test`` one. The cases live by family: :mod:`.clock`, :mod:`.claims`,
-:mod:`.request`, :mod:`.signing`, :mod:`.dpop`.
+:mod:`.request`, :mod:`.signing`, :mod:`.dpop`, and pairs to compare in
+:mod:`.environments`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from authtui.core.demos.claims import ID_TOKEN, MISSING_SCOPE, WRONG_AUDIENCE, WRONG_ISSUER
 from authtui.core.demos.clock import CLOCK_SKEW, EXPIRED, NOT_YET_VALID
 from authtui.core.demos.dpop import DPOP_AS_BEARER, DPOP_NONCE
+from authtui.core.demos.environments import STAGING_VS_PRODUCTION
 from authtui.core.demos.model import Demo
 from authtui.core.demos.request import (
     BASIC_VS_BEARER,
@@ -39,6 +41,7 @@ DEMOS: tuple[Demo, ...] = (
     BAD_SIGNATURE,
     FORBIDDEN_WITHOUT_CREDENTIALS,
     WEAK_HS_SECRET,
+    STAGING_VS_PRODUCTION,
 )
 """Every case, in the order a workshop walks through them."""
 

@@ -32,6 +32,9 @@ class DemoCase:
     secret: str = ""
     """A fake workshop HMAC secret for HS cases, else ""."""
     skew: float = DEFAULT_SKEW
+    working: str = ""
+    """For a pair to compare: the paste of the request that works (``paste`` is the
+    one that fails); "" for a case on its own."""
 
     def options(self, now: float) -> Options:
         """The options to diagnose this case with, evaluated at ``now``."""
@@ -60,3 +63,6 @@ class Demo:
     expect: tuple[str, ...]
     """The finding codes this case must produce (contract codes)."""
     build: Callable[[float], DemoCase]
+    differs: tuple[str, ...] = ()
+    """For a pair to compare: the difference codes its comparison must show, the
+    first one the headline names."""

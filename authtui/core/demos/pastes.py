@@ -25,9 +25,10 @@ def exchange(
     response: list[str],
     body: str = "",
     newline: str = "\n",
+    host: str = "api.shop.test",
 ) -> str:
     """A request and its response as HTTP/1.1 text; ``request[0]`` is the request line."""
-    head = [request[0], "Host: api.shop.test", *request[1:]]
+    head = [request[0], f"Host: {host}", *request[1:]]
     resp = [f"HTTP/1.1 {status}", f"Date: {http_date(now)}", *response]
     resp.append(f"Content-Length: {len(body.encode())}")
     text = newline.join([*head, "", *resp, "", body])

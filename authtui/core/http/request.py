@@ -36,6 +36,61 @@ TOKEN_HEADERS: frozenset[str] = frozenset(
 """Lower-case names of non-standard request headers that conventionally carry tokens."""
 
 
+COOKIE_TOKEN_NAMES: frozenset[str] = frozenset(
+    {
+        "accesstoken",
+        "idtoken",
+        "token",
+        "jwt",
+        "authtoken",
+        "authorization",
+        "bearer",
+        "jwttoken",
+        "apitoken",
+        "sessiontoken",
+        "cfauthorization",  # Cloudflare Access (CF_Authorization)
+    }
+)
+"""Cookie names (lower-cased, without ``-``, ``_``, ``.`` and a ``__Host-`` or
+``__Secure-`` prefix) that conventionally carry a token."""
+
+
+def _cookie_key(name: str) -> str:
+    bare = name.strip()
+    for prefix in ("__Host-", "__Secure-"):
+        bare = bare.removeprefix(prefix)
+    return "".join(c for c in bare.lower() if c not in "-_.")
+
+
+def _cookie_carries_token(name: str, value: str) -> bool:
+    """A cookie named like a token (``access_token``, ``jwt``, ``sb-x-auth-token``) or
+    whose value is a JWT, whatever its name."""
+    key = _cookie_key(name)
+    if key in COOKIE_TOKEN_NAMES or key.endswith(("accesstoken", "idtoken", "authtoken", "jwt")):
+        return True
+    return value.startswith("eyJ") and value.count(".") in (2, 4)
+
+
+def _cookie_values(exchange: Exchange) -> Iterator[tuple[str, str, str]]:
+    """``(name, value, raw)`` of every cookie that carries a token, in order."""
+    for header in exchange.request_headers:
+        if header.key != "cookie":
+            continue
+        for part in header.value.split(";"):
+            name, eq, raw = part.partition("=")
+            value = unquote(raw.strip().strip('"'))
+            if eq and value and _cookie_carries_token(name, value):
+                yield name, value, raw
+
+
+def _cookie_tokens(exchange: Exchange) -> list[Credentials]:
+    found: list[Credentials] = []
+    for name, value, raw in islice(_cookie_values(exchange), MAX_CREDENTIALS_PER_FIELD):
+        cred = parse_bare_credentials(value, f"cookie {name.strip()}")
+        found.append(_with_raw(cred, raw.strip()))
+    return found
+
+
 def _query_of(exchange: Exchange) -> str:
     target = exchange.target or exchange.url or ""
     query = target.partition("?")[2]
@@ -110,9 +165,11 @@ def request_credentials(exchange: Exchange) -> tuple[Credentials, ...]:
 
     ``Authorization`` fields first (each one), then ``Proxy-Authorization``, then
     non-standard token headers (:data:`TOKEN_HEADERS`) in header order, then an
-    ``access_token`` in the query, then in a form body. The ``DPoP`` proof header is
-    not a credential and is left out. Of each header name, the query and the form,
-    the first :data:`~authtui.core.limits.MAX_CREDENTIALS_PER_FIELD` are read.
+    ``access_token`` in the query, then in a form body, then tokens in cookies
+    (``cookie access_token``: a token-like name or a JWT value). The ``DPoP`` proof
+    header is not a credential and is left out. Of each header name, the query, the
+    form and the cookies, the first :data:`~authtui.core.limits.MAX_CREDENTIALS_PER_FIELD`
+    are read.
     """
     headers = exchange.request_headers
     found = _fields(headers, ("authorization",), parse_credentials)
@@ -120,15 +177,17 @@ def request_credentials(exchange: Exchange) -> tuple[Credentials, ...]:
     found += _fields(headers, TOKEN_HEADERS, parse_bare_credentials)
     found += _query_tokens(exchange)
     found += _form_tokens(exchange)
+    found += _cookie_tokens(exchange)
     return tuple(found)
 
 
-_CREDENTIAL_KEYS = TOKEN_HEADERS | {"authorization", "proxy-authorization"}
+_API_KEYS = TOKEN_HEADERS | {"authorization"}
 
 
 def credential_total(exchange: Exchange) -> int:
-    """How many credentials the request carries in all, read or not (every field
-    :func:`request_credentials` would read, without the cap)."""
-    headers = sum(1 for h in exchange.request_headers if h.key in _CREDENTIAL_KEYS)
+    """How many credentials meant for the API the request carries in all, read or not:
+    every ``Authorization``, non-standard token header, query and form token (a proxy's
+    credentials and cookies are for other readers)."""
+    headers = sum(1 for h in exchange.request_headers if h.key in _API_KEYS)
     query = sum(1 for _ in _query_values(exchange))
     return headers + query + sum(1 for _ in _form_values(exchange))

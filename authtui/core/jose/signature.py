@@ -47,18 +47,22 @@ def check_signature(
     keys: Sequence[KeyInput],
     secret: Secret | None,
     front: FrontEnd = "cli",
+    now: float | None = None,
 ) -> SignatureResult:
     """Verify the token's signature with the keys and secret the user gave.
 
     The secret's value never appears in the result, not even in part. ``front`` is
-    the front end that asks (advice names its controls).
+    the front end that asks (advice names its controls). With ``now`` (the evaluation
+    time), a key's certificate that is not valid then is said (``sig.cert_expired``).
     """
     loaded, key_findings = _load(tuple(keys), front)
     outcome = _check(token, list(loaded), secret, bool(keys), front)
+    certs = said.cert_validity(token, loaded, outcome.matched, now) if now is not None else []
     return SignatureResult(
         status=outcome.status,
-        findings=key_findings + tuple(outcome.findings),
+        findings=key_findings + tuple(outcome.findings) + tuple(certs),
         matched=outcome.matched,
+        notes=tuple(dict.fromkeys(note for key in loaded for note in key.notes)),
     )
 
 
@@ -89,6 +93,8 @@ def _check(
         return _Outcome(SignatureStatus.UNSUPPORTED, [said.unsupported(token, alg)])
     if not loaded and secret is None:
         return _Outcome(SignatureStatus.NOT_CHECKED, [said.not_checked(token, had_keys, front)])
+    if len(token.segments) > 1 and not token.segments[1] and token.claims is None:
+        return _Outcome(SignatureStatus.NOT_CHECKED, [said.detached(token)])
     if spec.kty == "oct":
         return _check_hmac(token, spec, loaded, secret, front)
     return _check_asymmetric(token, spec, loaded, front)
@@ -104,11 +110,12 @@ def _check_asymmetric(
     kid = token.kid
     same_kid = [k for k in usable if kid is not None and k.kid == kid]
     pool = usable if kid is None else (same_kid or [k for k in usable if k.kid is None])
+    duplicates = said.duplicate_kid(token, spec, same_kid, _verifies) if len(same_kid) > 1 else []
     fitting = [k for k in pool if key_misfit(spec, k) is None]
     misfits = [m for m in (key_misfit(spec, k) for k in pool) if m]
     verified = [k for k in fitting if _verifies(token, spec, k)]
     kid_missing = kid is not None and not same_kid and any(k.kid for k in usable)
-    outcome = _Outcome(SignatureStatus.NO_KEY_MATCHED)
+    outcome = _Outcome(SignatureStatus.NO_KEY_MATCHED, duplicates)
     pinned = [m for m in (pin_misfit(spec, k) for k in verified or fitting) if m]
     clean = [k for k in verified if pin_misfit(spec, k) is None]
     if pinned and not clean:

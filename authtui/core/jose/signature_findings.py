@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
+from authtui.core import timefmt
 from authtui.core.controls import via
 from authtui.core.jose.algs import AlgSpec
 from authtui.core.jose.forgery import shape_problem
@@ -238,3 +241,108 @@ def weak_secret(spec: AlgSpec, label: str, length: int) -> Finding:
         f"{spec.hash_bytes}`), or an asymmetric algorithm.",
         ("RFC 7518 §3.2", "RFC 8725 §3.5"),
     )
+
+
+def detached(token: Token) -> Finding:
+    return _finding(
+        "sig.not_checked",
+        Severity.INFO,
+        "Signature not checked: the payload is detached",
+        "The token's payload segment is empty: a JWS with a detached payload (RFC 7515 "
+        "Appendix F) signs content that travels separately, so the signature cannot be "
+        "checked from the token alone.",
+        _where(token),
+        "Check the signature over the detached content it belongs to; an API that expects "
+        "a JWT needs a token with its claims inside.",
+        ("RFC 7515 Appendix F",),
+    )
+
+
+def duplicate_kid(
+    token: Token,
+    spec: AlgSpec,
+    keys: Sequence[LoadedKey],
+    verifies: Callable[[Token, AlgSpec, LoadedKey], bool],
+) -> list[Finding]:
+    """``sig.duplicate_kid``: two or more keys share the token's kid."""
+    which = [verifies(token, spec, k) for k in keys]
+    same = len({k.material or repr(k.public_key) for k in keys}) == 1 and all(
+        k.material for k in keys
+    )
+    names = "; ".join(
+        f"{k.description}: {'verifies' if ok else 'does not verify'}"
+        for k, ok in zip(keys, which, strict=True)
+    )
+    if same:
+        severity, outcome = Severity.INFO, "They are the same key, so which one wins is moot."
+    elif which[0]:
+        severity, outcome = (
+            Severity.WARNING,
+            "The first verifies the token, so a library that takes the first key accepts it;"
+            " one that takes the last, or tries only one, may not.",
+        )
+    elif any(which):
+        severity, outcome = (
+            Severity.ERROR,
+            "The first does not verify the token but another does: a library that takes the"
+            " first key with this kid (PyJWT's PyJWKSet, many caches) refuses it.",
+        )
+    else:
+        severity, outcome = Severity.WARNING, "None of them verifies the token."
+    return [
+        _finding(
+            "sig.duplicate_kid",
+            severity,
+            f"{len(keys)} keys in the key set share the token's kid {token.kid!r}",
+            "A kid must pick one key (RFC 7517 §4.5); with two, libraries differ on which they"
+            f" take: the first, the last, or each in turn. {outcome}",
+            f"{_where(token)}; {names}",
+            "Give each key in the JWKS its own kid (the issuer's key rotation should mint a new"
+            " kid with each new key), and drop retired keys from the set.",
+            ("RFC 7517 §4.5", "RFC 7515 §4.1.4"),
+        )
+    ]
+
+
+def cert_validity(
+    token: Token | None, keys: Sequence[LoadedKey], matched: str | None, now: float
+) -> list[Finding]:
+    """``sig.cert_expired``: a key's certificate that is not valid at ``now``.
+
+    An error for the key the token needs (the one that verified it, or one with its
+    kid), a warning for the others.
+    """
+    findings: list[Finding] = []
+    kid = token.kid if token is not None else None
+    for key in keys:
+        cert = key.cert
+        if cert is None or cert.not_before <= now <= cert.not_after:
+            continue
+        expired = now > cert.not_after
+        used = key.description == matched or (kid is not None and key.kid == kid)
+        when = cert.not_after if expired else cert.not_before
+        state = "expired" if expired else "not yet valid"
+        findings.append(
+            _finding(
+                "sig.cert_expired",
+                Severity.ERROR if used or len(keys) == 1 else Severity.WARNING,
+                f"The key's certificate is {state} at the evaluation time ({cert.subject})",
+                (
+                    f"The {cert.where} that holds {key.description} "
+                    + (
+                        f"expired {timefmt.since(when, now)}"
+                        if expired
+                        else f"only becomes valid {timefmt.since(when, now)}"
+                    )
+                    + ". Servers that check the certificates of their signing keys (x5c chain"
+                    " validation, SAML and WS-Federation metadata, Java key stores with"
+                    " validity checks) refuse tokens it signed; others still accept them."
+                ),
+                f"{cert.where} {cert.subject}: valid {timefmt.utc(cert.not_before)} to "
+                f"{timefmt.utc(cert.not_after)}; evaluated at {timefmt.utc(now)}",
+                "Have the issuer publish a current certificate (roll its signing key), or, if"
+                " this is an old copy of the key, fetch the current one from its jwks_uri.",
+                ("RFC 5280 §4.1.2.5", "RFC 7517 §4.7"),
+            )
+        )
+    return findings

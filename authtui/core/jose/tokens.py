@@ -8,6 +8,7 @@ segments are looked at.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -231,6 +232,7 @@ class _Decoder:
         self.names = names
         self.notes: list[Note] = []
         self.broken = False
+        self.payload = b""
 
     def label(self, index: int) -> str:
         name = self.names[index] if index < len(self.names) else "extra"
@@ -291,6 +293,67 @@ def _nested(header: dict[str, Any]) -> bool:
     return isinstance(cty, str) and cty.upper() in ("JWT", "APPLICATION/JWT")
 
 
+def _describe_payload(data: bytes) -> tuple[str, str]:
+    """(what the payload is, a short quote of it) for a payload that is no JSON object."""
+    if not data:
+        return "empty (a detached payload, RFC 7515 Appendix F)", ""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return f"{len(data)} bytes of binary data", data[:24].hex(" ") + (
+            " …" if len(data) > 24 else ""
+        )
+    quote = _short(text, 60)
+    value, notes = parse_json_object(data)
+    kinds = [n.message for n in notes if n.code == "token.payload_not_object"]
+    if value is None and kinds:
+        return "JSON, but " + kinds[0].removeprefix("the JSON is ").rstrip("."), quote
+    return f"text, not JSON ({len(text)} characters)", quote
+
+
+def _payload(dec: _Decoder, header: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The claims of a JWS payload that is a JSON object.
+
+    RFC 7515 allows any payload: one that is valid JSON of another kind, text, binary
+    data or empty keeps the token a JWS (its payload in :attr:`Token.payload`, a
+    ``token.not_jwt`` note saying what it is). A payload that opens like a JSON
+    object or array and breaks is a JWT cut or damaged: malformed.
+    """
+    data = dec.segment_bytes(1, required=False)
+    if data is None:
+        return None  # bad base64url: already noted as malformed
+    opening = data.lstrip(b" \t\r\n")[:1]
+    value, notes = parse_json_object(data) if data else (None, ())
+    if value is not None or (opening in (b"{", b"[") and not _is_json_value(data)):
+        for note in notes:
+            if note.code in ("token.duplicate_key", "token.big_number"):
+                dec.notes.append(Note(note.code, f"{dec.label(1)}: {note.message}", note.evidence))
+            else:
+                dec.malformed(1, note.message, note.evidence)
+        return value
+    what, quote = _describe_payload(data)
+    dec.payload = data
+    dec.notes.append(
+        Note(
+            "token.not_jwt",
+            f"the payload is {what}: a JWS, but not a JWT (whose payload is a JSON object "
+            "of claims, RFC 7519 §7.2).",
+            quote,
+        )
+    )
+    return None
+
+
+def _is_json_value(data: bytes) -> bool:
+    """True when ``data`` is one valid JSON value of any kind (checked only for payloads
+    that open like an object or an array)."""
+    try:
+        json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return False
+    return True
+
+
 def _decode_jws(
     dec: _Decoder, header: dict[str, Any] | None
 ) -> tuple[dict[str, Any] | None, bytes]:
@@ -308,7 +371,7 @@ def _decode_jws(
             )
         )
     else:
-        claims = dec.json_object(1)
+        claims = _payload(dec, header)
     alg = (header or {}).get("alg")
     unsecured = isinstance(alg, str) and alg.lower() == "none"
     if not dec.parts[2] and not unsecured:
@@ -360,6 +423,7 @@ def _decode_jwt(raw: str, parts: list[str], count: int, source: str) -> Token:
         else b"",
         signature=signature if form is TokenForm.JWS else b"",
         notes=tuple(dec.notes),
+        payload=dec.payload if form is TokenForm.JWS else b"",
     )
 
 
@@ -394,4 +458,5 @@ def decode_token(text: str, source: str = "") -> Token:
         signing_input=token.signing_input,
         signature=token.signature,
         notes=(*clean_notes, *token.notes),
+        payload=token.payload,
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from cryptography import x509
@@ -20,13 +21,14 @@ from authtui.core.controls import control
 from authtui.core.keys.model import (
     MAX_KEYS,
     REFS_PEM,
+    CertInfo,
     LoadedKey,
     RawKey,
     finish_keys,
     key_error,
     private_finding,
 )
-from authtui.core.model import Finding, Severity
+from authtui.core.model import Finding, Note, Severity
 from authtui.core.options import FrontEnd
 
 _B64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_")
@@ -53,8 +55,62 @@ def _pem_blocks(text: str) -> Iterator[tuple[str, str, str | None]]:
         pos = end + len(end_marker)
 
 
+def normalise_pem(name: str, text: str) -> tuple[str, tuple[Note, ...]]:
+    """PEM as libraries want it, from the shapes it is pasted in: with literal ``\\n``
+    for its line ends (a JSON value, an environment variable) or all on one line.
+    Each repair is a ``key.pem_*`` note."""
+    notes: list[Note] = []
+    stripped = text.strip().strip("\"'")
+    if "\\n" in stripped and "-----BEGIN " in stripped:
+        count = stripped.count("\\n")
+        stripped = stripped.replace("\\r\\n", "\n").replace("\\n", "\n")
+        notes.append(
+            Note(
+                "key.pem_escaped_newlines",
+                f"The PEM in {name} had its {count} line ends written as the two characters "
+                "\\n (copied from JSON or an environment variable); read with real line ends. "
+                "A server given this text as it is refuses it.",
+                stripped.splitlines()[0][:60],
+            )
+        )
+    out: list[str] = []
+    pos = 0
+    for label, block, problem in _pem_blocks(stripped):
+        if problem is not None:
+            continue
+        at = stripped.find(block, pos)
+        head, tail = f"-----BEGIN {label}-----", f"-----END {label}-----"
+        body = block[len(head) : len(block) - len(tail)]
+        if "\n" not in block and body.strip():
+            compact = "".join(body.split())
+            wrapped = "\n".join(compact[i : i + 64] for i in range(0, len(compact), 64))
+            out.append(stripped[pos:at] + f"{head}\n{wrapped}\n{tail}")
+            pos = at + len(block)
+            notes.append(
+                Note(
+                    "key.pem_one_line",
+                    f"The PEM block {label} in {name} is on one line (its line breaks were "
+                    "lost in copying); read re-wrapped at 64 characters. Many libraries "
+                    "refuse it as it is (RFC 7468 §2).",
+                    head,
+                )
+            )
+    text = "".join(out) + stripped[pos:] if out else stripped
+    return text, tuple(notes)
+
+
 def load_pem_input(name: str, text: str) -> tuple[list[LoadedKey], list[Finding]]:
-    """Read every PEM block of a text (keys, certificates, private keys)."""
+    """Read every PEM block of a text (keys, certificates, private keys), repairing the
+    line ends of a PEM pasted with literal ``\\n`` or on one line (said in the keys'
+    notes)."""
+    text, repaired = normalise_pem(name, text)
+    keys, findings = _load_pem_blocks(name, text)
+    if repaired:
+        keys = [replace(key, notes=key.notes + repaired) for key in keys]
+    return keys, findings
+
+
+def _load_pem_blocks(name: str, text: str) -> tuple[list[LoadedKey], list[Finding]]:
     raws: list[tuple[RawKey, str]] = []
     findings: list[Finding] = []
     blocks = list(_pem_blocks(text))[:MAX_KEYS]
@@ -151,7 +207,7 @@ def _odd_pem_label(where: str, label: str) -> Finding:
     )
 
 
-def _cert_raw(cert: x509.Certificate, material: bytes) -> RawKey:
+def _cert_raw(cert: x509.Certificate, material: bytes, where: str = "certificate") -> RawKey:
     public = cert.public_key()
     subject = cert.subject.rfc4514_string() or "(empty subject)"
     start = cert.not_valid_before_utc.strftime("%Y-%m-%d")
@@ -159,8 +215,27 @@ def _cert_raw(cert: x509.Certificate, material: bytes) -> RawKey:
     spki = public.public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
-    label = f"from certificate {subject}, valid {start} to {end}"
-    return RawKey(public, False, spki if material[:1] != b"-" else material, label)
+    label = f"from {where} {subject}, valid {start} to {end}"
+    info = CertInfo(
+        subject=subject,
+        not_before=cert.not_valid_before_utc.timestamp(),
+        not_after=cert.not_valid_after_utc.timestamp(),
+        where=where,
+    )
+    return RawKey(public, False, spki if material[:1] != b"-" else material, label, info)
+
+
+def x5c_raw(item: object) -> tuple[RawKey | None, str | None]:
+    """The key of a JWK's first ``x5c`` certificate (standard base64 DER, RFC 7517
+    §4.7), or ``None`` and why in words."""
+    if not isinstance(item, str):
+        return None, "Its x5c[0] is not a string"
+    try:
+        der = base64.b64decode("".join(item.split()), validate=True)
+        cert = x509.load_der_x509_certificate(der)
+        return _cert_raw(cert, b"", "x5c[0] certificate"), None
+    except (binascii.Error, ValueError, TypeError, UnsupportedAlgorithm) as exc:
+        return None, f"Its x5c[0] is not a readable base64 DER certificate ({exc})"
 
 
 def describe_certificate(der: bytes) -> str | None:

@@ -107,7 +107,7 @@ def load_json_input(name: str, text: str) -> tuple[list[LoadedKey], list[Finding
         return _load_jwk_list(name, doc["keys"])
     if isinstance(doc, list):
         return _load_jwk_list(name, doc)
-    if isinstance(doc, dict) and "kty" in doc:
+    if isinstance(doc, dict) and ("kty" in doc or "x5c" in doc):
         keys, findings = _load_jwk_list(name, [doc], single=True)
         given = text.encode("utf-8")
         return [replace(k, material=given) if k.material else k for k in keys], findings
@@ -175,6 +175,18 @@ def _jwk_error(where: str, jwk: Mapping[str, Any], problem: str) -> Finding:
     )
 
 
+def _x5c(jwk: Mapping[str, Any]) -> tuple[RawKey | None, str | None]:
+    """The key of the JWK's first ``x5c`` certificate, when it has one."""
+    chain = jwk.get("x5c")
+    if not isinstance(chain, list) or not chain:
+        return None, None
+    # The certificate reader is needed only for JWKs that carry x5c: a plain JWKS,
+    # the usual key, does not pay for it at start-up.
+    from authtui.core.keys.formats import x5c_raw
+
+    return x5c_raw(chain[0])
+
+
 def _jwk_to_raw(jwk: Mapping[str, Any]) -> tuple[RawKey | None, str | None]:
     kty = jwk.get("kty")
     builders: dict[str, Callable[[Mapping[str, Any]], tuple[Any, str | None]]] = {
@@ -183,17 +195,32 @@ def _jwk_to_raw(jwk: Mapping[str, Any]) -> tuple[RawKey | None, str | None]:
         "OKP": _jwk_okp,
         "oct": _jwk_oct,
     }
+    from_cert, cert_problem = _x5c(jwk)
     if not isinstance(kty, str):
-        return None, "It has no kty (key type) member"
+        if from_cert is not None:
+            return replace(from_cert, label=from_cert.label + "; the JWK has no kty"), None
+        return None, cert_problem or "It has no kty (key type) member"
     builder = builders.get(kty)
     if builder is None:
         return None, f"Its kty {kty!r} is not one of RSA, EC, OKP, oct (case matters)"
     key, problem = builder(jwk)
+    if key is None and from_cert is not None and _kty_of(from_cert.key) == kty:
+        # A JWK may carry only its certificate (RFC 7517 §4.7): the key is the cert's.
+        return replace(from_cert, label=from_cert.label + " (the JWK carries only x5c)"), None
     if key is None:
-        return None, problem
+        return None, problem if cert_problem is None else f"{problem}; {cert_problem}"
     private = kty != "oct" and any(m in jwk for m in _PRIVATE_MEMBERS)
     material = b"" if kty == "oct" else _public_jwk_json(jwk)
-    return RawKey(key, private, material, ""), None
+    cert = from_cert.cert if from_cert is not None else None
+    return RawKey(key, private, material, "", cert), None
+
+
+def _kty_of(key: Any) -> str:
+    if isinstance(key, rsa.RSAPublicKey):
+        return "RSA"
+    if isinstance(key, ec.EllipticCurvePublicKey):
+        return "EC"
+    return "OKP" if isinstance(key, ed25519.Ed25519PublicKey | ed448.Ed448PublicKey) else ""
 
 
 def _public_jwk_json(jwk: Mapping[str, Any]) -> bytes:

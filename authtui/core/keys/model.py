@@ -12,7 +12,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
 
-from authtui.core.model import Finding, Severity
+from authtui.core.model import Finding, Note, Severity
 
 MIN_RSA_BITS = 2048
 """Below this an RSA key is too short (NIST SP 800-131A; many libraries refuse it)."""
@@ -63,6 +63,24 @@ class LoadedKey:
     material: bytes = field(default=b"", repr=False)
     """The key's text as given (PEM block, or the JWK as JSON), for the
     algorithm-confusion check. Empty for ``oct`` keys."""
+    cert: CertInfo | None = None
+    """The certificate the key was taken from (a PEM certificate, a JWK's ``x5c``)."""
+    notes: tuple[Note, ...] = ()
+    """How the key was read leniently (a PEM with literal ``\\n``, on one line)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CertInfo:
+    """What matters of the certificate that holds a key: who, and when it is valid."""
+
+    subject: str
+    """RFC 4514 subject (``CN=issuer.example``)."""
+    not_before: float
+    """Start of validity, epoch seconds."""
+    not_after: float
+    """End of validity, epoch seconds."""
+    where: str = "certificate"
+    """How it was given: ``certificate`` (PEM or DER) or ``x5c[0]`` of a JWK."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +92,7 @@ class RawKey:
     material: bytes
     label: str
     """Extra words for the description (``from certificate CN=...``)."""
+    cert: CertInfo | None = None
 
 
 def private_finding(where: str, what: str, loaded: bool) -> Finding:
@@ -172,6 +191,7 @@ def describe_key(
         public_key=raw.key,
         private_given=raw.private,
         material=raw.material,
+        cert=raw.cert,
     )
 
 

@@ -1,7 +1,9 @@
 """JSON pastes: HAR files (HTTP Archive 1.2) and JSON that only carries tokens.
 
-A HAR file becomes one :class:`~authtui.core.model.Exchange` per failing entry
-(401, 403, 407), or per entry when none failed. Other JSON (a token endpoint's
+A HAR file becomes one :class:`~authtui.core.model.Exchange` per entry, in the
+file's order; the first failing one (401, 403, 407, or an auth failure behind a 2xx
+or 3xx: :mod:`.hidden`) is the one diagnosed unless another is picked, and a working
+entry stays reachable, to compare with. Other JSON (a token endpoint's
 answer, say) is no exchange, but its tokens are offered. Nothing here raises on
 user input: every field may be missing or of the wrong type.
 """
@@ -16,6 +18,7 @@ from urllib.parse import urlencode, urlsplit
 
 from authtui.core.limits import clip
 from authtui.core.model import Exchange, Header, Note
+from authtui.core.read.hidden import hidden_failure
 from authtui.core.read.lines import FAILING  # re-exported: har.FAILING as before
 
 TOKEN_KEYS = (
@@ -56,7 +59,7 @@ def decode_leading_json(text: str, start: int) -> tuple[object, int] | Note:
 def read_har(doc: object) -> tuple[list[Exchange], list[Note]] | None:
     """Read a decoded HAR document; ``None`` when ``doc`` is not a HAR file.
 
-    Keeps the failing entries (401/403/407), or every entry when none failed.
+    Keeps every readable entry, in order.
     """
     log = doc.get("log") if isinstance(doc, dict) else None
     if not isinstance(log, dict) or "entries" not in log:
@@ -73,9 +76,67 @@ def read_har(doc: object) -> tuple[list[Exchange], list[Note]] | None:
             skipped += 1
         else:
             exchanges.append(exchange)
-    notes = _summary(len(entries), exchanges, skipped)
-    failing = [e for e in exchanges if e.status in FAILING]
-    return (failing or exchanges), notes
+    return exchanges, _summary(len(entries), exchanges, skipped)
+
+
+def failed(exchange: Exchange) -> bool:
+    """A 401, 403 or 407, or an auth failure hidden behind a 2xx or 3xx."""
+    return exchange.status in FAILING or hidden_failure(exchange) is not None
+
+
+_BROWSERS = (
+    ("webinspector", "Chrome, Edge or another Chromium browser's DevTools (creator WebInspector)"),
+    ("firefox", "Firefox's DevTools"),
+    ("webkit", "Safari's Web Inspector"),
+    ("safari", "Safari's Web Inspector"),
+    ("chrome", "Chrome's DevTools"),
+    ("edge", "Edge's DevTools"),
+)
+_CHROMIUM_FIELDS = ("_transferSize", "_initiator", "_priority", "_resourceType", "_connectionId")
+_CREDENTIAL_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
+
+
+def _browser(log: dict[str, Any], entries: list[Any]) -> str | None:
+    """Which browser's developer tools wrote the HAR, from its creator or its own fields."""
+    creator = _dict(log.get("creator"))
+    name = _str(creator.get("name")).lower() + " " + _str(_dict(log.get("browser")).get("name"))
+    for mark, words in _BROWSERS:
+        if mark in name.lower():
+            return words
+    first = _dict(entries[0]) if entries else {}
+    fields = [f for f in _CHROMIUM_FIELDS if f in first or f in _dict(first.get("response"))]
+    if fields:
+        return f"a Chromium browser's DevTools (its own fields: {', '.join(fields[:3])})"
+    return None
+
+
+def sanitized_signs(doc: object) -> tuple[str, ...]:
+    """The signs that a HAR is a browser's sanitized export, in words; empty when it is not.
+
+    Chrome (since 130) and Firefox export HAR files without ``Authorization``,
+    ``Cookie`` and ``Set-Cookie`` unless told to keep "sensitive data": a browser-made
+    HAR in which no entry carries any of them, nor any parsed cookie, was sanitized or
+    recorded without a signed-in session, and cannot tell which.
+    """
+    log = _dict(_dict(doc).get("log"))
+    entries = log.get("entries")
+    if not isinstance(entries, list) or not entries:
+        return ()
+    browser = _browser(log, entries)
+    if browser is None:
+        return ()
+    for entry in entries:
+        request, response = _dict(_dict(entry).get("request")), _dict(_dict(entry).get("response"))
+        names = {h.key for h in _headers(request.get("headers"))}
+        if names & _CREDENTIAL_HEADERS or request.get("cookies") or response.get("cookies"):
+            return ()
+        if any(h.key == "set-cookie" for h in _headers(response.get("headers"))):
+            return ()
+    return (
+        f"written by {browser}",
+        f"none of its {len(entries)} entries carries Authorization, Cookie or Set-Cookie, "
+        "nor any parsed cookie",
+    )
 
 
 def json_tokens(doc: object) -> list[str]:
@@ -113,13 +174,16 @@ def _summary(total: int, exchanges: list[Exchange], skipped: int) -> list[Note]:
                 "and were skipped.",
             )
         )
-    failing = sum(1 for e in exchanges if e.status in FAILING)
-    if failing and failing < len(exchanges):
+    failing = [i for i, e in enumerate(exchanges) if failed(e)]
+    if failing and len(failing) < len(exchanges):
+        # The one diagnosed by default (read.pair.default_selected): a 401/403/407 first.
+        first = next((i for i in failing if exchanges[i].status in FAILING), failing[0])
         notes.append(
             Note(
-                "paste.har_filtered",
-                f"Kept the {failing} failing entries (401, 403, 407) of {len(exchanges)} "
-                "in the HAR file.",
+                "paste.har_entries",
+                f"The HAR file holds {len(exchanges)} entries, {len(failing)} of them "
+                "failing (401, 403, 407, or an auth failure behind a 2xx or 3xx); entry "
+                f"{first + 1} is diagnosed unless another is picked.",
             )
         )
     return notes

@@ -4,6 +4,7 @@ tokens that stand as a whole body, and JWTs inside text the reader could not par
 
 from __future__ import annotations
 
+import json
 import re
 
 from authtui.core.limits import MAX_TOKEN_CHARS, MAX_TOKENS
@@ -11,6 +12,11 @@ from authtui.core.read.lines import TOKEN_CHARS, is_tokenish
 from authtui.core.read.message import Notes
 
 _JWT_WORD = re.compile(r"eyJ[A-Za-z0-9\-._~+/=]*")  # one class, no backtracking
+ROLES = ("access_token", "id_token", "refresh_token")
+"""The tokens of a token endpoint's answer (RFC 6749 §5.1, OpenID Connect Core §3.1.3.3),
+in the order they are judged: the access token is the one an API receives."""
+_ROLE_KEYS = {role.replace("_", ""): role for role in ROLES}
+_MAX_BODY = 64 * 1024
 
 
 class Harvest:
@@ -22,6 +28,8 @@ class Harvest:
         self.pending: list[str] = []
         self.pending_dots = 0
         self.pending_chars = 0
+        self.roles: list[tuple[str, str]] = []
+        """(member name, token) of each token taken from a token endpoint's answer."""
 
     def continues(self, stripped: str) -> bool:
         """A JWT wrapped over several lines: equal-length lines of token characters."""
@@ -63,6 +71,50 @@ class Harvest:
             self.notes.add("paste.too_many_tokens", f"Only the first {MAX_TOKENS} tokens are kept.")
             return
         self.found.append(token)
+
+    def add_roles(self, roles: list[tuple[str, str]]) -> None:
+        """Keep the tokens of a token endpoint's answer, with the member each came from.
+        The access token goes first, so it is the one judged."""
+        ordered = sorted(roles, key=lambda pair: ROLES.index(pair[0]))
+        for _role, token in ordered:
+            if token in self.found:
+                self.found.remove(token)
+        self.found[:0] = [token for _, token in ordered]
+        del self.found[MAX_TOKENS:]
+        self.roles.extend(roles)
+
+
+def token_response(doc: object) -> list[tuple[str, str]]:
+    """(member, token) of a token endpoint's answer: ``access_token``, ``id_token`` and
+    ``refresh_token`` at the top of a JSON object or one level down (AWS Cognito's
+    ``AuthenticationResult`` with ``AccessToken``, ``IdToken``, ``RefreshToken``), in the
+    order written. Empty when ``doc`` is no such answer."""
+    if not isinstance(doc, dict):
+        return []
+    for holder in (doc, *(v for v in doc.values() if isinstance(v, dict))):
+        found = [
+            (_ROLE_KEYS[key.replace("_", "").lower()], value.strip())
+            for key, value in holder.items()
+            if isinstance(key, str)
+            and key.replace("_", "").lower() in _ROLE_KEYS
+            and isinstance(value, str)
+            and value.strip()
+        ]
+        if found:
+            return list(dict(found).items())
+    return []
+
+
+def body_token_response(body: str) -> list[tuple[str, str]]:
+    """The tokens of a response body that is a token endpoint's JSON answer."""
+    stripped = body.strip()
+    if not stripped.startswith("{") or len(stripped) > _MAX_BODY or "token" not in stripped:
+        return []
+    try:
+        doc = json.loads(stripped)
+    except (ValueError, RecursionError):
+        return []
+    return token_response(doc)
 
 
 def take_tokens(body: str, harvest: Harvest) -> str:

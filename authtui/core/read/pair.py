@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from authtui.core.model import Exchange, Header
-from authtui.core.read.harvest import Harvest, take_tokens
+from authtui.core.read.harvest import Harvest, body_token_response, take_tokens
+from authtui.core.read.hidden import hidden_failure
 from authtui.core.read.lines import FAILING, REQUEST, RESPONSE, absolute
 from authtui.core.read.message import Msg
 
@@ -31,6 +32,10 @@ def halves(msg: Msg, harvest: Harvest) -> list[tuple[str, Exchange]]:
     if msg.source != "curl-command":  # a command's body is what it sends, token or not
         body = take_tokens(body, harvest)
     to_response = msg.kind == RESPONSE or (msg.kind == "block" and msg.has_response())
+    if to_response:
+        roles = body_token_response(body)
+        if roles:  # a token endpoint's answer: its tokens are offered, the body kept
+            harvest.add_roles(roles)
     source = msg.source
     if msg.kind == "block" and msg.only_challenges:
         source = "challenge"
@@ -264,10 +269,13 @@ def _label(exchange: Exchange) -> str:
 
 
 def default_selected(exchanges: tuple[Exchange, ...]) -> int:
-    """The exchange to diagnose: the first failing (401/403/407), else the last with a
-    status, else 0."""
+    """The exchange to diagnose: the first failing (401/403/407), else the first that
+    hides an auth failure behind a 2xx or 3xx, else the last with a status, else 0."""
     for index, exchange in enumerate(exchanges):
         if exchange.status in FAILING:
+            return index
+    for index, exchange in enumerate(exchanges):
+        if hidden_failure(exchange) is not None:
             return index
     for index in range(len(exchanges) - 1, -1, -1):
         if exchanges[index].status is not None:

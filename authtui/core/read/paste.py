@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING
 
 from authtui.core.limits import MAX_EXCHANGES, MAX_PASTE_CHARS, MAX_QUOTE_SPAN
 from authtui.core.model import Exchange, Note, Paste
-from authtui.core.read.harvest import jwt_words
+from authtui.core.read.harvest import jwt_words, token_response
 from authtui.core.read.lines import REQUEST, curl_prefix, is_curl
 from authtui.core.read.message import Msg, Notes
 from authtui.core.read.pair import default_selected, halves, pair
 from authtui.core.read.reader import IDLE, Reader
+from authtui.core.read.transport import transport_lines
 from authtui.core.safety.terminal import find_unsafe
 
 if TYPE_CHECKING:
@@ -114,24 +115,32 @@ def _command_msg(request: CurlRequest) -> Msg:
     )
 
 
-def _read_json(text: str, start: int, notes: Notes) -> tuple[list[Exchange], list[str], int]:
-    """A leading JSON value: HAR exchanges, or the tokens it holds. Returns where the
-    text after it begins (0 when it could not be read: the whole paste is then text)."""
-    from authtui.core.read.har import decode_leading_json, json_tokens, read_har
+def _read_json(
+    text: str, start: int, notes: Notes, stripped: list[str]
+) -> tuple[list[Exchange], list[str], list[tuple[str, str]], int]:
+    """A leading JSON value: HAR exchanges, a token endpoint's answer (its tokens with
+    their member names), or the tokens it holds. Returns where the text after it begins
+    (0 when it could not be read: the whole paste is then text). The signs that a HAR
+    is a sanitized export go to ``stripped``."""
+    from authtui.core.read.har import decode_leading_json, json_tokens, read_har, sanitized_signs
 
     decoded = decode_leading_json(text, start)
     if isinstance(decoded, Note):
         notes.add(decoded.code, decoded.message, decoded.evidence)
-        return [], jwt_words(text), 0
+        return [], jwt_words(text), [], 0
     doc, end = decoded
+    roles = token_response(doc)
+    if roles:  # a token endpoint's answer: checks/token_kind shows its tokens side by side
+        return [], [], roles, end
     har = read_har(doc)
     if har is not None:
         exchanges, har_notes = har
+        stripped.extend(sanitized_signs(doc))
         for note in har_notes:
             notes.add(note.code, note.message, note.evidence)
         if not exchanges:
             notes.add("paste.har_empty", "The HAR file holds no entries with a request.")
-        return exchanges, [], end
+        return exchanges, [], [], end
     tokens = json_tokens(doc)
     notes.add(
         "paste.json_not_har",
@@ -140,7 +149,7 @@ def _read_json(text: str, start: int, notes: Notes) -> tuple[list[Exchange], lis
         else "The paste is JSON but not a HAR file, and holds no token.",
         text[start:end],
     )
-    return [], tokens, end
+    return [], tokens, [], end
 
 
 def read_paste(text: str, limit: int = MAX_PASTE_CHARS) -> Paste:
@@ -165,12 +174,15 @@ def read_paste(text: str, limit: int = MAX_PASTE_CHARS) -> Paste:
     _note_control(text, notes)
     reader = Reader(notes)
     exchanges: list[Exchange] = []
+    stripped: list[str] = []
     start = len(text) - len(text.lstrip())
     rest = text
     if text[start : start + 1] in ("{", "["):
-        exchanges, tokens, end = _read_json(text, start, notes)
+        exchanges, tokens, roles, end = _read_json(text, start, notes, stripped)
         for token in tokens:
             reader.harvest.add(token)
+        if roles:
+            reader.harvest.add_roles(roles)
         rest = text[end:]
     _read_lines(rest, reader, notes)
     items = [half for msg in reader.messages for half in halves(msg, reader.harvest)]
@@ -187,6 +199,9 @@ def read_paste(text: str, limit: int = MAX_PASTE_CHARS) -> Paste:
         exchanges=found,
         selected=default_selected(found),
         tokens=tuple(reader.harvest.found),
+        token_roles=tuple(reader.harvest.roles),
+        transport=transport_lines(text),
+        stripped=tuple(stripped),
         notes=notes.result(),
         truncated_at=truncated_at,
     )

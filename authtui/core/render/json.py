@@ -1,11 +1,22 @@
-"""The JSON report of the contract (``schema: authtui.report/1``)."""
+"""The JSON of the contract: reports (``authtui.report/1``) and comparisons
+(``authtui.compare/1``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from authtui.core.codec.jsonexact import dumps_exact
-from authtui.core.model import Challenge, Credentials, Exchange, Finding, Report, Token, Totals
+from authtui.core.compare.model import Comparison
+from authtui.core.model import (
+    Challenge,
+    Credentials,
+    Exchange,
+    Finding,
+    Report,
+    Token,
+    TokenForm,
+    Totals,
+)
 from authtui.core.safety.terminal import json_safe
 
 SCHEMA = "authtui.report/1"
@@ -21,6 +32,7 @@ def _finding(f: Finding) -> dict[str, Any]:
         "evidence": f.evidence,
         "fix": f.fix,
         "refs": list(f.refs),
+        "confirms": list(f.confirms),
     }
 
 
@@ -66,7 +78,7 @@ def _credentials(c: Credentials | None) -> dict[str, Any] | None:
 def _token(t: Token | None, signature: str) -> dict[str, Any]:
     if t is None:
         return {"form": "none", "header": None, "claims": None, "signature": signature}
-    return {
+    shown: dict[str, Any] = {
         "form": t.form.value,
         "source": t.source,
         "raw": t.raw,
@@ -75,6 +87,10 @@ def _token(t: Token | None, signature: str) -> dict[str, Any]:
         "signature": signature,
         "notes": [n.message for n in t.notes],
     }
+    if t.form is TokenForm.JWS and t.claims is None and t.header is not None:
+        # A JWS that is no JWT: its payload, as text (binary bytes replaced).
+        shown["payload"] = t.payload[:_BODY_LIMIT].decode("utf-8", errors="replace")
+    return shown
 
 
 def _number(value: float | None) -> float | int | None:
@@ -128,3 +144,35 @@ def render_json(report: Report) -> str:
     report printed to a terminal or read by ``jq`` shows them, never acts on them.
     """
     return json_safe(dumps_exact(report_dict(report), indent=2))
+
+
+COMPARE_SCHEMA = "authtui.compare/1"
+
+
+def comparison_dict(comparison: Comparison) -> dict[str, Any]:
+    """A comparison as plain JSON-ready data (contract: ``compare``): each side's full
+    report, which side works, the headline and the ranked differences."""
+    return {
+        "schema": COMPARE_SCHEMA,
+        "a": report_dict(comparison.a),
+        "b": report_dict(comparison.b),
+        "working": comparison.working.value,
+        "headline": comparison.headline,
+        "cause": comparison.cause,
+        "differences": [
+            {
+                "code": d.code,
+                "severity": d.severity.value,
+                "title": d.title,
+                "a": d.a,
+                "b": d.b,
+                "detail": d.detail,
+            }
+            for d in comparison.differences
+        ],
+    }
+
+
+def render_comparison_json(comparison: Comparison) -> str:
+    """The comparison's JSON text, through the same terminal boundary as a report's."""
+    return json_safe(dumps_exact(comparison_dict(comparison), indent=2))

@@ -1,7 +1,8 @@
-"""The report as Markdown, for a ticket or a chat."""
+"""Reports and comparisons as Markdown, for a ticket or a chat."""
 
 from __future__ import annotations
 
+from authtui.core.compare.model import Comparison, Working
 from authtui.core.model import Finding, Report, Severity
 from authtui.core.render.common import (
     SEVERITY_LABEL,
@@ -116,4 +117,49 @@ def render_markdown(report: Report) -> str:
         out.append("- Tokens redacted; passwords and secrets are shown only as fingerprints.")
     # Every field above went through the boundary (in _escape and _code); the whole
     # report does once more, so a field a future change forgets cannot escape.
+    return printable("\n".join(out).rstrip() + "\n")
+
+
+_WORKING = {
+    Working.A: "A works, B fails",
+    Working.B: "B works, A fails",
+    Working.BOTH: "Both work",
+    Working.NEITHER: "Both fail",
+}
+
+
+def _cell(text: str) -> str:
+    """A table cell: code, one line, pipes escaped."""
+    return _code(text).replace("|", "\\|")
+
+
+def render_comparison_markdown(comparison: Comparison) -> str:
+    """A comparison as Markdown: the headline, each side's verdict, a table of the
+    ranked differences, then why each one matters."""
+    out = [
+        "## authtui comparison",
+        "",
+        f"**{_WORKING[comparison.working]}**: {_escape(comparison.headline)}",
+        "",
+    ]
+    for label, report in (("A", comparison.a), ("B", comparison.b)):
+        out.append(
+            f"- **{label}** ({_escape(status_line(report))}): {_escape(report.verdict.headline)}"
+        )
+    out.append("")
+    if not comparison.differences:
+        out.append("No differences that matter.")
+    else:
+        out += ["| | difference | A | B |", "|---|---|---|---|"]
+        for d in comparison.differences:
+            out.append(
+                f"| {_ICON[d.severity]} | {_escape(d.title)} "
+                f"({_code(d.code)}) | {_cell(d.a)} | {_cell(d.b)} |"
+            )
+        out.append("")
+        for d in comparison.differences:
+            if d.detail and d.severity is not Severity.INFO:
+                out.append(f"- {_code(d.code)}: {_escape(d.detail)}")
+    if comparison.a.redacted and comparison.b.redacted:
+        out += ["", "Tokens redacted; passwords and secrets are never included."]
     return printable("\n".join(out).rstrip() + "\n")

@@ -1,7 +1,9 @@
-"""The report as text for a terminal: grouped by severity, colour when asked."""
+"""Reports and comparisons as text for a terminal: findings grouped by severity,
+differences ranked, colour when asked."""
 
 from __future__ import annotations
 
+from authtui.core.compare.model import Comparison, Difference, Working
 from authtui.core.model import Finding, Report, Severity
 from authtui.core.render.common import (
     SEVERITY_ICON,
@@ -87,4 +89,51 @@ def render_text(report: Report, *, color: bool = False) -> str:
     text = "\n".join(out) + "\n"
     # Every piece of foreign text above went through the boundary; without colour the
     # whole report does once more, so a piece a future change forgets cannot escape.
+    return text if color else printable(text)
+
+
+WORKING_WORDS = {
+    Working.A: "A works, B fails",
+    Working.B: "B works, A fails",
+    Working.BOTH: "Both work",
+    Working.NEITHER: "Both fail",
+}
+"""The first line of a comparison, by which side works."""
+
+
+def _difference(d: Difference, style: _Style) -> list[str]:
+    icon = style(SEVERITY_ICON[d.severity], _COLOUR[d.severity], _BOLD)
+    lines = [f"  {icon} {style(printable(d.code), _DIM)}  {printable(d.title)}"]
+    lines += [f"      A: {printable(d.a)}", f"      B: {printable(d.b)}"]
+    if d.detail and d.severity is not Severity.INFO:
+        lines.append(f"      {printable(d.detail)}")
+    return lines
+
+
+def render_comparison_text(comparison: Comparison, *, color: bool = False) -> str:
+    """A comparison as plain text: which side works, the headline, each side's
+    verdict, then the differences ranked (ANSI colour only when ``color``)."""
+    style = _Style(color)
+    out = [
+        style(WORKING_WORDS[comparison.working], _BOLD),
+        style(printable(comparison.headline), _BOLD),
+        "",
+    ]
+    for label, report in (("A", comparison.a), ("B", comparison.b)):
+        out.append(
+            f"  {label}  {printable(status_line(report))}: {printable(report.verdict.headline)}"
+        )
+    out.append("")
+    if comparison.differences:
+        out.append(style(f"Differences ({len(comparison.differences)})", _BOLD))
+        for d in comparison.differences:
+            out.extend(_difference(d, style))
+    else:
+        out.append("No differences that matter.")
+    if not (comparison.a.redacted and comparison.b.redacted):
+        out.append("")
+        out.append(
+            style("Tokens are shown whole (--no-redact): do not paste this into a ticket.", _BOLD)
+        )
+    text = "\n".join(out) + "\n"
     return text if color else printable(text)

@@ -402,7 +402,8 @@ def _long_needles(scrub: Scrubber, ctx: Context) -> dict[str, str]:
     for cred in ctx.credentials:
         for part, tier in scrub.hidden_parts(cred):
             add(part, tier)
-    for token in (ctx.token, ctx.request_token, ctx.pasted_token, *ctx.dpop_proofs):
+    companions = (token for _, token in ctx.token_roles)
+    for token in (ctx.token, ctx.request_token, ctx.pasted_token, *ctx.dpop_proofs, *companions):
         if token is not None:
             add(token.raw, Tier.CREDENTIAL)
             if len(token.segments) >= 3:

@@ -20,7 +20,7 @@ Nothing you paste leaves this machine: no URL in a token, header or key is fetch
 - **Paste**: whatever you copied: a status line and headers, a request and its
   response, a `curl -v` / `curl -i` / HTTPie transcript, headers from the browser,
   a bare `WWW-Authenticate` or `Authorization` value, a bare token, or a whole
-  HAR file. When a HAR file has several failing entries, pick one above the pane.
+  HAR file. A HAR file's first failing entry is diagnosed; pick another above the pane.
 - **Token**: the token, when it is not in the paste.
 - **Settings**: clock-skew allowance (quick steps 0 / 60 / 300 s), the evaluation
   time (*now*, epoch seconds or RFC 3339), the audience(s), issuer and scopes the

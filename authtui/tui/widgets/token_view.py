@@ -11,8 +11,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from authtui.core.codec.jsonexact import dumps_exact
-from authtui.core.model import Report, Token
+from authtui.core.model import Report, Token, TokenForm
 from authtui.core.options import Options
+from authtui.core.safety.terminal import printable
 from authtui.tui.annotate import annotate_claims
 
 EMPTY = Content.styled("No token yet: paste a request with a token, or use the Token pane.", "dim")
@@ -68,12 +69,26 @@ def token_content(token: Token, report: Report, options: Options) -> Content:
         )
         parts.append(Content.assemble("\n", ("Claims", "bold underline"), "\n"))
         parts.append(json_lines(token.claims, notes))
+    elif token.header is not None and token.form is TokenForm.JWS:
+        parts.append(Content.assemble("\n", ("Payload", "bold underline"), " (not JSON claims)\n"))
+        parts.append(Content(_payload_text(token.payload) + "\n"))
     elif token.header is None:
         parts.append(
             Content("\nNothing to decode: an opaque token can only be checked by its issuer.\n")
         )
     parts.extend(Content.assemble(("\n~ ", "dim"), note.message) for note in token.notes)
     return Content("").join(parts)
+
+
+def _payload_text(payload: bytes, limit: int = 2000) -> str:
+    """A JWS payload that is no JSON object, for display: text, or hex for binary data."""
+    if not payload:
+        return "(empty: a detached payload)"
+    try:
+        text = payload.decode("utf-8")
+    except UnicodeDecodeError:
+        return payload[:256].hex(" ") + (" …" if len(payload) > 256 else "")
+    return printable(text[:limit]) + ("…" if len(text) > limit else "")
 
 
 def _what_is_shown(report: Report | None, options: Options | None) -> tuple[object, ...]:
