@@ -426,19 +426,21 @@ def parse_challenges(
 def challenges_of(headers: Sequence[Header]) -> tuple[tuple[Challenge, ...], tuple[Note, ...]]:
     """Every challenge of every challenge-carrying header, in order, plus field-level notes.
 
-    A field value met again (a paste may repeat one a million times) is read once: its
-    challenges are frozen, so the same ones stand for each occurrence.
+    A field value that repeats the one before it (a paste may repeat one line a
+    million times) is read once: challenges are frozen, so the same ones stand for
+    each occurrence. Only the last one is remembered: a table of every value seen
+    would cost more than it saves when the values differ.
     """
     challenges: list[Challenge] = []
     notes: list[Note] = []
-    seen: dict[tuple[str, str], tuple[tuple[Challenge, ...], tuple[Note, ...]]] = {}
+    last: tuple[str, str] | None = None
+    read: tuple[tuple[Challenge, ...], tuple[Note, ...]] = ((), ())
     for header in headers:
         if header.key not in CHALLENGE_FIELDS:
             continue
-        key = (header.value, header.name)
-        read = seen.get(key)
-        if read is None:
-            read = seen[key] = parse_challenges(header.value, header.name)
+        if last is None or header.value != last[0] or header.name != last[1]:
+            last = (header.value, header.name)
+            read = parse_challenges(header.value, header.name)
         challenges.extend(read[0])
         notes.extend(read[1])
     return tuple(challenges), tuple(notes)
