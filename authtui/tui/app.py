@@ -1,8 +1,11 @@
 """The authtui app: paste on the left, verdict and findings on the right.
 
-Every edit of any field re-runs :func:`diagnose` synchronously (it takes
-milliseconds); with the evaluation time at "now", a one-second ticker re-runs it
-so an expiring token visibly expires.
+Every edit of any field re-runs the diagnosis: at once for a paste of ordinary
+size (it takes milliseconds), in a worker thread for a big one
+(:mod:`authtui.tui.diagnosing`); with the evaluation time at "now", a one-second
+ticker re-runs it so an expiring token visibly expires. Everything shown passes
+the terminal boundary: the editors draw escapes (:class:`SafeTextArea`), every
+notification is plain text through :func:`printable`.
 """
 
 from __future__ import annotations
@@ -19,18 +22,26 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.driver import Driver
 from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Select, TabbedContent, TabPane, TextArea
 
 from authtui.core import timefmt
-from authtui.core.diagnose import diagnose_paste
 from authtui.core.model import ClockBasis, Report, Severity
 from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
-from authtui.core.read.paste import read_paste
 from authtui.tui.commands import AuthCommands
-from authtui.tui.fields import Built, Form, build_options
+from authtui.tui.diagnosing import DiagnosisRunner, Engine
+from authtui.tui.fields import (
+    Built,
+    Form,
+    build_options,
+    key_field_text,
+    number_field_text,
+    when_field_text,
+)
 from authtui.tui.keys import APP_BINDINGS, SWITCH_KEY
 from authtui.tui.messages import FindingChosen
+from authtui.tui.offload import ChildProcess
 from authtui.tui.screens.save import DEFAULT_REPORT_PATH
 from authtui.tui.served import SERVED_PASTE_PLACEHOLDER, ServedMode
 from authtui.tui.themes import PROJECTOR, THEME_CYCLE
@@ -38,6 +49,7 @@ from authtui.tui.widgets.detail import FindingDetail
 from authtui.tui.widgets.entry_picker import EntryPicker
 from authtui.tui.widgets.findings import FindingList
 from authtui.tui.widgets.keys_footer import KeysFooter
+from authtui.tui.widgets.safe_area import SafeTextArea
 from authtui.tui.widgets.settings import SettingsPane
 from authtui.tui.widgets.time_strip import TimeStrip
 from authtui.tui.widgets.token_view import TokenView
@@ -60,7 +72,7 @@ PANES = {
 }
 
 
-class AuthTUI(ServedMode, App[int]):
+class AuthTUI(DiagnosisRunner, ServedMode, App[int]):
     """Why was this request refused? Paste it and read the findings."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -82,13 +94,18 @@ class AuthTUI(ServedMode, App[int]):
         report_path: str = DEFAULT_REPORT_PATH,
         environ: Mapping[str, str] | None = None,
         served: bool = False,
+        engine: Engine | None = None,
+        driver_class: type[Driver] | None = None,
     ) -> None:
-        """``clock`` and ``tick`` exist so tests and screenshots can freeze time.
+        """``clock`` and ``tick`` exist so tests and screenshots can freeze time;
+        ``engine`` so tests can hold a background run where they want it;
+        ``driver_class`` is the terminal driver (the launcher's reads pastes whole).
 
         ``served``: running in a browser (``authtui serve``): see :mod:`authtui.tui.served`.
         """
-        super().__init__()
+        super().__init__(driver_class=driver_class)
         self.served = served
+        self.engine = engine or Engine(child=ChildProcess())
         self._initial_paste = paste
         self._initial = options or Options()
         self._initial_demo = demo
@@ -106,7 +123,7 @@ class AuthTUI(ServedMode, App[int]):
         self.built: Built | None = None
         self._status_text = ""
         self._read_text = ""
-        self._read = read_paste("")
+        self._read = self.engine.read("")
 
     # ------------------------------------------------------------------ layout
 
@@ -128,9 +145,9 @@ class AuthTUI(ServedMode, App[int]):
             with TabbedContent(id="inputs", initial="tab-paste"):
                 with TabPane("Paste", id="tab-paste"):
                     placeholder = SERVED_PASTE_PLACEHOLDER if self.served else PASTE_PLACEHOLDER
-                    yield TextArea(id="paste", soft_wrap=True, placeholder=placeholder)
+                    yield SafeTextArea(id="paste", soft_wrap=True, placeholder=placeholder)
                 with TabPane("Token", id="tab-token"):
-                    yield TextArea(id="token", soft_wrap=True, placeholder=TOKEN_PLACEHOLDER)
+                    yield SafeTextArea(id="token", soft_wrap=True, placeholder=TOKEN_PLACEHOLDER)
                 with TabPane("Settings", id="tab-settings"):
                     yield SettingsPane(id="settings", key_paths=not self.served)
             with Vertical(id="right"):
@@ -160,17 +177,21 @@ class AuthTUI(ServedMode, App[int]):
         if self._tick_enabled:
             self.set_interval(1.0, self._tick, name="clock-tick")
 
+    def on_unmount(self) -> None:
+        """The app is closing: end the background reader, if one was started."""
+        self.engine.close()
+
     def _prefill(self, paste: str, options: Options) -> None:
         """Put the CLI's paste and options into the fields, without re-diagnosing."""
         with self._quiet():
             self.query_one("#paste", TextArea).load_text(paste)
             self.query_one("#token", TextArea).load_text(options.token or "")
-            self._set_input("skew", _number(options.skew))
-            self._set_input("when", _when_text(options))
+            self._set_input("skew", number_field_text(options.skew))
+            self._set_input("when", when_field_text(options))
             self._set_input("audiences", " ".join(options.audiences))
             self._set_input("issuer", options.issuer or "")
             self._set_input("scopes", " ".join(options.scopes))
-            key_text = "" if self.served else _key_text(options)
+            key_text = "" if self.served else key_field_text(options)
             self._cli_keys = () if key_text else options.keys
             self._settings.load_key_text(key_text)
             self._settings.set_redact(options.redact or self.presenter)
@@ -213,6 +234,8 @@ class AuthTUI(ServedMode, App[int]):
 
     def rediagnose(self) -> None:
         """Build options from the fields, diagnose, and show the report."""
+        if not self.query("#settings"):  # a late message while the app closes
+            return
         form = self.form()
         built = build_options(
             form, self._clock(), force_redact=self.presenter, key_paths=not self.served
@@ -224,17 +247,19 @@ class AuthTUI(ServedMode, App[int]):
             options = dataclasses.replace(built.options, keys=self._cli_keys)
             built = dataclasses.replace(built, options=options, key_source="from the command line")
         self.built = built
-        if form.paste != self._read_text:  # typing elsewhere: the paste is read once
-            self._read_text, self._read = form.paste, read_paste(form.paste)
-        try:
-            report = diagnose_paste(self._read, built.options)
-        except Exception as exc:
-            self.notify(f"The diagnosis failed: {type(exc).__name__}: {exc}", severity="error")
-            return
-        self.report = report
-        self._show(report, empty=not form.paste.strip() and not form.token.strip())
+        empty = not form.paste.strip() and not form.token.strip()
+        self.run_diagnosis(form.paste, built.options, empty=empty)  # the paste is read once
 
-    def _show(self, report: Report, *, empty: bool) -> None:
+    def show_reading(self, size: str) -> None:
+        """A big paste is being read in the background: the banner says so."""
+        for banner in self.query(VerdictBanner):
+            banner.show_reading(size)
+
+    def show_report(self, report: Report, *, empty: bool) -> None:
+        """Show a report in every pane (none, when a late result meets the app closing)."""
+        self.report = report
+        if not self.query(VerdictBanner):
+            return
         banner = self.query_one(VerdictBanner)
         if empty:
             banner.show_welcome()
@@ -289,7 +314,10 @@ class AuthTUI(ServedMode, App[int]):
             tab.label = label
 
     def _tick(self) -> None:
-        """Once a second: re-diagnose when the evaluation time is the device clock."""
+        """Once a second: re-diagnose when the evaluation time is the device clock
+        (not while a big paste is being read: the next second will do)."""
+        if self.diagnosing or self.reading:
+            return
         if self.built is not None and not self.built.fixed_time and self.report is not None:
             form = self.form()
             if form.paste.strip() or form.token.strip():
@@ -300,7 +328,8 @@ class AuthTUI(ServedMode, App[int]):
     @on(TextArea.Changed, "#paste")
     def _paste_changed(self) -> None:
         self._entry = None
-        self.rediagnose()
+        for area in self.query("#paste").results(TextArea):  # none once the app closes
+            self.paste_edited(area.text, self.rediagnose)
 
     @on(TextArea.Changed, "#token")
     @on(TextArea.Changed, "#key")
@@ -329,7 +358,8 @@ class AuthTUI(ServedMode, App[int]):
 
     @on(FindingChosen)
     def _finding_chosen(self, event: FindingChosen) -> None:
-        self.query_one(FindingDetail).show(event.item)
+        for detail in self.query(FindingDetail):  # none when the app is closing
+            detail.show(event.item)
 
     # ----------------------------------------------------------------- actions
 
@@ -380,7 +410,7 @@ class AuthTUI(ServedMode, App[int]):
             self.query_one("#paste", TextArea).load_text(case.paste)
             self.query_one("#token", TextArea).load_text(case.token)
             self._settings.load_key_text(case.key_text)
-            self._set_input("skew", _number(case.skew))
+            self._set_input("skew", number_field_text(case.skew))
             self._set_input("audiences", " ".join(case.audiences))
             self._set_input("issuer", case.issuer or "")
             self._set_input("scopes", " ".join(case.scopes))
@@ -399,7 +429,7 @@ class AuthTUI(ServedMode, App[int]):
             self._settings.load_key_text("")
             for field_id in ("when", "audiences", "issuer", "scopes", "secret"):
                 self._set_input(field_id, "")
-            self._set_input("skew", _number(DEFAULT_SKEW))
+            self._set_input("skew", number_field_text(DEFAULT_SKEW))
         self._entry = None
         self._cli_secret = None
         self.rediagnose()
@@ -459,30 +489,3 @@ class AuthTUI(ServedMode, App[int]):
             self._build_settings()
         self.query_one(f"#{tabs_id}", TabbedContent).active = tab
         self.query_one(selector).focus()
-
-
-def _when_text(options: Options) -> str:
-    """The Evaluation time field for options from the command line."""
-    if options.now is not None:
-        return timefmt.utc(options.now)
-    return "" if options.reading == "auto" else options.reading
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def _key_text(options: Options) -> str:
-    """The key field's text for a key given on the command line ("" for several)."""
-    if len(options.keys) != 1:
-        return ""
-    key = options.keys[0]
-    try:
-        if Path(key.name).expanduser().is_file():
-            return key.name
-    except (OSError, ValueError, RuntimeError):
-        pass
-    try:
-        return key.data.decode("utf-8")
-    except UnicodeDecodeError:
-        return ""

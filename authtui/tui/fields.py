@@ -160,3 +160,31 @@ def build_options(
         front="tui",
     )
     return Built(options, tuple(problems), key_source, now is not None)
+
+
+def when_field_text(options: Options) -> str:
+    """The Evaluation time field for options from the command line."""
+    if options.now is not None:
+        return timefmt.utc(options.now)
+    return "" if options.reading == "auto" else options.reading
+
+
+def number_field_text(value: float) -> str:
+    """A number as a field shows it: ``60``, not ``60.0``."""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def key_field_text(options: Options) -> str:
+    """The key field's text for a key given on the command line ("" for several)."""
+    if len(options.keys) != 1:
+        return ""
+    key = options.keys[0]
+    try:
+        if Path(key.name).expanduser().is_file():
+            return key.name
+    except (OSError, ValueError, RuntimeError):
+        pass
+    try:
+        return key.data.decode("utf-8")
+    except UnicodeDecodeError:
+        return ""

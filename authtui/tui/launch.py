@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
+
+from textual import constants
+from textual.driver import Driver
 
 from authtui.core.options import Options
 from authtui.tui.app import AuthTUI
@@ -11,6 +15,16 @@ from authtui.tui.app import AuthTUI
 
 class NoTerminal(Exception):
     """No terminal to read keys from: the command line says so (one line, exit 2)."""
+
+
+def paste_safe_driver() -> type[Driver] | None:
+    """The terminal driver that reads bracketed pastes whole (:mod:`.terminal_input`):
+    on Linux and macOS, unless ``TEXTUAL_DRIVER`` names another (``None``: Textual's)."""
+    if sys.platform.startswith("win") or constants.DRIVER is not None:
+        return None
+    from authtui.tui.terminal_input import PasteSafeDriver  # termios: not on Windows
+
+    return PasteSafeDriver
 
 
 def run_tui(
@@ -39,7 +53,10 @@ def run_tui(
                 f"authtui: no terminal to read keys from after the pipe ({reason}); "
                 "pass the paste as a file instead: authtui FILE"
             ) from None
-    app = AuthTUI(paste, options, demo=demo, presenter=presenter, served=served)
+    driver = None if served else paste_safe_driver()  # served: the browser's driver
+    app = AuthTUI(
+        paste, options, demo=demo, presenter=presenter, served=served, driver_class=driver
+    )
     result = app.run()
     if served:
         # The server has told this app to quit; the ctrl+c that stops the server reaches

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from authtui.core.model import Finding, Note
+from authtui.core.model import Finding, Note, Paste, Report
+from authtui.core.options import Options
 
 
 @dataclass
@@ -32,3 +33,30 @@ class ReportCopied(Message):
 
     summary: str
     ok: bool
+
+
+@dataclass(frozen=True)
+class DiagnosisJob:
+    """One run of the diagnosis in the background: what it answers."""
+
+    generation: int
+    """Which request this is; only the latest request's result is shown."""
+    paste: str
+    options: Options
+    empty: bool
+    """Nothing pasted at all: the result is shown as the welcome."""
+    read: Paste | None = None
+    """The paste already read (when its text is the one read last), or ``None``."""
+
+
+@dataclass
+class Diagnosed(Message):
+    """A background run ended (the worker posts it)."""
+
+    job: DiagnosisJob
+    read: Paste | None
+    """What was read of ``job.paste`` (``None`` when reading failed)."""
+    report: Report | None
+    """The report, or ``None`` when the run was stale before diagnosing, or failed."""
+    error: str = ""
+    """Why the run failed, in words (``""``: it did not)."""

@@ -1,6 +1,8 @@
 """Copy and save the report, read the system clipboard: honest about what worked.
 
-A mixin for :class:`~authtui.tui.app.AuthTUI`, kept apart so app.py stays small.
+Also where every notification passes the terminal boundary (:meth:`ReportActions.notify`:
+plain text, never markup). A mixin for :class:`~authtui.tui.app.AuthTUI`, kept apart
+so app.py stays small.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.widgets import TextArea
 
+from authtui.core.safety.terminal import one_line, printable
 from authtui.tui.clipboard import (
     has_display,
     osc52,
@@ -20,10 +23,12 @@ from authtui.tui.clipboard import (
     write_clipboard,
 )
 from authtui.tui.messages import ClipboardRead, ReportCopied
-from authtui.tui.screens.save import SaveReport
+from authtui.tui.savefile import SaveError, replace_file, write_new
+from authtui.tui.screens.save import Saved, SaveReport
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.notifications import SeverityLevel
 
     from authtui.core.model import Report
 
@@ -48,11 +53,46 @@ class ReportActions(_Base):
     environ: Mapping[str, str]
     clipboard_timeout: float
     report_path: str
+    reading: bool
     _paste_target: str = "paste"
 
-    def _markdown(self) -> str | None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification as plain text through the terminal boundary.
+
+        Messages quote file names, paths and exceptions: never markup (a path with
+        ``[/]`` in it is a path), never a control character. ``markup`` is ignored.
+        """
+        super().notify(
+            printable(message),
+            title=one_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def _report_ready(self, what: str) -> bool:
+        """True when there is a report to copy or save; else say why not."""
+        if self.reading:
+            self.notify(
+                "Still reading the paste: the report will be ready with the findings.",
+                severity="warning",
+            )
+            return False
         if self.report is None:
-            self.notify("Nothing to copy yet: paste something first.", severity="warning")
+            self.notify(f"Nothing to {what} yet: paste something first.", severity="warning")
+            return False
+        return True
+
+    def _markdown(self, what: str = "copy") -> str | None:
+        if not self._report_ready(what) or self.report is None:
             return None
         return report_markdown(self.report)
 
@@ -97,34 +137,56 @@ class ReportActions(_Base):
     # -------------------------------------------------------------------- save
 
     def action_save_report(self) -> None:
-        """F3: ask for a file name and write the report there."""
-        if self.report is None:
-            self.notify("Nothing to save yet: paste something first.", severity="warning")
+        """F3: ask for a file name; the dialog writes the report there (asking first
+        before it replaces a file)."""
+        if not self._report_ready("save") or self.report is None:
             return
         redacted = self.report.redacted
 
-        def chosen(path: str | None) -> None:
-            if path:
-                self.save_report_to(path)
+        def write(path: Path, replace: bool) -> str:
+            return self.write_report(path, replace=replace)
 
-        self.push_screen(SaveReport(self.report_path, redacted), chosen)
+        def saved(result: Saved | None) -> None:
+            if result is not None:
+                self._say_saved(result.path, result.replaced)
 
-    def save_report_to(self, path: str) -> Path | None:
-        """Write the report as Markdown; the one place a file is written."""
-        text = self._markdown()
+        self.push_screen(SaveReport(self.report_path, redacted, write=write), saved)
+
+    def write_report(self, path: Path, *, replace: bool = False) -> str:
+        """Write the report as Markdown, the one place a file is written: ``""`` or why not.
+
+        A new file only, unless ``replace`` (the user confirmed): see :mod:`.savefile`.
+        """
+        text = self._markdown("save")
         if text is None:
-            return None
-        target = Path(path).expanduser()
+            return "Nothing to save yet."
         try:
-            existed = target.exists()
-            target.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            self.notify(f"Could not save to {target}: {exc.strerror or exc}", severity="error")
+            if replace:
+                replace_file(path, text)
+            else:
+                write_new(path, text)
+        except SaveError as exc:
+            return str(exc)
+        self.report_path = str(path)
+        return ""
+
+    def save_report_to(self, path: str, *, replace: bool = False) -> Path | None:
+        """Write the report to ``path`` and say what happened (no dialog: no asking)."""
+        target = Path(path).expanduser()
+        error = self.write_report(target, replace=replace)
+        if error:
+            self.notify(error, title="Save report", severity="error")
             return None
-        self.report_path = path
-        verb = "Replaced" if existed else "Saved the report to"
-        self.notify(f"{verb} {target.resolve()}", title="Save report", markup=False)
+        self._say_saved(target, replace)
         return target
+
+    def _say_saved(self, path: Path, replaced: bool) -> None:
+        verb = "Replaced" if replaced else "Saved the report to"
+        try:
+            where = path.resolve()
+        except (OSError, RuntimeError):
+            where = path
+        self.notify(f"{verb} {one_line(str(where))} (mode 0600)", title="Save report")
 
     # ------------------------------------------------------------------- paste
 

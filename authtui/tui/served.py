@@ -41,12 +41,18 @@ class ServedMode(ReportActions):
             return
         super().action_save_report()
 
-    def save_report_to(self, path: str) -> Path | None:
-        """The one place a file is written: never when served."""
+    def save_report_to(self, path: str, *, replace: bool = False) -> Path | None:
+        """Save without the dialog: never when served."""
         if self.served:
             self.notify(SAVE_OFF, title="Save report", severity="warning", markup=False)
             return None
-        return super().save_report_to(path)
+        return super().save_report_to(path, replace=replace)
+
+    def write_report(self, path: Path, *, replace: bool = False) -> str:
+        """The one place a file is written: never when served."""
+        if self.served:
+            return SAVE_OFF
+        return super().write_report(path, replace=replace)
 
     def action_copy_report(self) -> None:
         """F2 when served: only the browser's clipboard (OSC 52), never the server's."""

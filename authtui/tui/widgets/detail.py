@@ -1,4 +1,8 @@
-"""The detail of one finding: what it means, the evidence, the fix, the specs."""
+"""The detail of one finding: what it means, the evidence, the fix, the specs.
+
+Every field can quote the paste ("The server adds: ..."): each is drawn through
+the terminal boundary.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +12,14 @@ from textual.content import Content
 from textual.widgets import Static
 
 from authtui.core.model import Finding, Note
+from authtui.core.safety.terminal import one_line, printable
 from authtui.tui.look import ICONS, STYLES
 
 EMPTY = Content.styled("Select a finding to see its evidence, the fix and the specs.", "dim")
 
 
 def _section(label: str, text: str) -> Content:
-    return Content.assemble("\n", (label, "bold underline"), "\n", text, "\n")
+    return Content.assemble("\n", (label, "bold underline"), "\n", printable(text), "\n")
 
 
 def finding_content(finding: Finding) -> Content:
@@ -23,27 +28,31 @@ def finding_content(finding: Finding) -> Content:
     parts = [
         Content.assemble(
             (f"{ICONS.get(finding.severity, '?')} {finding.severity.value}", style),
-            ("  " + finding.code, "dim"),
+            ("  " + one_line(finding.code), "dim"),
             "\n",
-            (finding.title, "bold"),
+            (printable(finding.title), "bold"),
             "\n",
         )
     ]
     if finding.detail:
-        parts.append(Content("\n" + finding.detail + "\n"))
+        parts.append(Content("\n" + printable(finding.detail) + "\n"))
     if finding.evidence:
         parts.append(_section("Evidence", finding.evidence))
     if finding.fix:
         parts.append(_section("Fix", finding.fix))
     if finding.refs:
-        parts.append(_section("References", " · ".join(finding.refs)))
+        parts.append(_section("References", " · ".join(one_line(ref) for ref in finding.refs)))
     return Content("").join(parts)
 
 
 def note_content(note: Note) -> Content:
     """A reader note: what was read leniently, and the text concerned."""
     content = Content.assemble(
-        ("~ read leniently", "dim"), ("  " + note.code, "dim"), "\n", (note.message, "bold"), "\n"
+        ("~ read leniently", "dim"),
+        ("  " + one_line(note.code), "dim"),
+        "\n",
+        (printable(note.message), "bold"),
+        "\n",
     )
     if note.evidence:
         content = content.append(_section("Text concerned", note.evidence))

@@ -1,7 +1,8 @@
 """Pick which exchange of a HAR paste to diagnose (shown only when there are several).
 
 The app mounts the picker the first time a paste has two or more exchanges;
-until then there is nothing to pick and no widget to pay for.
+until then there is nothing to pick and no widget to pay for. A label quotes
+the HAR (method, URL, status text): each is one row through the terminal boundary.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from collections.abc import Iterable
 from rich.text import Text
 from textual.widgets import Select
 
+from authtui.core.safety.terminal import one_line
+
 
 def _options(labels: tuple[str, ...]) -> Iterable[tuple[Text, int]]:
     count = len(labels)
-    return ((Text(f"{i + 1}/{count}  {label}"), i) for i, label in enumerate(labels))
+    return ((Text(f"{i + 1}/{count}  {one_line(label)}"), i) for i, label in enumerate(labels))
 
 
 def _index(labels: tuple[str, ...], selected: int) -> int:

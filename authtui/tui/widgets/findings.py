@@ -1,4 +1,8 @@
-"""The ranked findings: errors first, passed checks and reader notes folded."""
+"""The ranked findings: errors first, passed checks and reader notes folded.
+
+A finding's title and a note's message can quote the paste: each is one row,
+drawn through the terminal boundary (:func:`one_line`).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from authtui.core.model import Finding, Note, Report, Severity
+from authtui.core.safety.terminal import one_line
 from authtui.tui.look import ICONS, STYLES
 from authtui.tui.messages import FindingChosen
 
@@ -18,11 +23,13 @@ NOTES_TOGGLE = "fold-notes"
 def _finding_prompt(finding: Finding) -> Content:
     icon = ICONS.get(finding.severity, "?")
     style = STYLES.get(finding.severity, "")
-    return Content.assemble((f"{icon} ", style), finding.title, (f"  {finding.code}", "dim"))
+    title = one_line(finding.title)
+    return Content.assemble((f"{icon} ", style), title, (f"  {one_line(finding.code)}", "dim"))
 
 
 def _note_prompt(note: Note) -> Content:
-    return Content.assemble(("  ~ ", "dim"), note.message, (f"  {note.code}", "dim"))
+    message = one_line(note.message)
+    return Content.assemble(("  ~ ", "dim"), message, (f"  {one_line(note.code)}", "dim"))
 
 
 def _fold_prompt(count: int, words: str, open_: bool, style: str) -> Content:

@@ -2,7 +2,9 @@
 
 The fields are built the first time the Settings tab is shown: until then the
 pane holds their values itself, so every diagnosis reads them all the same and
-start-up does not pay for some twenty widgets nobody sees yet.
+start-up does not pay for some twenty widgets nobody sees yet. The fields may
+hold pasted text: they keep it and draw it through the terminal boundary
+(:class:`SafeInput`, :class:`SafeTextArea`), as does the status line.
 """
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
+from authtui.core.safety.terminal import printable
 from authtui.tui.keys import SWITCH_KEY
+from authtui.tui.widgets.safe_area import SafeTextArea
+from authtui.tui.widgets.safe_input import SafeInput
 
 SKEW_STEPS = (0, 60, 300)
 """Quick steps for the clock-skew allowance (seconds)."""
@@ -74,7 +79,7 @@ class SettingsPane(VerticalScroll):
             row.mount_all(self._skew_row())
 
     def _skew_row(self) -> list[Widget]:
-        skew = Input(self._inputs["skew"], id="skew", type="number", compact=True)
+        skew = SafeInput(self._inputs["skew"], id="skew", type="number", compact=True)
         steps = [
             Button(f"{step} s", id=f"skew-{step}", compact=True, classes="skew-step")
             for step in SKEW_STEPS
@@ -86,9 +91,9 @@ class SettingsPane(VerticalScroll):
 
         def line(field_id: str, placeholder: str, *, password: bool = False) -> Input:
             value = self._inputs[field_id]
-            return Input(value, placeholder, id=field_id, password=password, compact=True)
+            return SafeInput(value, placeholder, id=field_id, password=password, compact=True)
 
-        key = TextArea(
+        key = SafeTextArea(
             self._key,
             id="key",
             soft_wrap=True,
@@ -115,7 +120,7 @@ class SettingsPane(VerticalScroll):
             Label("HMAC secret (masked, never shown, saved or copied)"),
             line("secret", "for HS256/384/512 tokens", password=True),
             redact,
-            Static(self._status, id="settings-status", markup=False),
+            Static(printable(self._status), id="settings-status", markup=False),
         ]
 
     # ------------------------------------------------------------------ values
@@ -171,7 +176,7 @@ class SettingsPane(VerticalScroll):
         """The line under the fields: problems, the evaluation time, the key's source."""
         self._status = text
         if self._built:
-            self.query_one("#settings-status", Static).update(text)
+            self.query_one("#settings-status", Static).update(printable(text))
 
     @on(Button.Pressed, ".skew-step")
     def _step(self, event: Button.Pressed) -> None:

@@ -1,4 +1,9 @@
-"""The decoded token: header and claims as exact JSON, notes beside the claims."""
+"""The decoded token: header and claims as exact JSON, notes beside the claims.
+
+Claims, header members, the token's source and the notes beside the claims
+(scopes and expected values) are foreign: each is drawn through the terminal
+boundary (exact JSON writes C0 as ``\u001b``; C1 and the bidi controls it keeps).
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from textual.widgets import Static
 from authtui.core.codec.jsonexact import dumps_exact
 from authtui.core.model import Report, Token, TokenForm
 from authtui.core.options import Options
-from authtui.core.safety.terminal import printable
+from authtui.core.safety.terminal import one_line, printable
 from authtui.tui.annotate import annotate_claims
 
 EMPTY = Content.styled("No token yet: paste a request with a token, or use the Token pane.", "dim")
@@ -23,9 +28,9 @@ NOTE_COLUMN = 34
 
 def _json_value(value: Any) -> str:
     try:
-        return dumps_exact(value, indent=None)
+        return one_line(dumps_exact(value, indent=None))
     except (TypeError, ValueError):
-        return repr(value)
+        return one_line(repr(value))
 
 
 def json_lines(obj: Mapping[str, Any], notes: Mapping[str, str] | None = None) -> Content:
@@ -43,7 +48,8 @@ def json_lines(obj: Mapping[str, Any], notes: Mapping[str, str] | None = None) -
         note = notes.get(key)
         if note:
             pad = " " * max(2, NOTE_COLUMN - len(text))
-            line = line.append(Content.assemble(pad, ("← " + note, "italic $text-secondary")))
+            note_text = "← " + one_line(note)
+            line = line.append(Content.assemble(pad, (note_text, "italic $text-secondary")))
         lines.append(line)
     lines.append(Content("}"))
     return Content("\n").join(lines).append("\n")
@@ -54,7 +60,7 @@ def token_content(token: Token, report: Report, options: Options) -> Content:
     parts: list[Content] = [
         Content.assemble(
             (token.form.value.upper(), "bold"),
-            f"  from {token.source or 'the paste'}  ·  signature: ",
+            f"  from {one_line(token.source or 'the paste')}  ·  signature: ",
             (report.signature.value, "bold"),
             "\n",
         )
@@ -76,7 +82,7 @@ def token_content(token: Token, report: Report, options: Options) -> Content:
         parts.append(
             Content("\nNothing to decode: an opaque token can only be checked by its issuer.\n")
         )
-    parts.extend(Content.assemble(("\n~ ", "dim"), note.message) for note in token.notes)
+    parts.extend(Content.assemble(("\n~ ", "dim"), printable(note.message)) for note in token.notes)
     return Content("").join(parts)
 
 

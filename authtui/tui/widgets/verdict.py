@@ -1,4 +1,8 @@
-"""The verdict banner: status, kind and headline, coloured by outcome."""
+"""The verdict banner: status, kind and headline, coloured by outcome.
+
+Everything in it that came from the paste (the reason phrase, words the server
+chose inside the headline) is drawn through the terminal boundary.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from textual.widgets import Digits, Static
 
 from authtui.core.clock import FRESH
 from authtui.core.model import ClockBasis, Report
+from authtui.core.safety.terminal import one_line, printable
 from authtui.tui.keys import SWITCH_KEY
 from authtui.tui.look import KIND_WORDS, outcome
 
@@ -67,6 +72,17 @@ class VerdictBanner(Horizontal):
         self._show_digits("")
         self.query_one("#verdict-text", Static).update(WELCOME)
 
+    def show_reading(self, size: str) -> None:
+        """A big paste is being read in the background: say so (the rest stays)."""
+        self._shown = None
+        self.set_classes("-reading")
+        self._show_digits("")
+        reading = Content.assemble(
+            (f"Reading {size}…", "bold"),
+            "\nThe findings appear here when the paste has been read; keys work meanwhile.",
+        )
+        self.query_one("#verdict-text", Static).update(reading)
+
     def show(self, report: Report) -> None:
         """Show one report's verdict (nothing to do when it reads the same)."""
         verdict = report.verdict
@@ -77,7 +93,7 @@ class VerdictBanner(Horizontal):
             return
         self._shown = shown
         status = "no status" if verdict.status is None else str(verdict.status)
-        reason_text = exchange.reason or REASONS.get(verdict.status or 0, "")
+        reason_text = one_line(exchange.reason or "") or REASONS.get(verdict.status or 0, "")
         reason = f" {reason_text}" if reason_text and verdict.status else ""
         kind = KIND_WORDS.get(verdict.kind, str(verdict.kind))
         lines = Content.assemble(
@@ -85,12 +101,13 @@ class VerdictBanner(Horizontal):
             "  ·  ",
             (kind, "italic"),
             "\n",
-            (verdict.headline, "bold"),
+            (printable(verdict.headline), "bold"),
         )
         if clock:  # before the next step: it says how to read everything above and below
-            lines = lines.append(Content.assemble("\n", ("Clock: ", "bold"), clock))
+            lines = lines.append(Content.assemble("\n", ("Clock: ", "bold"), printable(clock)))
         if verdict.next_step:
-            lines = lines.append(Content.assemble("\n", ("Next: ", "bold"), verdict.next_step))
+            next_step = printable(verdict.next_step)
+            lines = lines.append(Content.assemble("\n", ("Next: ", "bold"), next_step))
         self.set_classes(outcome(report))
         digits = "" if verdict.status is None else str(verdict.status)
         self._show_digits(digits)

@@ -1,0 +1,102 @@
+"""The editors (Paste, Token, key): a TextArea that keeps pasted bytes and draws escapes.
+
+Textual's TextArea draws its document's characters as they are: ESC, C1 and the
+bidi controls reach the terminal (Rich drops BEL, BS and CR, and measures ESC as
+zero cells wide), and ``str.splitlines`` turns U+2028 or NEL into line breaks.
+
+:class:`SafeTextArea` edits a :class:`~authtui.tui.display_document.DisplayDocument`:
+``text`` is the pasted text byte for byte (the diagnosis reads it), while every
+line the TextArea lays out, wraps, measures and draws is the line as drawn, each
+unsafe character as its escape (``\\x1b``, ``\\u202e``). Locations are locations in
+that drawing, so Textual's cursor, selection, wrapping and mouse arithmetic hold
+as they are; what this class adds is that no location rests inside an escape.
+Moving left or right, or by a word, steps over a whole escape (one character);
+a selection always covers whole escapes; a click inside one lands before it; an
+edit that starts or ends inside one takes the whole character, and a long word
+folded at the wrap width never breaks inside an escape
+(:mod:`authtui.tui.wrapping`).
+
+Costs Textual pays on big pastes are also avoided: bracket matching (it scans
+the whole document from a bracket, on every keystroke) is off, and wrapping is
+the faster one of :mod:`authtui.tui.wrapping`.
+"""
+
+from __future__ import annotations
+
+from textual.document._document import EditResult, Location
+from textual.document._document_navigator import DocumentNavigator
+from textual.document._edit import Edit
+from textual.widgets import TextArea
+from textual.widgets.text_area import Selection
+
+from authtui.tui.display_document import DisplayDocument
+from authtui.tui.wrapping import FastWrap
+
+
+class SafeTextArea(TextArea):
+    """A TextArea for untrusted text: the document keeps the bytes, the screen shows escapes."""
+
+    def __init__(self, text: str = "", **kwargs: object) -> None:
+        super().__init__(text, **kwargs)  # type: ignore[arg-type]
+        self.set_reactive(TextArea.match_cursor_bracket, False)
+
+    @property
+    def display_document(self) -> DisplayDocument:
+        """The document, which knows how each line is drawn."""
+        document = self.document
+        assert isinstance(document, DisplayDocument)
+        return document
+
+    def _set_document(self, text: str, language: str | None) -> None:
+        """A :class:`DisplayDocument` (no syntax highlighting: pastes have no language)."""
+        self._highlight_query = None
+        document = DisplayDocument(text)
+        self.document = document
+        self.wrapped_document = FastWrap(document, tab_width=self.indent_width)
+        self.navigator = DocumentNavigator(self.wrapped_document)
+        self._build_highlight_map()
+        self.move_cursor((0, 0))
+        self._rewrap_and_refresh_virtual_size()
+
+    # ------------------------------------------------ no location inside an escape
+
+    def _snap(self, location: Location, *, after: bool = False) -> Location:
+        document = self.document
+        if isinstance(document, DisplayDocument):
+            return document.snap(location, after=after)
+        return location  # during TextArea.__init__, before the document is set
+
+    def _validate_selection(self, selection: Selection) -> Selection:
+        start, end = super()._validate_selection(selection)
+        return Selection(self._snap(start), self._snap(end))
+
+    def get_cursor_left_location(self) -> Location:
+        """One character left: over a whole escape."""
+        return self._snap(super().get_cursor_left_location())
+
+    def get_cursor_right_location(self) -> Location:
+        """One character right: over a whole escape."""
+        return self._snap(super().get_cursor_right_location(), after=True)
+
+    def get_cursor_word_left_location(self) -> Location:
+        """One word left, never into an escape."""
+        return self._snap(super().get_cursor_word_left_location())
+
+    def get_cursor_word_right_location(self) -> Location:
+        """One word right, never into an escape."""
+        return self._snap(super().get_cursor_word_right_location(), after=True)
+
+    def edit(self, edit: Edit) -> EditResult:
+        """Perform an edit whose ends are whole characters (so undo puts back the same)."""
+        top, bottom = edit.top, edit.bottom
+        if top == bottom:
+            edit.from_location = edit.to_location = self._snap(top)
+        else:
+            edit.from_location, edit.to_location = self._snap(top), self._snap(bottom, after=True)
+        return super().edit(edit)
+
+    def find_matching_bracket(self, bracket: str, search_from: Location) -> Location | None:
+        """Bracket matching only when asked for (it reads the document to its end)."""
+        if not self.match_cursor_bracket:
+            return None
+        return super().find_matching_bracket(bracket, search_from)
