@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from authtui.core.http.scan import (
     STOP_VALUE,
@@ -441,6 +441,9 @@ def challenges_of(headers: Sequence[Header]) -> tuple[tuple[Challenge, ...], tup
         if last is None or header.value != last[0] or header.name != last[1]:
             last = (header.value, header.name)
             read = parse_challenges(header.value, header.name)
-        challenges.extend(read[0])
+        found = read[0]
+        if header.span is not None:
+            found = tuple(replace(c, span=header.span) for c in found)
+        challenges.extend(found)
         notes.extend(read[1])
     return tuple(challenges), tuple(notes)

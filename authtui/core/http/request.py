@@ -13,12 +13,13 @@ times).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 from urllib.parse import parse_qsl, unquote
 
 from authtui.core.http.credentials import parse_bare_credentials, parse_credentials
 from authtui.core.limits import MAX_CREDENTIALS_PER_FIELD
-from authtui.core.model import Credentials, Exchange, Header
+from authtui.core.model import Credentials, Exchange, Header, Span
 
 TOKEN_HEADERS: frozenset[str] = frozenset(
     {
@@ -71,8 +72,9 @@ def _cookie_carries_token(name: str, value: str) -> bool:
     return value.startswith("eyJ") and value.count(".") in (2, 4)
 
 
-def _cookie_values(exchange: Exchange) -> Iterator[tuple[str, str, str]]:
-    """``(name, value, raw)`` of every cookie that carries a token, in order."""
+def _cookie_values(exchange: Exchange) -> Iterator[tuple[str, str, str, Span | None]]:
+    """``(name, value, raw, span)`` of every cookie that carries a token, in order
+    (``span``: where its ``Cookie`` field was read)."""
     for header in exchange.request_headers:
         if header.key != "cookie":
             continue
@@ -80,14 +82,14 @@ def _cookie_values(exchange: Exchange) -> Iterator[tuple[str, str, str]]:
             name, eq, raw = part.partition("=")
             value = unquote(raw.strip().strip('"'))
             if eq and value and _cookie_carries_token(name, value):
-                yield name, value, raw
+                yield name, value, raw, header.span
 
 
 def _cookie_tokens(exchange: Exchange) -> list[Credentials]:
     found: list[Credentials] = []
-    for name, value, raw in islice(_cookie_values(exchange), MAX_CREDENTIALS_PER_FIELD):
+    for name, value, raw, span in islice(_cookie_values(exchange), MAX_CREDENTIALS_PER_FIELD):
         cred = parse_bare_credentials(value, f"cookie {name.strip()}")
-        found.append(_with_raw(cred, raw.strip()))
+        found.append(_with_raw(cred, raw.strip(), span))
     return found
 
 
@@ -109,7 +111,7 @@ def _query_tokens(exchange: Exchange) -> list[Credentials]:
     found: list[Credentials] = []
     for raw in islice(_query_values(exchange), MAX_CREDENTIALS_PER_FIELD):
         cred = parse_bare_credentials(unquote(raw), "query access_token")
-        found.append(_with_raw(cred, raw))
+        found.append(_with_raw(cred, raw, exchange.request_line))
     return found
 
 
@@ -138,18 +140,20 @@ def _fields(
     headers: Iterable[Header], keys: Iterable[str], parse: Callable[[str, str], Credentials]
 ) -> list[Credentials]:
     """The credentials of the headers named by ``keys``, in header order, at most
-    :data:`~authtui.core.limits.MAX_CREDENTIALS_PER_FIELD` of each name."""
+    :data:`~authtui.core.limits.MAX_CREDENTIALS_PER_FIELD` of each name, each with
+    where its field was read."""
     wanted = frozenset(keys)
     taken: dict[str, int] = {}
     found: list[Credentials] = []
     for h in headers:
         if h.key in wanted and taken.get(h.key, 0) < MAX_CREDENTIALS_PER_FIELD:
             taken[h.key] = taken.get(h.key, 0) + 1
-            found.append(parse(h.value, h.name))
+            cred = parse(h.value, h.name)
+            found.append(replace(cred, span=h.span) if h.span is not None else cred)
     return found
 
 
-def _with_raw(cred: Credentials, raw: str) -> Credentials:
+def _with_raw(cred: Credentials, raw: str, span: Span | None) -> Credentials:
     return Credentials(
         scheme=cred.scheme,
         token68=cred.token68,
@@ -157,6 +161,7 @@ def _with_raw(cred: Credentials, raw: str) -> Credentials:
         field_name=cred.field_name,
         raw=raw,
         notes=cred.notes,
+        span=span,
     )
 
 

@@ -13,6 +13,7 @@ from authtui.core.model import (
     Exchange,
     Finding,
     Report,
+    Source,
     Token,
     TokenForm,
     Totals,
@@ -33,6 +34,21 @@ def _finding(f: Finding) -> dict[str, Any]:
         "fix": f.fix,
         "refs": list(f.refs),
         "confirms": list(f.confirms),
+        "source": _source(f.source),
+    }
+
+
+def _source(s: Source | None) -> dict[str, Any] | None:
+    """Where the evidence came from: offsets into the paste (``[start, end]``) and the
+    line, the token segment, the claim path, the key input; ``null`` where unknown."""
+    if s is None:
+        return None
+    return {
+        "paste": [s.paste.start, s.paste.end] if s.paste is not None else None,
+        "line": s.line,
+        "token_part": s.token_part.value if s.token_part is not None else None,
+        "claim": s.claim_path or None,
+        "key": s.key or None,
     }
 
 
