@@ -20,8 +20,9 @@ from authtui.core.checks import Check
 from authtui.core.checks.time import is_github_app_jwt
 from authtui.core.context import Context
 from authtui.core.controls import control, set_to
-from authtui.core.model import Finding, Severity, Source, TokenPart
+from authtui.core.model import Finding, Severity
 from authtui.core.options import FrontEnd
+from authtui.core.place import Source, TokenPart
 
 FLAT_CLAIMS = ("scope", "scp", "roles", "permissions", "groups")
 GROUP_NAMES = frozenset(

@@ -19,7 +19,8 @@ from urllib.parse import parse_qsl, unquote
 
 from authtui.core.http.credentials import parse_bare_credentials, parse_credentials
 from authtui.core.limits import MAX_CREDENTIALS_PER_FIELD
-from authtui.core.model import Credentials, Exchange, Header, Span
+from authtui.core.model import Credentials, Exchange, Header
+from authtui.core.place import Span
 
 TOKEN_HEADERS: frozenset[str] = frozenset(
     {

@@ -68,7 +68,7 @@ def _dedent(lines: list[str]) -> list[str]:
 
 def _read_lines(text: str, reader: Reader, notes: Notes, base: int, base_line: int) -> None:
     """Read ``text`` line by line; ``base`` is its offset in the paste, ``base_line`` the
-    number of line ends before it there (for :class:`~authtui.core.model.Span`)."""
+    number of line ends before it there (for :class:`~authtui.core.place.Span`)."""
     lines = _lines(text)
     reader.places = reader.harvest.places = Places(text, lines, base, base_line)
     curl = is_curl(lines)

@@ -13,11 +13,11 @@ from authtui.core.model import (
     Exchange,
     Finding,
     Report,
-    Source,
     Token,
     TokenForm,
     Totals,
 )
+from authtui.core.place import Source
 from authtui.core.safety.terminal import json_safe
 
 SCHEMA = "authtui.report/1"
