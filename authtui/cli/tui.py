@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from authtui import __version__
 from authtui.cli.args import (
     Parser,
-    UsageError,
     add_options,
     build_options,
     paste_text,
     pipe_pending,
     read_pipe,
 )
+from authtui.cli.errors import UsageError
 
 
 def tui_parser() -> Parser:
@@ -62,14 +62,17 @@ def cmd_tui(argv: Sequence[str]) -> int:
     piped = pipe_pending(args, stdin=not args.served)  # read by the app, once on screen
     text, from_pipe = ("", True) if piped else paste_text(args, stdin=not args.served)
     check_demo(args.demo)
-    from authtui.tui.launch import run_tui
+    from authtui.tui.launch import NoTerminal, run_tui
 
-    return run_tui(
-        text,
-        options,
-        demo=args.demo if args.demo is not None else None,
-        presenter=args.presenter,
-        from_pipe=from_pipe,
-        served=args.served,
-        read_pipe=read_pipe if piped else None,
-    )
+    try:
+        return run_tui(
+            text,
+            options,
+            demo=args.demo if args.demo is not None else None,
+            presenter=args.presenter,
+            from_pipe=from_pipe,
+            served=args.served,
+            read_pipe=read_pipe if piped else None,
+        )
+    except NoTerminal as exc:
+        raise UsageError(str(exc)) from None

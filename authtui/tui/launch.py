@@ -15,6 +15,10 @@ from authtui.core.options import Options
 from authtui.tui.app import AuthTUI
 
 
+class NoTerminal(Exception):
+    """No terminal to read keys from: the command line says so (one line, exit 2)."""
+
+
 def paste_safe_driver() -> type[Driver] | None:
     """The terminal driver that reads bracketed pastes whole (:mod:`.terminal_input`):
     on Linux and macOS, unless ``TEXTUAL_DRIVER`` names another (``None``: Textual's)."""
@@ -37,10 +41,12 @@ def run_tui(
 ) -> int:
     """Run the TUI (the CLI's entry point). Returns the exit status.
 
-    ``served``: the app runs under ``authtui serve`` (its driver talks to the browser).
-    ``read_pipe`` (with ``from_pipe``): the paste is still in the pipe; the app starts
-    at once and reads it with this function (:mod:`authtui.tui.piped`) from a copy
-    of standard input kept before the terminal takes its place.
+    Raises :class:`NoTerminal` when the paste came through a pipe and no terminal is
+    left to read keys from. ``served``: the app runs under ``authtui serve`` (its driver
+    talks to the browser). ``read_pipe`` (with ``from_pipe``): the paste is still in
+    the pipe; the app starts at once and reads it with this function
+    (:mod:`authtui.tui.piped`) from a copy of standard input kept before the
+    terminal takes its place.
     """
     reader: Callable[[], str] | None = None
     if from_pipe and read_pipe is not None:
@@ -58,12 +64,12 @@ def run_tui(
             os.close(tty)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            print(
+            if reader is not None:
+                pipe.close()
+            raise NoTerminal(
                 f"authtui: no terminal to read keys from after the pipe ({reason}); "
-                "pass the paste as a file instead: authtui FILE",
-                file=sys.stderr,
-            )
-            return 2
+                "pass the paste as a file instead: authtui FILE"
+            ) from None
     driver = None if served else paste_safe_driver()  # served: the browser's driver
     app = AuthTUI(
         paste,
