@@ -40,6 +40,7 @@ from authtui.tui.fields import (
     when_field_text,
 )
 from authtui.tui.keys import APP_BINDINGS, SWITCH_KEY
+from authtui.tui.linking import ReportLinks
 from authtui.tui.messages import FindingChosen
 from authtui.tui.offload import ChildProcess
 from authtui.tui.screens.save import DEFAULT_REPORT_PATH
@@ -72,7 +73,7 @@ PANES = {
 }
 
 
-class AuthTUI(DiagnosisRunner, ServedMode, App[int]):
+class AuthTUI(DiagnosisRunner, ServedMode, ReportLinks, App[int]):
     """Why was this request refused? Paste it and read the findings."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -272,6 +273,7 @@ class AuthTUI(DiagnosisRunner, ServedMode, App[int]):
         self.query_one(TokenView).show(None if empty else report, options)
         self._show_status(report)
         self._label_tabs(report, empty)
+        self.link_report(report, empty=empty)
 
     def _show_entries(self, labels: tuple[str, ...], selected: int) -> None:
         """Offer the HAR entries; the picker is mounted the first time there are two."""
