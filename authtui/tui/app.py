@@ -362,6 +362,7 @@ class AuthTUI(DiagnosisRunner, ServedMode, ReportLinks, App[int]):
     def _finding_chosen(self, event: FindingChosen) -> None:
         for detail in self.query(FindingDetail):  # none when the app is closing
             detail.show(event.item)
+        self.link_finding(event.item)
 
     # ----------------------------------------------------------------- actions
 

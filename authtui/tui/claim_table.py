@@ -75,6 +75,8 @@ class Row:
 
     key: str
     """The member's name as JSON (quoted, escaped)."""
+    name: str
+    """Its name as in the object (what a finding's claim path holds)."""
     value: str
     """Its value as one line of JSON, a comma after it when another member follows."""
     label: str
@@ -140,6 +142,7 @@ def rows(
         out.append(
             Row(
                 key=_json(key),
+                name=key,
                 value=_json(value) + comma,
                 label=one_line(_label(describe(key), kind)),
                 note=one_line(notes.get(key, "")),
@@ -193,16 +196,32 @@ def _json_line(text: str, row: Row, first: bool) -> Content:
     return Content.assemble("  ", (row.key, KEY_STYLES[row.state]), text[len(head) :])
 
 
-def layout(members: list[Row], width: int) -> Content:
-    """The rows as ``{ … }`` in two aligned columns fitting ``width`` cells."""
+HIGHLIGHT = "on $accent-muted"
+"""The member a chosen finding points at (source linking)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """The laid-out rows, and the line each member starts on (0: the ``{``)."""
+
+    content: Content
+    lines: dict[str, int]
+
+
+def table(members: list[Row], width: int, highlight: str | None = None) -> Table:
+    """The rows as ``{ … }`` in two aligned columns fitting ``width`` cells; the member
+    named ``highlight`` (as in the object, unquoted) on a highlighted background."""
     if not members:
-        return Content("{}\n")
+        return Table(Content("{}\n"), {})
     longest = max(cell_len(row.json) for row in members)
     left = min(longest, max(20, (width - GAP) * 11 // 20))
     right = width - left - GAP
     stacked = right < MIN_NOTE
     lines = [Content("{")]
+    starts: dict[str, int] = {}
     for row in members:
+        first = len(lines)
+        starts.setdefault(row.name, first)
         json_lines = _wrap(row.json, width if stacked else left, INDENT)
         note = _note_text(row)
         style = STATE_STYLES[row.state]
@@ -211,14 +230,23 @@ def layout(members: list[Row], width: int) -> Content:
             if note:
                 note_lines = _wrap(note, width - len(INDENT))
                 lines += [Content.styled(INDENT + text, style) for text in note_lines]
-            continue
-        note_lines = _wrap(note, right, "  ") if note else []
-        for i in range(max(len(json_lines), len(note_lines))):
-            text = json_lines[i] if i < len(json_lines) else ""
-            line = _json_line(text, row, i == 0) if text else Content("")
-            if i < len(note_lines):
-                pad = " " * (left - cell_len(text) + GAP)
-                line = line.append(Content.assemble(pad, (note_lines[i], style)))
-            lines.append(line)
+        else:
+            note_lines = _wrap(note, right, "  ") if note else []
+            for i in range(max(len(json_lines), len(note_lines))):
+                text = json_lines[i] if i < len(json_lines) else ""
+                line = _json_line(text, row, i == 0) if text else Content("")
+                if i < len(note_lines):
+                    pad = " " * (left - cell_len(text) + GAP)
+                    line = line.append(Content.assemble(pad, (note_lines[i], style)))
+                lines.append(line)
+        if highlight is not None and row.name == highlight:
+            for index in range(first, len(lines)):
+                lines[index] = lines[index].pad_right(max(0, width - lines[index].cell_length))
+                lines[index] = lines[index].stylize_before(HIGHLIGHT)
     lines.append(Content("}"))
-    return Content("\n").join(lines).append("\n")
+    return Table(Content("\n").join(lines).append("\n"), starts)
+
+
+def layout(members: list[Row], width: int, highlight: str | None = None) -> Content:
+    """The rows as ``{ … }`` in two aligned columns fitting ``width`` cells."""
+    return table(members, width, highlight).content

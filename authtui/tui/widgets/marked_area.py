@@ -83,7 +83,8 @@ class MarkedTextArea(TextArea):
         return self._source
 
     def show_source(self, start: int, end: int) -> None:
-        """Highlight ``text[start:end]`` and scroll it into view (the cursor stays)."""
+        """Highlight ``text[start:end]`` and scroll it into view unless the editor has
+        focus (the cursor stays)."""
         document = self.document
         locate = getattr(document, "location_of", None)
         if locate is None:
@@ -94,7 +95,8 @@ class MarkedTextArea(TextArea):
         self._source = stretch
         self._line_cache.clear()
         self.refresh()
-        self.call_after_refresh(self._scroll_to_source)
+        if not self.has_focus:  # scrolling away from a cursor that is typing would hurt
+            self.call_after_refresh(self._scroll_to_source)
 
     def _scroll_to_source(self) -> None:
         source = self._source

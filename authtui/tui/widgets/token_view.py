@@ -18,7 +18,7 @@ from authtui.core.model import Report, Token, TokenForm
 from authtui.core.options import Options
 from authtui.core.safety.terminal import one_line, printable
 from authtui.tui.annotate import annotate_claims
-from authtui.tui.claim_table import State, layout, member_states, rows
+from authtui.tui.claim_table import State, member_states, rows, table
 from authtui.tui.token_headline import token_headline
 
 EMPTY = Content.styled("No token yet: paste a request with a token, or use the Token pane.", "dim")
@@ -37,8 +37,31 @@ def _worst(states: dict[str, State]) -> State:
     return State.NEUTRAL
 
 
-def token_content(token: Token, report: Report, options: Options, width: int = 80) -> Content:
+def token_content(
+    token: Token,
+    report: Report,
+    options: Options,
+    width: int = 80,
+    member: tuple[str, str] | None = None,
+) -> Content:
     """Everything shown about one token, laid out for ``width`` cells."""
+    return token_sheet(token, report, options, width, member)[0]
+
+
+def _line_count(parts: list[Content]) -> int:
+    return sum(part.plain.count("\n") for part in parts)
+
+
+def token_sheet(
+    token: Token,
+    report: Report,
+    options: Options,
+    width: int = 80,
+    member: tuple[str, str] | None = None,
+) -> tuple[Content, int | None]:
+    """Everything shown about one token, and the line the highlighted ``member``
+    (``("claims", "exp")``, from a chosen finding's source) starts on, if shown."""
+    where: int | None = None
     header_states = member_states(report.findings, "header")
     claim_states = member_states(report.findings, "claims")
     worst = _worst({**header_states, **claim_states})
@@ -52,14 +75,22 @@ def token_content(token: Token, report: Report, options: Options, width: int = 8
     ]
     if token.header is not None:
         parts.append(Content.assemble("\n", ("Header", "bold underline"), "\n"))
-        parts.append(layout(rows(token.header, header=True, states=header_states), width))
+        marked = member[1] if member is not None and member[0] == "header" else None
+        laid = table(rows(token.header, header=True, states=header_states), width, marked)
+        if marked in laid.lines:
+            where = _line_count(parts) + laid.lines[marked]
+        parts.append(laid.content)
     if token.claims is not None:
         now = report.clock.now
         notes = annotate_claims(
             token.claims, now, options.audiences, options.issuer, options.scopes
         )
         parts.append(Content.assemble("\n", ("Claims", "bold underline"), "\n"))
-        parts.append(layout(rows(token.claims, notes=notes, states=claim_states), width))
+        marked = member[1] if member is not None and member[0] == "claims" else None
+        laid = table(rows(token.claims, notes=notes, states=claim_states), width, marked)
+        if marked in laid.lines:
+            where = _line_count(parts) + laid.lines[marked]
+        parts.append(laid.content)
     elif token.header is not None and token.form is TokenForm.JWS:
         parts.append(Content.assemble("\n", ("Payload", "bold underline"), " (not JSON claims)\n"))
         parts.append(Content(_payload_text(token.payload) + "\n"))
@@ -70,7 +101,7 @@ def token_content(token: Token, report: Report, options: Options, width: int = 8
             Content("\nNothing to decode: an opaque token can only be checked by its issuer.\n")
         )
     parts.extend(Content.assemble(("\n~ ", "dim"), printable(note.message)) for note in token.notes)
-    return Content("").join(parts)
+    return Content("").join(parts), where
 
 
 def _payload_text(payload: bytes, limit: int = 2000) -> str:
@@ -135,15 +166,52 @@ class TokenView(VerticalScroll):
         """The cells a line of the body has."""
         return max(20, self.scrollable_content_region.width)
 
+    _member: tuple[str, str] | None = None
+    """The member a chosen finding points at (highlighted), if any."""
+    _scrolled_to: tuple[str, str] | None = None
+
+    def highlight_member(self, member: tuple[str, str] | None) -> None:
+        """Highlight the header parameter or claim ``member`` (``None``: none) and
+        bring it into view, now or when the view is next shown."""
+        if member == self._member:
+            return
+        self._member = member
+        self._scrolled_to = None
+        if self._last is None:
+            return
+        if self.is_on_screen_visible():
+            self._render_token(*self._last)
+        elif self._pending is None:
+            self._pending = self._last
+
+    @property
+    def member_shown(self) -> tuple[str, str] | None:
+        """The member highlighted, when the token holds it."""
+        return self._member if self._member_line is not None else None
+
+    _member_line: int | None = None
+
     def _render_token(self, report: Report | None, options: Options | None) -> None:
         self._last = (report, options)
         width = self._width()
-        shown = (*_what_is_shown(report, options), width)
+        shown = (*_what_is_shown(report, options), width, self._member)
         if shown == self._shown:
             return
         self._shown = shown
         body = self.query_one("#token-body", Static)
         if report is None or report.token is None or options is None:
+            self._member_line = None
             body.update(EMPTY)
             return
-        body.update(token_content(report.token, report, options, width))
+        content, line = token_sheet(report.token, report, options, width, self._member)
+        self._member_line = line
+        body.update(content)
+        if line is not None and self._scrolled_to != self._member:
+            self._scrolled_to = self._member  # once: the clock re-draws it every second
+            self.call_after_refresh(self._scroll_to_line, line)
+
+    def _scroll_to_line(self, line: int) -> None:
+        """Bring a line into view, a little context above it."""
+        top, height = self.scroll_y, max(1, self.scrollable_content_region.height)
+        if not top <= line < top + height - 1:
+            self.scroll_to(y=max(0, line - 2), animate=False)
