@@ -361,7 +361,7 @@ class AuthTUI(DiagnosisRunner, ServedMode, ReportLinks, App[int]):
     @on(FindingChosen)
     def _finding_chosen(self, event: FindingChosen) -> None:
         for detail in self.query(FindingDetail):  # none when the app is closing
-            detail.show(event.item)
+            detail.show(event.item, event.confirmed_by)
         self.link_finding(event.item)
 
     # ----------------------------------------------------------------- actions
