@@ -29,6 +29,7 @@ from textual.widgets import Checkbox, Input, Select, TabbedContent, TabPane, Tex
 from authtui.core import timefmt
 from authtui.core.model import ClockBasis, Report, Severity
 from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
+from authtui.core.render.common import fold
 from authtui.tui.commands import AuthCommands
 from authtui.tui.diagnosing import DiagnosisRunner, Engine
 from authtui.tui.fields import (
@@ -303,9 +304,9 @@ class AuthTUI(DiagnosisRunner, ServedMode, ReportLinks, App[int]):
             self._settings.show_status(text)
 
     def _label_tabs(self, report: Report, empty: bool) -> None:
-        counts = dict.fromkeys(Severity, 0)
-        for finding in () if empty else report.findings:
-            counts[finding.severity] += 1
+        counts = dict.fromkeys(Severity, 0)  # causes: what confirms another is not counted
+        for cause in () if empty else fold(report.findings):
+            counts[cause.finding.severity] += 1
         label = "Findings"
         if counts[Severity.ERROR]:
             label += f" ✖{counts[Severity.ERROR]}"

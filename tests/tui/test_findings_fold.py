@@ -35,6 +35,8 @@ async def test_the_server_saying_the_same_cause_folds_under_it() -> None:
         assert len(causes) == 1  # was three ✖ for one missing scope
         assert "scope.insufficient" in causes[0] and "2 more say so" in causes[0]
         assert not any("challenge.insufficient_scope" in p for p in prompts)
+        tab = app.query_one("#results").get_tab("tab-findings")  # type: ignore[attr-defined]
+        assert str(tab.label) == "Findings ✖1"  # causes, not findings
         assert app.report is not None
         assert {"challenge.insufficient_scope", "server.scope"} <= {
             f.code for f in app.report.findings
