@@ -31,6 +31,7 @@ from authtui.core.model import ClockBasis, Report, Severity
 from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
 from authtui.core.render.common import fold
 from authtui.tui.commands import AuthCommands
+from authtui.tui.comparing import Comparing
 from authtui.tui.diagnosing import DiagnosisRunner, Engine
 from authtui.tui.fields import (
     Built,
@@ -74,7 +75,7 @@ PANES = {
 }
 
 
-class AuthTUI(DiagnosisRunner, ServedMode, ReportLinks, App[int]):
+class AuthTUI(DiagnosisRunner, ServedMode, ReportLinks, Comparing, App[int]):
     """Why was this request refused? Paste it and read the findings."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -419,6 +420,7 @@ class AuthTUI(DiagnosisRunner, ServedMode, ReportLinks, App[int]):
             self._set_input("issuer", case.issuer or "")
             self._set_input("scopes", " ".join(case.scopes))
             self._set_input("secret", case.secret)
+        self.compare_with = case.working
         self._entry = None
         self._cli_secret = None
         self.rediagnose()
