@@ -50,6 +50,7 @@ class State(StrEnum):
 
 STATE_MARKS = {State.FAILING: "✖ ", State.WARNING: "▲ ", State.PASSING: "✓ ", State.NEUTRAL: ""}
 """Readable without colour."""
+_MARKS = frozenset(("✓ ", "✖ ", "▲ ", "✗ "))
 STATE_STYLES = {
     State.FAILING: "$text-error",
     State.WARNING: "$text-warning",
@@ -183,8 +184,11 @@ def _wrap(text: str, width: int, indent: str = "") -> list[str]:
 
 def _note_text(row: Row) -> str:
     parts = [row.label] if row.label else []
-    if row.note:
-        parts.append(row.note)
+    note = row.note
+    if row.state is not State.NEUTRAL and note[:2] in _MARKS:
+        note = note[2:]  # the state's mark leads the line already: once is enough
+    if note:
+        parts.append(note)
     return STATE_MARKS[row.state] + " · ".join(parts)
 
 

@@ -85,3 +85,11 @@ def test_a_judged_member_says_so_without_colour() -> None:
 def test_foreign_names_and_values_pass_the_terminal_boundary() -> None:
     text = layout(rows({"a\x1b[31m": "v\x9b2J", "b": "\u202e"}), width=80).plain
     assert "\x1b" not in text and "\x9b" not in text and "\u202e" not in text
+
+
+def test_a_note_marked_like_its_state_is_marked_once() -> None:
+    notes = {"iss": "✓ matches"}
+    text = layout(rows({"iss": "x"}, notes=notes, states={"iss": State.PASSING}), 80).plain
+    assert "✓ Issuer · matches" in text and text.count("✓") == 1
+    neutral = layout(rows({"iss": "x"}, notes=notes), 80).plain
+    assert "Issuer · ✓ matches" in neutral

@@ -118,3 +118,14 @@ async def test_a_source_is_highlighted_and_cleared() -> None:
         assert any(s.start == 0 and s.end == 12 for s in backgrounds)
         paste.clear_source()
         assert paste.source_shown is None
+
+
+async def test_going_back_to_the_findings_stays_there_as_the_clock_ticks() -> None:
+    app = make_app(_token(exp=NOW - 2 * YEAR))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        tabs = app.query_one("#results", TabbedContent)
+        tabs.active = "tab-findings"
+        app.rediagnose()  # what each tick of the clock does
+        await pilot.pause()
+        assert tabs.active == "tab-findings"
