@@ -121,9 +121,9 @@ async def test_choosing_a_finding_highlights_the_paste_and_the_claim() -> None:
         await pilot.pause()
         assert view.member_shown == ("claims", "exp")
         assert view.scroll_y > 0 or view.size.height > 30  # brought into view
-        await _choose(app, "challenge.invalid_token")
+        await _choose(app, "status.unauthorized")  # (the challenge is folded under exp)
         await pilot.pause()
-        assert paste.source_shown is not None and paste.source_shown[0][0] == 5
+        assert paste.source_shown is not None and paste.source_shown[0][0] == 4
         assert view.member_shown is None
 
 
@@ -132,6 +132,6 @@ async def test_an_edited_paste_is_not_highlighted_by_a_stale_report() -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         app._linked = (app._linked[0], "something else", "")  # type: ignore[index]
-        await _choose(app, "challenge.invalid_token")
+        await _choose(app, "status.unauthorized")
         await pilot.pause()
         assert app.query_one("#paste", TextArea).source_shown is None  # type: ignore[attr-defined]
