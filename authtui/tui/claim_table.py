@@ -106,8 +106,7 @@ def member_states(findings: Iterable[Finding], part: str) -> dict[str, State]:
     rank = list(State)
     states: dict[str, State] = {}
     for finding in findings:
-        source = getattr(finding, "source", None)
-        path = tuple(getattr(source, "claim", ()) or ())
+        path = finding.source.claim if finding.source is not None else ()
         state = _SEVERITY_STATE.get(finding.severity)
         if len(path) < 2 or path[0] != part or state is None:
             continue

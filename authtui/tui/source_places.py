@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from authtui.core.model import Source, Token, TokenForm, TokenPart
+from authtui.core.model import Token, TokenForm
+from authtui.core.place import Source, TokenPart
 
 Stretch = tuple[int, int]
 """``(start, end)`` offsets into a pane's text."""

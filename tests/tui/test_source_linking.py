@@ -8,8 +8,8 @@ from textual.widgets import TextArea
 
 from authtui.core.demos.catalog import DEMOS
 from authtui.core.diagnose import diagnose
-from authtui.core.model import Source, Span, TokenPart
 from authtui.core.options import Options
+from authtui.core.place import Source, Span, TokenPart
 from authtui.tui.source_places import NOWHERE, places, segment_stretch
 from authtui.tui.widgets.findings import FindingList
 from authtui.tui.widgets.marked_area import MarkedTextArea

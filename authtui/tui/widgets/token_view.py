@@ -120,7 +120,7 @@ def _what_is_shown(report: Report | None, options: Options | None) -> tuple[obje
     if report is None or report.token is None or options is None:
         return ()
     expected = (options.audiences, options.issuer, options.scopes)
-    judged = tuple((f.code, f.severity, getattr(f, "source", None)) for f in report.findings)
+    judged = tuple((f.code, f.severity, f.source) for f in report.findings)
     return (report.token, report.signature, int(report.clock.now), expected, judged)
 
 
