@@ -29,7 +29,9 @@ from textual.widgets import Checkbox, Input, Select, TabbedContent, TabPane, Tex
 from authtui.core import timefmt
 from authtui.core.model import ClockBasis, Report, Severity
 from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
+from authtui.core.render.common import fold
 from authtui.tui.commands import AuthCommands
+from authtui.tui.comparing import Comparing
 from authtui.tui.diagnosing import DiagnosisRunner, Engine
 from authtui.tui.fields import (
     Built,
@@ -40,6 +42,7 @@ from authtui.tui.fields import (
     when_field_text,
 )
 from authtui.tui.keys import APP_BINDINGS, SWITCH_KEY
+from authtui.tui.linking import ReportLinks
 from authtui.tui.messages import FindingChosen
 from authtui.tui.offload import ChildProcess
 from authtui.tui.screens.save import DEFAULT_REPORT_PATH
@@ -72,7 +75,7 @@ PANES = {
 }
 
 
-class AuthTUI(DiagnosisRunner, ServedMode, App[int]):
+class AuthTUI(DiagnosisRunner, ServedMode, ReportLinks, Comparing, App[int]):
     """Why was this request refused? Paste it and read the findings."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -272,6 +275,7 @@ class AuthTUI(DiagnosisRunner, ServedMode, App[int]):
         self.query_one(TokenView).show(None if empty else report, options)
         self._show_status(report)
         self._label_tabs(report, empty)
+        self.link_report(report, empty=empty)
 
     def _show_entries(self, labels: tuple[str, ...], selected: int) -> None:
         """Offer the HAR entries; the picker is mounted the first time there are two."""
@@ -301,9 +305,9 @@ class AuthTUI(DiagnosisRunner, ServedMode, App[int]):
             self._settings.show_status(text)
 
     def _label_tabs(self, report: Report, empty: bool) -> None:
-        counts = dict.fromkeys(Severity, 0)
-        for finding in () if empty else report.findings:
-            counts[finding.severity] += 1
+        counts = dict.fromkeys(Severity, 0)  # causes: what confirms another is not counted
+        for cause in () if empty else fold(report.findings):
+            counts[cause.finding.severity] += 1
         label = "Findings"
         if counts[Severity.ERROR]:
             label += f" ✖{counts[Severity.ERROR]}"
@@ -359,7 +363,8 @@ class AuthTUI(DiagnosisRunner, ServedMode, App[int]):
     @on(FindingChosen)
     def _finding_chosen(self, event: FindingChosen) -> None:
         for detail in self.query(FindingDetail):  # none when the app is closing
-            detail.show(event.item)
+            detail.show(event.item, event.confirmed_by)
+        self.link_finding(event.item)
 
     # ----------------------------------------------------------------- actions
 
@@ -415,6 +420,7 @@ class AuthTUI(DiagnosisRunner, ServedMode, App[int]):
             self._set_input("issuer", case.issuer or "")
             self._set_input("scopes", " ".join(case.scopes))
             self._set_input("secret", case.secret)
+        self.compare_with = case.working
         self._entry = None
         self._cli_secret = None
         self.rediagnose()

@@ -15,6 +15,11 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
         "paste_clipboard",
     ),
     ("paste: clear all", "Empty every field and start again", "clear_all"),
+    (
+        "compare: with the request that works",
+        "Diff the paste against a working one, or two HAR entries (ctrl+o)",
+        "compare",
+    ),
     ("demo: load workshop case", "Pick one of the built-in workshop cases", "load_demo"),
     (
         "view: toggle redaction",
