@@ -29,8 +29,10 @@ from textual.widgets import Checkbox, Input, Select, TabbedContent, TabPane, Tex
 from authtui.core import timefmt
 from authtui.core.model import ClockBasis, Report, Severity
 from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
+from authtui.core.render.common import fold
 from authtui.tui.answer import AnswerLayout
 from authtui.tui.commands import AuthCommands
+from authtui.tui.comparing import Comparing
 from authtui.tui.diagnosing import DiagnosisRunner, Engine
 from authtui.tui.fields import (
     Built,
@@ -41,6 +43,7 @@ from authtui.tui.fields import (
     when_field_text,
 )
 from authtui.tui.keys import APP_BINDINGS, SWITCH_KEY
+from authtui.tui.linking import ReportLinks
 from authtui.tui.messages import FindingChosen
 from authtui.tui.offload import ChildProcess
 from authtui.tui.piped import READING_WHAT, PipedPaste
@@ -77,7 +80,16 @@ PANES = {
 }
 
 
-class AuthTUI(DiagnosisRunner, ServedMode, AnswerLayout, WorkshopCases, PipedPaste, App[int]):
+class AuthTUI(
+    DiagnosisRunner,
+    ServedMode,
+    AnswerLayout,
+    WorkshopCases,
+    PipedPaste,
+    ReportLinks,
+    Comparing,
+    App[int],
+):
     """Why was this request refused? Paste it and read the findings."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -299,6 +311,7 @@ class AuthTUI(DiagnosisRunner, ServedMode, AnswerLayout, WorkshopCases, PipedPas
         self._show_status(report)
         self._label_tabs(report, empty)
         self.answer_shown(report, empty=empty)
+        self.link_report(report, empty=empty)
 
     def _show_entries(self, labels: tuple[str, ...], selected: int) -> None:
         """Offer the HAR entries; the picker is mounted the first time there are two."""
@@ -328,9 +341,9 @@ class AuthTUI(DiagnosisRunner, ServedMode, AnswerLayout, WorkshopCases, PipedPas
             self._settings.show_status(text)
 
     def _label_tabs(self, report: Report, empty: bool) -> None:
-        counts = dict.fromkeys(Severity, 0)
-        for finding in () if empty else report.findings:
-            counts[finding.severity] += 1
+        counts = dict.fromkeys(Severity, 0)  # causes: what confirms another is not counted
+        for cause in () if empty else fold(report.findings):
+            counts[cause.finding.severity] += 1
         label = "Findings"
         if counts[Severity.ERROR]:
             label += f" ✖{counts[Severity.ERROR]}"
@@ -386,7 +399,8 @@ class AuthTUI(DiagnosisRunner, ServedMode, AnswerLayout, WorkshopCases, PipedPas
     @on(FindingChosen)
     def _finding_chosen(self, event: FindingChosen) -> None:
         for detail in self.query(FindingDetail):  # none when the app is closing
-            detail.show(event.item)
+            detail.show(event.item, event.confirmed_by)
+        self.link_finding(event.item)
 
     # ----------------------------------------------------------------- actions
 

@@ -17,6 +17,11 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
         "paste_clipboard",
     ),
     ("paste: clear all", "Empty every field and start again", "clear_all"),
+    (
+        "compare: with the request that works",
+        "Diff the paste against a working one, or two HAR entries (ctrl+o)",
+        "compare",
+    ),
     ("demo: load workshop case", "Pick one of the built-in workshop cases", "load_demo"),
     ("demo: next case", "Load the next workshop case (ctrl+PgDn, ] in a list)", "next_case(1)"),
     (

@@ -29,6 +29,7 @@ APP_BINDINGS: list[BindingType] = [
     Binding("f9", "switch_theme", "Theme", id="view.theme", show=False, priority=True),
     Binding("ctrl+l", "clear_all", "Clear", id="paste.clear", priority=True),
     Binding(SWITCH_KEY, "switch_clock", "Clock", id="clock.switch", priority=True),
+    Binding("ctrl+o", "compare", "Compare", id="compare.open", show=False, priority=True),
     Binding("alt+p", "focus_pane('paste')", "Paste pane", id="go.paste", show=False, priority=True),
     Binding("alt+t", "focus_pane('token')", "Token pane", id="go.token", show=False, priority=True),
     Binding(

@@ -37,6 +37,7 @@ class WorkshopCases(_Base):
     _clock: Callable[[], float]
     _entry: int | None
     _cli_secret: Secret | None
+    compare_with: str
     current_case: str | None = None
     """The workshop case loaded last (``None``: none, or the fields were cleared)."""
 
@@ -109,6 +110,7 @@ class WorkshopCases(_Base):
             self._set_input("issuer", case.issuer or "")
             self._set_input("scopes", " ".join(case.scopes))
             self._set_input("secret", case.secret)
+        self.compare_with = case.working
         self._entry = None
         self._cli_secret = None
         self.current_case = demo.name
