@@ -75,9 +75,13 @@ class AnswerLayout(_Base):
         screen.set_class(self._answer_ready and not in_inputs, FOLDED)
 
     def show_answer(self) -> None:
-        """Put the focus on the findings (the inputs fold): after a whole paste or a case."""
-        for findings in self._main_screen.query("#findings").results(Widget):
-            findings.focus()
+        """Put the focus on the results (the inputs fold): after a whole paste or a case.
+        The findings, or the Decoded view when it is the tab shown (a bare token)."""
+        screen = self._main_screen
+        tabs = next(iter(screen.query("#results").results(TabbedContent)), None)
+        target = "#decoded" if tabs is not None and tabs.active == "tab-decoded" else "#findings"
+        for results in screen.query(target).results(Widget):
+            results.focus()
 
     def on_paste(self, event: events.Paste) -> None:
         """A whole paste into the paste pane: show its answer once it has been read."""

@@ -208,8 +208,10 @@ class AuthTUI(
         self.start_reading_pipe()
         if self._initial_demo == "":  # `authtui --demo` without a name: offer the list
             self.call_after_refresh(self.action_load_demo)
-        answer = bool(self._initial_paste.strip() or self._initial_demo)
-        self.query_one("#findings" if answer else "#paste").focus()  # answer: the paste folds
+        if self._initial_paste.strip() or self._initial_demo:
+            self.show_answer()  # the paste folds
+        else:
+            self.query_one("#paste").focus()
         if self._tick_enabled:
             self.set_interval(1.0, self._tick, name="clock-tick")
 
