@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 from authtui.core.safety.terminal import printable
-from authtui.tui.keys import SWITCH_KEY
+from authtui.tui.keys import SWITCH_KEY, default_key
 from authtui.tui.widgets.safe_area import SafeTextArea
 from authtui.tui.widgets.safe_input import SafeInput
 
@@ -101,7 +101,10 @@ class SettingsPane(VerticalScroll):
             placeholder=KEY_PLACEHOLDER if self._key_paths else SERVED_KEY_PLACEHOLDER,
         )
         redact = Checkbox(
-            "Redact tokens in the report (F8)", self._redact, id="redact", compact=True
+            f"Redact tokens in the report ({default_key('view.redact')})",
+            self._redact,
+            id="redact",
+            compact=True,
         )
         redact.disabled = self._redact_locked
         return [

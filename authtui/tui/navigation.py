@@ -1,0 +1,157 @@
+"""Moving around with the keyboard: panes, plain keys in read-only panes, find, redraw.
+
+A mixin for :class:`~authtui.tui.app.AuthTUI`. The plain keys of
+:data:`~authtui.tui.keys.PANE_BINDINGS` are app bindings without priority: an
+editor takes a printable key before any binding sees it, and :meth:`check_action`
+turns them off on every screen but the main one (``q`` in the case list is not
+"quit") and while a text field has focus.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.dom import DOMNode
+from textual.widget import Widget
+from textual.widgets import Input, OptionList, TextArea
+
+from authtui.tui.keys import PANES
+from authtui.tui.widgets.find_bar import FindBar, find_line
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    _Base = App[int]
+else:
+    _Base = object
+
+PANE_ACTIONS = frozenset({"pane_help", "pane_down", "pane_up", "find", "pane_go", "pane_quit"})
+"""The actions of the plain keys: only on the main screen, in a read-only pane."""
+
+PANE_OF_WIDGET = {
+    "paste": "paste",
+    "token": "token",
+    "settings": "settings",
+    "findings": "findings",
+    "detail": "findings",
+    "decoded": "decoded",
+}
+"""Which pane a widget with this id (or inside it) belongs to."""
+
+READ_ONLY_PANES = frozenset({"findings", "decoded"})
+"""The panes whose plain keys act (the findings pane holds the list and the detail)."""
+
+SEARCHABLE = ("findings", "detail", "decoded")
+"""The read-only panes ``/`` searches, by widget id."""
+
+
+class Navigation(_Base):
+    """Pane keys, ``j``/``k``, ``/`` find, ctrl+l redraw."""
+
+    if TYPE_CHECKING:
+
+        def action_focus_pane(self, name: str) -> None:
+            """Show a pane's tab and focus it (the app's)."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Plain keys act only on the main screen and outside text fields."""
+        if action in PANE_ACTIONS:
+            if self.screen is not self.screen_stack[0]:
+                return False
+            if isinstance(self.focused, Input | TextArea):
+                return False
+            return self.current_pane() in READ_ONLY_PANES
+        return True
+
+    def current_pane(self) -> str | None:
+        """The pane the focused widget is in, by :data:`~authtui.tui.keys.PANES` name."""
+        node: DOMNode | None = self.focused
+        while node is not None:
+            if isinstance(node, Widget) and node.id in PANE_OF_WIDGET:
+                return PANE_OF_WIDGET[node.id]
+            node = node.parent
+        return None
+
+    def action_next_pane(self) -> None:
+        """ctrl+n: the next pane (paste, token, settings, findings, decoded, paste...)."""
+        names = [name for name, _ in PANES]
+        current = self.current_pane()
+        index = names.index(current) + 1 if current in names else 0
+        self.action_focus_pane(names[index % len(names)])
+
+    def action_pane_go(self, name: str) -> None:
+        """A digit in a read-only pane: jump to that pane."""
+        self.action_focus_pane(name)
+
+    async def action_pane_help(self) -> None:
+        """``?`` in a read-only pane: the help screen."""
+        await self.run_action("help")
+
+    def action_pane_quit(self) -> None:
+        """``q`` in a read-only pane: leave."""
+        self.exit()
+
+    def _scroll_target(self) -> Widget | None:
+        focused = self.focused
+        return focused if isinstance(focused, Widget) and focused.id in SEARCHABLE else None
+
+    def action_pane_down(self) -> None:
+        """``j``: the next finding, or one line down."""
+        target = self._scroll_target()
+        if isinstance(target, OptionList):
+            target.action_cursor_down()
+        elif target is not None:
+            target.scroll_down(animate=False)
+
+    def action_pane_up(self) -> None:
+        """``k``: the previous finding, or one line up."""
+        target = self._scroll_target()
+        if isinstance(target, OptionList):
+            target.action_cursor_up()
+        elif target is not None:
+            target.scroll_up(animate=False)
+
+    def action_find(self) -> None:
+        """``/``: find text in the focused read-only pane (the findings otherwise)."""
+        target = self._scroll_target() or self.query_one("#findings", Widget)
+        for old in self.query(FindBar):
+            old.remove()
+        bar = FindBar(target, self.find_in)
+        self.screen.mount(bar)
+        bar.focus()
+
+    def find_in(self, target: Widget, text: str, start: int) -> bool:
+        """Move ``target`` to the first match of ``text`` at or after ``start``
+        (wrapping round): a finding highlighted, or a line scrolled to the top."""
+        if isinstance(target, OptionList):
+            prompts = [
+                str(target.get_option_at_index(i).prompt) for i in range(target.option_count)
+            ]
+            index = find_line(prompts, text, start)
+            if index is not None:
+                target.highlighted = index
+            return index is not None
+        lines = target_lines(target)
+        index = find_line(lines, text, start)
+        if index is not None:
+            target.scroll_to(y=index, animate=False)
+        return index is not None
+
+    def action_redraw(self) -> None:
+        """ctrl+l: repaint every cell of the screen (after a terminal was scribbled on)."""
+        screen = self.screen
+        screen.refresh(screen.region, layout=True)
+
+
+def target_lines(target: Widget) -> list[str]:
+    """The lines a scroll view shows, wrapped to its width, as plain text."""
+    from textual.content import Content
+    from textual.widgets import Static
+
+    width = max(1, target.scrollable_content_region.width)
+    lines: list[str] = []
+    for static in target.query(Static):
+        visual = static.visual
+        if isinstance(visual, Content):
+            lines += [line.plain for line in visual.wrap(width)]
+    return lines
