@@ -117,7 +117,7 @@ def parse_keys(text: str, path: Path | None = None) -> Remap:
             continue
         keymap[binding_id] = ",".join(normal_key(key) for key in keys)
         problems += [
-            f"{binding_id}: {key} may never arrive ({RESERVED[key]})"
+            f"{binding_id}: {key} is a risky choice ({RESERVED[key]})"
             for key in keymap[binding_id].split(",")
             if key in RESERVED
         ]

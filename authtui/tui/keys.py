@@ -56,7 +56,7 @@ def _pane_key(index: int, name: str, title: str) -> Binding:
     return Binding(
         str(index),
         f"pane_go('{name}')",
-        f"{title} pane",
+        f"{title} pane (from a read-only pane)",
         id=f"pane.go.{name}",
         show=False,
     )
@@ -96,12 +96,26 @@ APP_BINDINGS: list[BindingType] = [
 """Every app-wide binding. ``priority`` keeps them working while an editor has focus."""
 
 PANE_BINDINGS: list[BindingType] = [
-    Binding("question_mark", "pane_help", "Help", id="pane.help", show=False),
-    Binding("j", "pane_down", "Down", id="pane.down", show=False),
-    Binding("k", "pane_up", "Up", id="pane.up", show=False),
-    Binding("slash", "find", "Find", id="pane.find", show=False),
+    Binding("question_mark", "pane_help", "Help (in a read-only pane)", id="pane.help", show=False),
+    Binding(
+        "j",
+        "pane_down",
+        "Next finding, or a line down (read-only pane)",
+        id="pane.down",
+        show=False,
+    ),
+    Binding(
+        "k", "pane_up", "Previous finding, or a line up (read-only pane)", id="pane.up", show=False
+    ),
+    Binding(
+        "slash",
+        "find",
+        "Find in the pane, as you type (read-only pane)",
+        id="pane.find",
+        show=False,
+    ),
     *(_pane_key(i, name, title) for i, (name, title) in enumerate(PANES, start=1)),
-    Binding("q", "pane_quit", "Quit", id="pane.quit", show=False),
+    Binding("q", "pane_quit", "Quit (in a read-only pane)", id="pane.quit", show=False),
 ]
 """Plain keys of the read-only panes (an editor types them instead)."""
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.dom import DOMNode
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import Footer, Input, OptionList, TextArea
 
 from authtui.tui.keys import PANES
 from authtui.tui.widgets.find_bar import FindBar, find_line
@@ -117,7 +117,8 @@ class Navigation(_Base):
         for old in self.query(FindBar):
             old.remove()
         bar = FindBar(target, self.find_in)
-        self.screen.mount(bar)
+        footers = self.screen.query(Footer)
+        self.screen.mount(bar, before=footers.first() if footers else None)
         bar.focus()
 
     def find_in(self, target: Widget, text: str, start: int) -> bool:

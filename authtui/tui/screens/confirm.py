@@ -22,6 +22,7 @@ class Confirm(ModalScreen[bool]):
         width: 90%; max-width: 70; height: auto;
         border: thick $warning; background: $surface; padding: 0 1;
     }
+    #confirm-question { width: 1fr; }
     #confirm-buttons { height: auto; margin: 1 0 0 0; }
     #confirm-buttons Button { margin: 0 1 0 0; }
     """

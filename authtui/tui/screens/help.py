@@ -69,6 +69,8 @@ The editors give up what these keys did there: ctrl+d (delete right: use
 Delete), ctrl+k and ctrl+u (delete to the line's end or start), ctrl+v and
 ctrl+x (the editor's own paste and cut: paste with your terminal), ctrl+y
 (redo). ctrl+a and ctrl+e still go to the line's start and end.
+Where alt works, alt+p, alt+t, alt+s, alt+r and alt+d jump to the paste,
+token, settings, findings and decoded panes as before.
 In a browser (`authtui serve`) ctrl+t and ctrl+n belong to the browser: use F8
 and Tab there.
 

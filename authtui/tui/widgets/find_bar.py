@@ -46,12 +46,19 @@ def position_of(target: Widget) -> int:
 class FindBar(SafeInput):
     """The find field of one pane."""
 
+    DEFAULT_CSS = """
+    FindBar { height: 1; }
+    FindBar.-not-found { color: $text-error; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close find", id="find.close", show=False),
     ]
 
     def __init__(self, target: Widget, find: Find) -> None:
-        super().__init__(placeholder="Find (Enter: next, Escape: close)", id="find-bar")
+        super().__init__(
+            placeholder="Find (Enter: next, Escape: close)", id="find-bar", compact=True
+        )
         self.target = target
         self._find_in = find
         self._start = position_of(target)
