@@ -33,6 +33,16 @@ MISREAD_ALLOWED: dict[str, frozenset[str]] = {
     # a reviewer can check in the capture itself.
 }
 
+_PLACED = (
+    "server.",
+    "challenge.invalid_token",
+    "challenge.insufficient_scope",
+    "challenge.invalid_request",
+    "status.unauthorized",
+    "status.forbidden",
+)
+"""Findings whose evidence is always a line of the capture."""
+
 _EVIDENCE = re.compile(r'^[^"]+: ".*"')
 """``<where>: "<the server's words>"``: every server.* finding quotes what it read and where."""
 
@@ -95,3 +105,21 @@ def test_negatives_are_not_auth_failures(half: str) -> None:
     for capture, report, outcome in _outcomes(half, "bare"):
         if capture.case in score.NEGATIVE_KINDS:
             assert outcome.named, (capture.id, report.verdict.kind, report.verdict.causes)
+
+
+@pytest.mark.parametrize("half", ("develop", "heldout"))
+def test_every_source_points_at_a_real_place(half: str) -> None:
+    """Each finding's source lies inside the capture (a whole line, its line numbered as
+    written) and each claim path names a member of the token; the server's words, its
+    RFC 6750 errors and its status have a place in the capture."""
+    from tests.core.test_sources import assert_sources_hold
+
+    for capture, report, _ in _outcomes(half, "bare"):
+        text = decode_paste(capture.path.read_bytes())
+        assert_sources_hold(text, report)
+        for finding in report.findings:
+            if finding.code.startswith(_PLACED):
+                assert finding.source is not None and finding.source.paste, (
+                    capture.id,
+                    finding.code,
+                )

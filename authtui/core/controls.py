@@ -22,6 +22,15 @@ class Control:
     """The command-line flag (``--now``)."""
     tui: str
     """Where the TUI has it (``Settings › Evaluation time``)."""
+    key: str = ""
+    """The TUI key that reaches it (``alt+s``), when the TUI has one; the TUI's bindings
+    fill it in. Shown after the place: ``Settings › Evaluation time (alt+s)``."""
+
+    def shown(self, front: FrontEnd) -> str:
+        """The control as ``front`` names it: the flag, or the place and its key."""
+        if front != "tui":
+            return self.cli
+        return f"{self.tui} ({self.key})" if self.key else self.tui
 
 
 CONTROLS: dict[str, Control] = {
@@ -36,25 +45,25 @@ CONTROLS: dict[str, Control] = {
     "entry": Control("--entry", "the entry picker above the paste"),
     "redact": Control("--no-redact", "Settings › Redact tokens"),
 }
-"""Every control advice may name: its flag and its place in the TUI."""
+"""Every control advice may name: its flag, its place in the TUI and (once the TUI gives
+one) the key that reaches that place."""
 
 
 def control(name: str, front: FrontEnd = "cli") -> str:
     """The control ``name`` (a key of :data:`CONTROLS`) as ``front`` shows it."""
-    entry = CONTROLS[name]
-    return entry.tui if front == "tui" else entry.cli
+    return CONTROLS[name].shown(front)
 
 
 def set_to(name: str, value: str, front: FrontEnd = "cli") -> str:
     """A control set to a value, as ``front`` would have it typed:
     ``--now capture`` or ``Settings › Evaluation time: capture``."""
     if front == "tui":
-        return f"{CONTROLS[name].tui}: {value}"
+        return f"{control(name, front)}: {value}"
     return f"{CONTROLS[name].cli} {value}"
 
 
 def via(name: str, front: FrontEnd = "cli") -> str:
     """``with --key`` or ``in Settings › Verification key``: how to give a value."""
     if front == "tui":
-        return f"in {CONTROLS[name].tui}"
+        return f"in {control(name, front)}"
     return f"with {CONTROLS[name].cli}"

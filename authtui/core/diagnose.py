@@ -99,10 +99,12 @@ def context_for(pasted: Paste, options: Options) -> Context:
         (role, _clean_and_decode(value, f"{role} of the token endpoint's answer"))
         for role, value in pasted.token_roles
     )
-    pasted_token = _pasted_token(options.token, pasted.tokens, roles)
+    pasted_token = _pasted_token(options.token, pasted, roles)
     token = request_token or pasted_token
     proofs = tuple(
-        _clean_and_decode(value, "DPoP header") for value in exchange.request_header("DPoP")
+        replace(_clean_and_decode(h.value, "DPoP header"), span=h.span)
+        for h in exchange.request_headers
+        if h.key == "dpop"
     )
     reading = clock.decide(exchange, token, options, float(device))
     words = read_words(exchange, challenges, options.front)
@@ -185,21 +187,23 @@ def _request_token(credentials: tuple[Credentials, ...]) -> Token | None:
     for cred in credentials:
         if cred.token68 and cred.scheme_key in _TOKEN_SCHEMES:
             where = cred.field_name if " " in cred.field_name else f"{cred.field_name} header"
-            return tokens.decode_token(cred.token68, source=where)
+            return replace(tokens.decode_token(cred.token68, source=where), span=cred.span)
     return None
 
 
 def _pasted_token(
-    option: str | None, found: tuple[str, ...], roles: tuple[tuple[str, Token], ...]
+    option: str | None, pasted: Paste, roles: tuple[tuple[str, Token], ...]
 ) -> Token | None:
     if option and option.strip():
         return _clean_and_decode(option, "token given on its own")
+    found = pasted.tokens
     if not found:
         return None
+    span = pasted.token_spans[0] if pasted.token_spans else None
     for _role, decoded in roles:
         if decoded.raw == tokens.clean_token(found[0])[0]:
-            return decoded
-    return _clean_and_decode(found[0], "token in the paste")
+            return replace(decoded, span=span)
+    return replace(_clean_and_decode(found[0], "token in the paste"), span=span)
 
 
 def _clean_and_decode(text: str, source: str) -> Token:

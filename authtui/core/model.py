@@ -7,10 +7,11 @@ Data flows one way: pasted text -> :class:`Paste` (with :class:`Exchange`,
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Severity(StrEnum):
@@ -52,12 +53,30 @@ class Note:
     """The exact text concerned (may be shortened with an ellipsis)."""
 
 
+class Span(NamedTuple):
+    """A stretch of the pasted text: where a header line, a status line, a token or a
+    HAR entry's field was read. A tuple, as one is built per header read."""
+
+    start: int
+    """Offset of its first character in the text given to the reader (Python string
+    indices: code points, a CR LF counted as two)."""
+    end: int
+    """Offset just after its last character (``text[start:end]`` is the stretch)."""
+    line: int
+    """1-based number of the line it starts on (lines end at LF, CR LF or a lone CR)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Header:
     """One header field line, as written (name case and value kept)."""
 
     name: str
     value: str
+    span: Span | None = field(default=None, compare=False)
+    """Where the field was read in the paste: the whole line as written (white space
+    around it left out; with its continuation lines when folded); in a HAR file, its
+    ``{"name": …, "value": …}`` object. ``None`` for a header no line holds (implied by
+    a curl option, built by a test)."""
     key: str = field(init=False, repr=False, compare=False)
     """The name lower-cased, for lookups (computed once: headers are looked up often)."""
 
@@ -99,6 +118,15 @@ class Exchange:
     started: str = ""
     """A HAR entry's ``startedDateTime`` as written (the client's clock when it sent
     the request); ``""`` for every other shape of paste."""
+    request_line: Span | None = field(default=None, compare=False)
+    """Where the request line was read (``GET /orders HTTP/1.1``, a curl command's first
+    line, an HTTP/2 ``:method`` line); in a HAR file, the entry's ``request`` object."""
+    status_line: Span | None = field(default=None, compare=False)
+    """Where the status line was read (``HTTP/1.1 401 Unauthorized``, ``:status``, a
+    ``Status:`` field); in a HAR file, the response's ``"status"`` member."""
+    body_span: Span | None = field(default=None, compare=False)
+    """Where the response body was read, first to last non-blank line; in a HAR file, the
+    response's ``content`` object."""
 
     @property
     def has_request(self) -> bool:
@@ -144,6 +172,9 @@ class Paste:
     token_roles: tuple[tuple[str, str], ...] = ()
     """Tokens of a token endpoint's JSON answer, as (member name, token), in the
     order of the answer (``access_token``, ``id_token``, ``refresh_token``)."""
+    token_spans: tuple[Span | None, ...] = ()
+    """Where each of :attr:`tokens` was read in the paste (its lines, when it stood on
+    lines of its own), in the same order; ``None`` where no stretch holds it alone."""
 
     @property
     def exchange(self) -> Exchange:
@@ -168,6 +199,8 @@ class Challenge:
     raw: str = ""
     notes: tuple[Note, ...] = ()
     """Deviations from RFC 9110/6750 read leniently in this challenge."""
+    span: Span | None = None
+    """Where the field that holds it was read in the paste (:attr:`Header.span`)."""
 
     @property
     def scheme_key(self) -> str:
@@ -193,6 +226,9 @@ class Credentials:
     """Deviations, with finding codes where they map to one (``authz.quoted_token``,
     ``authz.whitespace``, ``authz.double_scheme``, ``authz.scheme_case``,
     ``authz.invalid_chars``, ``authz.no_scheme``...)."""
+    span: Span | None = None
+    """Where they were read in the paste: the header line, the request line for the
+    query, the body for a form; ``None`` when no line of the paste holds them."""
 
     @property
     def scheme_key(self) -> str:
@@ -236,6 +272,9 @@ class Token:
     payload: bytes = b""
     """The decoded payload of a JWS whose payload is not a JSON object (RFC 7515
     allows any payload); empty otherwise (the claims hold a JSON payload)."""
+    span: Span | None = None
+    """Where it was read in the paste: the header line that carried it, or its own lines;
+    ``None`` for a token given on its own (an option, the token pane)."""
 
     @property
     def alg(self) -> str | None:
@@ -248,6 +287,61 @@ class Token:
         """The header's ``kid`` when it is a string."""
         value = (self.header or {}).get("kid")
         return value if isinstance(value, str) else None
+
+
+class TokenPart(StrEnum):
+    """A segment of a compact token (contract: a finding's ``source.token_part``)."""
+
+    HEADER = "header"
+    """The JOSE header (``alg``, ``kid``, ``typ``...)."""
+    PAYLOAD = "payload"
+    """The claims (or a JWE's encrypted key and content, seen as a whole)."""
+    SIGNATURE = "signature"
+
+
+def _path_key(name: str) -> str:
+    if name and all(c.isascii() and (c.isalnum() or c in "_-$") for c in name):
+        return "." + name
+    return f"[{json.dumps(name, ensure_ascii=False)}]"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a finding's evidence came from, as far as it is known, for every front end
+    (the TUI highlights it, ``compare`` and the JSON report name it).
+
+    Any of the places may be set together: ``time.expired`` of a token sent in the
+    Authorization header has the header's line in the paste, the payload and the claim
+    ``claims.exp``. A finding whose evidence has no place carries no source at all
+    (``Finding.source`` is ``None``), never a guessed one.
+    """
+
+    paste: Span | None = None
+    """The stretch of the paste: a header line (the whole line), the status or request
+    line, the body, a token on lines of its own, a HAR entry's field."""
+    token_part: TokenPart | None = None
+    """The segment of the token under diagnosis (``Report.token``) the evidence is in."""
+    claim: tuple[str, ...] = ()
+    """The path of the member in that token: ``("claims", "aud")``, ``("header", "kid")``,
+    ``("claims", "realm_access", "roles")``; empty when the evidence is no one member."""
+    key: str = ""
+    """The key input the evidence came from, by its label (a file name, ``workshop
+    key``), when a key is the evidence."""
+
+    @property
+    def line(self) -> int | None:
+        """The 1-based line of the paste where the evidence starts, if it is in the paste."""
+        return self.paste.line if self.paste is not None else None
+
+    @property
+    def claim_path(self) -> str:
+        """The claim path as text: ``claims.aud``, ``header.kid``,
+        ``claims["https://example.com/roles"]`` for a name that is no plain word; ``""``
+        when there is none."""
+        if not self.claim:
+            return ""
+        head, *rest = self.claim
+        return head + "".join(_path_key(name) for name in rest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +364,9 @@ class Finding:
     """Codes of findings this one confirms from another source (the server's
     ``insufficient_scope`` confirms the token's ``scope.insufficient``): the same
     cause, named once in the verdict's causes."""
+    source: Source | None = None
+    """Where its evidence came from (a line of the paste, a claim of the token, a key);
+    ``None`` when the evidence has no place there."""
 
 
 class Kind(StrEnum):

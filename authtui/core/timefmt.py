@@ -3,6 +3,11 @@
 Every function here takes numbers or text from a paste and never raises: a time
 that no calendar can show (NaN, infinity, 10**30) is shown as such, and a date
 that cannot be read gives ``None``.
+
+Times are shown to the second, rounded half up: a device clock read with its
+fraction (``time.time()``) would otherwise change every text that shows it many
+times a second ("14 min 5.123 s"). The values themselves are never rounded here:
+a claim keeps its exact value in the JSON report and wherever it is quoted.
 """
 
 from __future__ import annotations
@@ -59,15 +64,26 @@ def _date(moment: datetime) -> str:
 
 
 def _clock(moment: datetime) -> str:
-    text = f"{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}"
-    if moment.microsecond:
-        text += f".{moment.microsecond:06d}".rstrip("0")
-    return text
+    return f"{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}"
+
+
+def to_second(seconds: float) -> float:
+    """``seconds`` rounded half up to a whole second (``-0.5`` to ``0``, ``14.5`` to
+    ``15``); what cannot be rounded (NaN, infinity) comes back as it is."""
+    try:
+        return float(math.floor(float(seconds) + 0.5))
+    except (OverflowError, ValueError, TypeError):
+        return seconds
+
+
+def _moment(ts: float) -> datetime | None:
+    """``ts`` as a datetime, to the second."""
+    return to_datetime(to_second(ts))
 
 
 def utc(ts: float) -> str:
-    """``ts`` as RFC 3339 UTC: ``2023-11-14T22:13:20Z`` (fraction kept when present)."""
-    moment = to_datetime(ts)
+    """``ts`` as RFC 3339 UTC, to the second: ``2023-11-14T22:13:20Z``."""
+    moment = _moment(ts)
     if moment is None:
         return _out_of_range(ts)
     return f"{_date(moment)}T{_clock(moment)}Z"
@@ -82,11 +98,11 @@ def _offset(moment: datetime) -> str:
 
 
 def local(ts: float, tz: tzinfo | None = None) -> str:
-    """``ts`` in local time with its offset: ``2023-11-14 23:13:20 +01:00``.
+    """``ts`` in local time with its offset, to the second: ``2023-11-14 23:13:20 +01:00``.
 
     ``tz`` defaults to the machine's zone; tests pass one in.
     """
-    moment = to_datetime(ts)
+    moment = _moment(ts)
     if moment is None:
         return _out_of_range(ts)
     try:
@@ -103,20 +119,20 @@ def _plural(count: int, unit: str) -> str:
 
 
 def relative(seconds: float) -> str:
-    """A duration, compact: ``45 s``, ``14 min``, ``14 min 5 s``, ``2 h 5 min``,
-    ``3 days``. Two units at most, the smaller one truncated; the sign is ignored."""
+    """A duration, compact and to the second: ``45 s``, ``14 min``, ``14 min 5 s``,
+    ``2 h 5 min``, ``3 days``; ``under 1 s`` for less than half a second but not none.
+    Two units at most, the smaller one truncated; the sign is ignored."""
     try:
-        span = abs(float(seconds))
+        exact = abs(float(seconds))
     except (OverflowError, ValueError, TypeError):
         return "an immense time"
-    if math.isnan(span):
+    if math.isnan(exact):
         return "an unknown time"
-    if math.isinf(span) or span >= 1e15:
+    if math.isinf(exact) or exact >= 1e15:
         return "an immense time"
+    span = to_second(exact)
     if span < 60:
-        if span == int(span):
-            return f"{int(span)} s"
-        return f"{span:.3f}".rstrip("0").rstrip(".") + " s"
+        return "under 1 s" if span == 0 and exact > 0 else f"{int(span)} s"
     whole = int(span)
     parts: list[str] = []
     for unit, size in _UNITS:
@@ -131,14 +147,15 @@ def relative(seconds: float) -> str:
 
 
 def since(ts: float, now: float) -> str:
-    """``14 min ago``, ``in 5 min`` or ``now``: ``ts`` seen from ``now``."""
+    """``14 min ago``, ``in 5 min`` or ``now`` (under half a second away): ``ts`` seen
+    from ``now``, to the second."""
     try:
         delta = float(ts) - float(now)
     except (OverflowError, ValueError, TypeError):
         return "at an immense distance"
     if math.isnan(delta):
         return "at an unknown time"
-    if delta == 0:
+    if abs(delta) < 0.5:
         return "now"
     if delta < 0:
         return f"{relative(delta)} ago"
@@ -146,7 +163,7 @@ def since(ts: float, now: float) -> str:
 
 
 def describe(ts: float, now: float, tz: tzinfo | None = None) -> str:
-    """``2023-11-14T22:13:20Z (2023-11-14 23:13:20 +01:00, 14 min ago)``."""
+    """``2023-11-14T22:13:20Z (2023-11-14 23:13:20 +01:00, 14 min ago)``, to the second."""
     if to_datetime(ts) is None:
         return _out_of_range(ts)
     return f"{utc(ts)} ({local(ts, tz)}, {since(ts, now)})"

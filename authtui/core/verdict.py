@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from authtui.core.confirms import CONFIRMED_BY, WEAKLY_CONFIRMED_BY, link_confirmations
 from authtui.core.context import Context
 from authtui.core.model import Finding, Kind, Severity, Verdict
 from authtui.core.read.hidden import graphql_auth_errors
@@ -99,46 +100,6 @@ _AREA_RANK = {
     "status": _CONTEXT,
 }
 
-# What the server says that confirms a finding from the request or token.
-# Strong: the server names the same problem. Weak: it agrees the token was refused.
-_CONFIRMED_BY: dict[str, frozenset[str]] = {
-    "time.expired": frozenset({"server.expired"}),
-    "time.server_clock": frozenset({"server.expired", "server.not_yet_valid"}),
-    "time.not_yet_valid": frozenset({"server.not_yet_valid"}),
-    "time.iat_future": frozenset({"server.not_yet_valid"}),
-    "time.milliseconds": frozenset({"server.expired", "server.malformed"}),
-    "time.bad_type": frozenset({"server.malformed"}),
-    "sig.invalid": frozenset({"server.bad_signature"}),
-    "sig.kid_not_found": frozenset({"server.unknown_key", "server.bad_signature"}),
-    "sig.alg_mismatch": frozenset({"server.bad_signature", "server.unknown_key"}),
-    "sig.alg_confusion": frozenset({"server.bad_signature"}),
-    "token.alg_none": frozenset({"server.bad_signature", "server.malformed"}),
-    "claims.aud_mismatch": frozenset({"server.audience"}),
-    "claims.aud_missing": frozenset({"server.audience"}),
-    "claims.iss_mismatch": frozenset({"server.issuer"}),
-    "claims.iss_missing": frozenset({"server.issuer"}),
-    "scope.insufficient": frozenset({"server.scope", "challenge.insufficient_scope"}),
-    "scope.none": frozenset({"server.scope", "challenge.insufficient_scope"}),
-    "token.wrong_type": frozenset({"server.wrong_token_type", "server.audience"}),
-    "token.malformed": frozenset({"server.malformed"}),
-    "token.not_jwt": frozenset({"server.malformed"}),
-    "token.jwe": frozenset({"server.malformed", "server.wrong_token_type"}),
-    "token.opaque": frozenset({"server.malformed", "server.wrong_token_type"}),
-    "authz.no_scheme": frozenset({"server.malformed", "server.missing_token"}),
-    "authz.no_space": frozenset({"server.malformed", "server.missing_token"}),
-    "authz.quoted_token": frozenset({"server.malformed"}),
-    "authz.double_scheme": frozenset({"server.malformed"}),
-    "authz.invalid_chars": frozenset({"server.malformed"}),
-    "authz.whitespace": frozenset({"server.malformed"}),
-    # With no credentials at all, an invalid_request is the server's way of saying so.
-    "authz.missing": frozenset({"server.missing_token", "challenge.invalid_request"}),
-    "token.missing": frozenset({"server.missing_token"}),
-    "authz.cookie": frozenset({"server.missing_token"}),
-    "authz.wrong_header": frozenset({"server.missing_token", "server.malformed"}),
-    "authz.scheme_mismatch": frozenset({"server.malformed", "server.missing_token"}),
-    "dpop.proof_missing": frozenset({"challenge.dpop_nonce"}),
-}
-_WEAKLY_CONFIRMED_BY = frozenset({"challenge.invalid_token", "status.graphql_auth"})
 _AUTHENTICATION_ONLY_SERVER_WORD = frozenset({"challenge.invalid_token"})
 
 _AUTHORIZATION_CODES = frozenset(
@@ -184,15 +145,15 @@ def _score(finding: Finding, present: set[str]) -> float:
         # The server's words show it read the token anyway: the request's form
         # did not cause this failure, whatever else it may break.
         rank += 45
-    strong = _CONFIRMED_BY.get(code, frozenset())
+    strong = CONFIRMED_BY.get(code, frozenset())
     if strong & present:
         rank -= 25
     elif code.split(".")[0] in {"time", "sig", "claims", "token"} and (
-        _WEAKLY_CONFIRMED_BY & present
+        WEAKLY_CONFIRMED_BY & present
     ):
         rank -= 10
     # A server word that the token or request backs up sits right behind that cause.
-    for client_code, confirmers in _CONFIRMED_BY.items():
+    for client_code, confirmers in CONFIRMED_BY.items():
         if code in confirmers and client_code in present:
             rank = min(rank, _base_rank(client_code) - 25 + 0.5)
     if finding.severity is Severity.WARNING:
@@ -316,7 +277,7 @@ def settle(ctx: Context, findings: Iterable[Finding]) -> list[Finding]:
     if succeeded(ctx):
         found = [_succeeded_anyway(f, ctx.status) for f in found]
     found = _scheme_alone(ctx, found)
-    return _link_confirmations(found, ctx.status)
+    return link_confirmations(found, ctx.status)
 
 
 def _succeeded_anyway(finding: Finding, status: int | None) -> Finding:
@@ -338,7 +299,7 @@ def _scheme_alone(ctx: Context, found: list[Finding]) -> list[Finding]:
     neutral = (
         _SOFT_CODES | _GENERIC_REFUSALS | {"challenge.invalid_request", "status.login_redirect"}
     )
-    neutral |= _CONFIRMED_BY["authz.scheme_mismatch"]
+    neutral |= CONFIRMED_BY["authz.scheme_mismatch"]
     others = [
         f
         for f in found
@@ -367,23 +328,6 @@ def _scheme_alone(ctx: Context, found: list[Finding]) -> list[Finding]:
         else f
         for f in found
     ]
-
-
-def _link_confirmations(found: list[Finding], status: int | None) -> list[Finding]:
-    errors = {f.code for f in found if f.severity is Severity.ERROR}
-    linked: list[Finding] = []
-    for finding in found:
-        targets = tuple(
-            code
-            for code, confirmers in _CONFIRMED_BY.items()
-            if finding.code in confirmers and code in errors and code != finding.code
-        )
-        if finding.code == "challenge.invalid_request" and status != 401:
-            targets = ()  # on a 400 it names a malformed request, a cause of its own
-        if targets and finding.severity is not Severity.OK:
-            finding = replace(finding, confirms=tuple(dict.fromkeys(finding.confirms + targets)))
-        linked.append(finding)
-    return linked
 
 
 # Findings that describe the situation rather than cause an authentication failure.
@@ -418,11 +362,11 @@ def judge(ctx: Context, findings: Sequence[Finding]) -> Verdict:
         top = by_code[causes[0]]
         headline = top.title.rstrip(".")
         present = {f.code for f in findings if f.severity is not Severity.OK}
-        confirmed = _CONFIRMED_BY.get(top.code, frozenset()) & present
+        confirmed = CONFIRMED_BY.get(top.code, frozenset()) & present
         if confirmed:
             headline += "; the server's own message confirms it"
         elif top.code.startswith(("time.", "sig.", "claims.", "token.")) and (
-            _WEAKLY_CONFIRMED_BY & present
+            WEAKLY_CONFIRMED_BY & present
         ):
             headline += " (the server answered invalid_token)"
         return Verdict(

@@ -138,3 +138,22 @@ def test_server_word_fixes_fill_every_placeholder(front: FrontEnd) -> None:
     for code, text in _CODE_TEXTS.items():
         fix = text.fix_for(front)
         assert "{" not in fix and "}" not in fix, code
+
+
+def test_a_tui_key_is_shown_after_the_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A control's TUI key hint (filled by the TUI's bindings) follows its place in
+    every way advice names it; the command line is unchanged, and no key is made up."""
+    assert all(not entry.key for entry in CONTROLS.values())
+    keyed = dataclasses.replace(CONTROLS["aud"], key="alt+a")
+    monkeypatch.setitem(CONTROLS, "aud", keyed)
+    assert control("aud", "tui") == "Settings › Expected audience (alt+a)"
+    assert via("aud", "tui") == "in Settings › Expected audience (alt+a)"
+    assert (
+        set_to("aud", "https://api", "tui") == "Settings › Expected audience (alt+a): https://api"
+    )
+    assert control("aud", "cli") == "--aud" and via("aud") == "with --aud"
+    report = diagnose(
+        _advice_pastes()[4][1],
+        Options(device_now=DEVICE, audiences=("https://other",), front="tui"),
+    )
+    assert any("Settings › Expected audience (alt+a)" in t for t in _texts(report))

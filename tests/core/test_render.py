@@ -85,6 +85,7 @@ def test_json_findings_have_exactly_the_contract_fields() -> None:
             "fix",
             "refs",
             "confirms",
+            "source",
         }
         assert f["severity"] in {"error", "warning", "info", "ok"}
         assert isinstance(f["refs"], list)

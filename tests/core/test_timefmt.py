@@ -29,7 +29,9 @@ T0 = 1_700_000_000
     ("ts", "expected"),
     [
         (T0, "2023-11-14T22:13:20Z"),
-        (T0 + 0.25, "2023-11-14T22:13:20.25Z"),
+        (T0 + 0.25, "2023-11-14T22:13:20Z"),
+        (T0 + 0.5, "2023-11-14T22:13:21Z"),
+        (T0 - 0.7, "2023-11-14T22:13:19Z"),
         (0, "1970-01-01T00:00:00Z"),
         (-1, "1969-12-31T23:59:59Z"),
         (10**30, "1e+30 (out of range for a date)"),
@@ -66,7 +68,13 @@ def test_local_default_zone_has_offset() -> None:
         (0, "0 s"),
         (45, "45 s"),
         (-45, "45 s"),
-        (0.5, "0.5 s"),
+        (0.5, "1 s"),
+        (0.3, "under 1 s"),
+        (-0.3, "under 1 s"),
+        (44.6, "45 s"),
+        (59.6, "1 min"),
+        (845.123, "14 min 5 s"),
+        (845.7, "14 min 6 s"),
         (59, "59 s"),
         (60, "1 min"),
         (840, "14 min"),
@@ -94,6 +102,9 @@ def test_relative(seconds: float, expected: str) -> None:
         (T0, T0 + 840, "14 min ago"),
         (T0 + 300, T0, "in 5 min"),
         (T0, T0, "now"),
+        (T0, T0 + 0.4, "now"),
+        (T0, T0 + 5.123, "5 s ago"),
+        (T0 + 840.7, T0, "in 14 min 1 s"),
         (float("nan"), T0, "at an unknown time"),
     ],
 )
@@ -231,3 +242,27 @@ def test_http_date_with_non_ascii_digits_is_unreadable_not_a_crash() -> None:
     # '¹' is a digit to str.isdigit() but not to int(): found by the fuzzer.
     assert parse_http_date("Sun, 15 Jun 2025 15:06:4¹ GMT") is None
     assert parse_http_date("Sun, 15 Jun 2025 15:0٦:40 GMT") is None
+
+
+def test_local_is_to_the_second() -> None:
+    assert local(T0 + 0.6, PLUS_ONE) == "2023-11-14 23:13:21 +01:00"
+
+
+def test_a_device_clock_with_a_fraction_shows_whole_seconds() -> None:
+    """A report judged by a device clock read with its fraction says the same all
+    through a second, and shows no fraction of one anywhere."""
+    import re
+
+    from authtui.core.diagnose import diagnose
+    from authtui.core.options import Options
+    from authtui.core.render import render
+    from tests.core.test_clock import token
+
+    paste = token(iat=T0 - 3600, exp=T0 - 20, nbf=T0 - 3600)  # expired 20 s before
+    texts = [
+        render(diagnose(paste, Options(device_now=T0 + fraction)), "text")
+        for fraction in (0.1, 0.2345, 0.49)
+    ]
+    assert texts[0] == texts[1] == texts[2]
+    assert "expired 20 s" in texts[0]
+    assert not re.search(r"\d\.\d+ s\b|:\d\d\.\d|\d{10}\.\d", texts[0]), texts[0]

@@ -422,7 +422,77 @@ CONFIRMS = [
         "authz.missing",
         {"challenge.invalid_request": ("authz.missing",)},
     ),
+    (
+        "a bare invalid_token confirms what says why the token was refused",
+        EXPIRED_401,
+        {},
+        "time.expired",
+        # (this token's iat lies after its exp: the refusal confirms both reasons)
+        {"challenge.invalid_token": ("time.expired", "time.window_invalid")},
+    ),
+    (
+        "invalid_token and a quoted token: the request's form is why",
+        http(
+            get(f'Authorization: Bearer "{GOOD}"'),
+            "401 Unauthorized",
+            'WWW-Authenticate: Bearer error="invalid_token"',
+        ),
+        {},
+        "authz.quoted_token",
+        {"challenge.invalid_token": ("authz.quoted_token",)},
+    ),
+    (
+        "no token pasted: invalid_token confirms the server's words for why",
+        http(
+            "GET /api/orders HTTP/1.1\nHost: api.test\nAuthorization: Bearer opaque-ref-123",
+            "401 Unauthorized",
+            'WWW-Authenticate: Bearer error="invalid_token", error_description="Jwt expired at'
+            ' 2025-01-01T00:00:00Z"',
+        ),
+        {},
+        "server.expired",
+        {"challenge.invalid_token": ("server.expired",)},
+    ),
+    (
+        "scope: the challenge and the server's words, the token unreadable",
+        http(
+            get("Authorization: Bearer ya29.opaque-reference-token"),
+            "403 Forbidden",
+            'WWW-Authenticate: Bearer error="insufficient_scope", error_description="The request'
+            ' requires higher privileges than provided by the access token."',
+        ),
+        {},
+        "challenge.insufficient_scope",
+        {"server.scope": ("challenge.insufficient_scope",)},
+    ),
+    (
+        "a 403 to a request without credentials is the missing credentials",
+        http(get(), "403 Forbidden"),
+        {},
+        "authz.missing",
+        {"status.forbidden_without_credentials": ("authz.missing",)},
+    ),
+    (
+        "nbf and iat both in the future: one token from the future",
+        http(
+            get(f"Authorization: Bearer {token(nbf=NOW + 600, iat=NOW + 600)}"),
+            "401 Unauthorized",
+            'WWW-Authenticate: Bearer error="invalid_token"',
+        ),
+        {},
+        "time.not_yet_valid",
+        {"time.iat_future": ("time.not_yet_valid",)},
+    ),
 ]
+
+
+def test_invalid_token_confirms_no_missing_credentials() -> None:
+    """A refusal of a token cannot restate that no token was sent: both stay causes."""
+    paste = http(get(), "401 Unauthorized", 'WWW-Authenticate: Bearer error="invalid_token"')
+    report = diagnose(paste, Options(now=NOW))
+    refusal = next(f for f in report.findings if f.code == "challenge.invalid_token")
+    assert refusal.confirms == ()
+    assert {"authz.missing", "challenge.invalid_token"} <= set(report.verdict.causes)
 
 
 @pytest.mark.parametrize(

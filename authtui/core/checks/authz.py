@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from authtui.core import sources
 from authtui.core.checks import Check, authz_carried
 from authtui.core.checks.authz_carried import for_proxy
 from authtui.core.context import Context
@@ -88,6 +89,7 @@ def _from_note(cred: Credentials, note: Note, scrub: Scrubber) -> Finding | None
         evidence=f"{cred.field_name}: {scrub.note_evidence(cred, note.evidence)}",
         fix=fix,
         refs=(_B64TOKEN, "RFC 9110 §11.4"),
+        source=sources.credentials(cred),
     )
 
 
@@ -153,6 +155,7 @@ def scheme_mismatch(ctx: Context) -> Iterator[Finding]:
             fix="Send the credentials the server asks for: "
             f"`Authorization: {wanted.split(',')[0]} <token>`.",
             refs=("RFC 9110 §11.6.1", "RFC 6750 §2.1", "RFC 9449 §7.1"),
+            source=sources.credentials(cred),
         )
 
 
@@ -195,6 +198,7 @@ def _proxy_scheme_mismatch(ctx: Context) -> Iterator[Finding]:
             f"{'negotiate' if 'negotiate' in asked else 'ntlm' if 'ntlm' in asked else 'basic'}"
             ", or the proxy's own sign-in).",
             refs=("RFC 9110 §11.7.1", "RFC 9110 §11.7.2"),
+            source=sources.credentials(cred),
         )
 
 
@@ -303,6 +307,7 @@ def basic(ctx: Context) -> Iterator[Finding]:
             if refusal
             else "If the API wants a token, send `Authorization: Bearer <token>` instead.",
             refs=("RFC 7617 §2",),
+            source=sources.credentials(cred),
         )
 
 
@@ -347,7 +352,8 @@ def _for_the_api(cred: Credentials) -> bool:
 def multiple(ctx: Context) -> Iterator[Finding]:
     """More than one way of sending credentials in one request (a proxy's credentials
     and cookies are for other readers and do not count)."""
-    places = [c.field_name for c in ctx.credentials if _for_the_api(c)]
+    sent = [c for c in ctx.credentials if _for_the_api(c)]
+    places = [c.field_name for c in sent]
     if len(places) < 2:
         return
     yield Finding(
@@ -361,6 +367,7 @@ def multiple(ctx: Context) -> Iterator[Finding]:
         evidence="credentials in: " + ", ".join(places),
         fix="Send exactly one: `Authorization: Bearer <token>`.",
         refs=("RFC 6750 §2", "RFC 9110 §5.3"),
+        source=sources.first(*(sources.credentials(c) for c in sent)),
     )
 
 
@@ -393,6 +400,7 @@ def wrong_header(ctx: Context) -> Iterator[Finding]:
             evidence=f"{cred.field_name}: {scrub.credential(cred)}",
             fix="Send it as `Authorization: Bearer <token>`.",
             refs=("RFC 6750 §2.1", "RFC 6750 §2.3") if in_query else ("RFC 6750 §2.1",),
+            source=sources.credentials(cred),
         )
 
 
@@ -412,6 +420,7 @@ def token_mismatch(ctx: Context) -> Iterator[Finding]:
         evidence=f"request: {redacted_form(req.raw)} ({len(req.raw)} chars); "
         f"pasted: {redacted_form(alone.raw)} ({len(alone.raw)} chars)",
         fix="Make sure you are looking at the token that was actually sent.",
+        source=sources.token(req),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from authtui.core import sources
 from authtui.core.checks import Check
 from authtui.core.context import Context
 from authtui.core.model import Finding, Severity
@@ -56,6 +57,7 @@ def missing(ctx: Context) -> Iterator[Finding]:
             evidence=_headers_named(ctx),
             fix="Export the HAR again with sensitive data, or copy the request as cURL.",
             refs=("RFC 6750 §2.1",),
+            source=sources.request_line(ctx.exchange),
         )
         return
     yield Finding(
@@ -71,6 +73,7 @@ def missing(ctx: Context) -> Iterator[Finding]:
         evidence=_headers_named(ctx),
         fix="Attach `Authorization: Bearer <token>`; if the client does, find where it is lost.",
         refs=("RFC 6750 §2.1", "RFC 9110 §11.6.2"),
+        source=sources.request_line(ctx.exchange),
     )
 
 
@@ -92,6 +95,7 @@ def _missing_proxy_credentials(ctx: Context) -> Iterator[Finding]:
         fix="Give the client the proxy's credentials (`HTTPS_PROXY=http://user:pass@proxy:3128`,"
         " `curl --proxy-user`, or the proxy's Negotiate/NTLM sign-in), not a new API token.",
         refs=("RFC 9110 §11.7.1", "RFC 9110 §15.5.8"),
+        source=sources.request_line(ctx.exchange),
     )
 
 
@@ -139,6 +143,7 @@ def cookie(ctx: Context) -> Iterator[Finding]:
                 "token as `Authorization: Bearer <token>`."
             ),
             refs=("RFC 6750 §2.1", "RFC 6265 §5.4"),
+            source=sources.credentials(cred),
         )
 
 

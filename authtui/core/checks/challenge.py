@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from authtui.core import sources
 from authtui.core.checks import Check
 from authtui.core.codec.b64 import decode_b64url
 from authtui.core.context import Context
@@ -59,6 +60,7 @@ def rfc6750_errors(ctx: Context) -> Iterator[Finding]:
                     + _description(challenge)
                 ),
                 evidence=_describe(challenge),
+                source=sources.challenge(challenge),
                 fix="Get a new token; if a fresh one fails too, compare its aud, iss and "
                 "signing key with what the API expects (set them beside the paste).",
                 refs=(_RFC6750,),
@@ -79,6 +81,7 @@ def rfc6750_errors(ctx: Context) -> Iterator[Finding]:
                     + _description(challenge)
                 ),
                 evidence=_describe(challenge),
+                source=sources.challenge(challenge),
                 fix="Request a token with the required scope (the user may need to consent again).",
                 refs=(_RFC6750, "RFC 6749 §3.3"),
             )
@@ -93,6 +96,7 @@ def rfc6750_errors(ctx: Context) -> Iterator[Finding]:
                     + _description(challenge)
                 ),
                 evidence=_describe(challenge),
+                source=sources.challenge(challenge),
                 fix="Send the token once, in `Authorization: Bearer <token>`, "
                 "and check the request.",
                 refs=(_RFC6750, "RFC 6750 §2"),
@@ -123,6 +127,7 @@ def no_error(ctx: Context) -> Iterator[Finding]:
             "under a scheme it did not recognise."
         ),
         evidence=_describe(plain[0]),
+        source=sources.challenge(plain[0]),
         fix="Check the Authorization header reaches the application (log it at the edge).",
         refs=(_RFC6750,),
     )
@@ -172,20 +177,19 @@ def _lenient_reading(challenge: Challenge) -> Finding:
         evidence=f"{challenge.field_name}: {challenge.raw}"
         if challenge.raw
         else _describe(challenge),
+        source=sources.challenge(challenge),
         fix=_RFC_SYNTAX,
         refs=("RFC 9110 §11.6.1", "RFC 9110 §11.2"),
     )
 
 
 def _misspelled_field(ctx: Context) -> Iterator[Finding]:
-    names = sorted(
-        {
-            c.field_name
-            for c in ctx.challenges
-            if c.field_name.lower() not in ("www-authenticate", "proxy-authenticate")
-        }
-    )
-    for name in names:
+    fields = {
+        c.field_name: c
+        for c in reversed(ctx.challenges)
+        if c.field_name.lower() not in ("www-authenticate", "proxy-authenticate")
+    }
+    for name in sorted(fields):
         yield Finding(
             "challenge.nonstandard",
             Severity.WARNING,
@@ -197,6 +201,7 @@ def _misspelled_field(ctx: Context) -> Iterator[Finding]:
             evidence=f"{name}: …",
             fix="If you own the server, send the challenge as WWW-Authenticate.",
             refs=("RFC 9110 §11.6.1",),
+            source=sources.challenge(fields[name]),
         )
 
 
@@ -217,6 +222,7 @@ def _odd_challenge(challenge: Challenge) -> Iterator[Finding]:
                 "clients will not know what this one means."
             ),
             evidence=_describe(challenge),
+            source=sources.challenge(challenge),
             fix="Read error_description and the body for the real reason.",
             refs=(_RFC6750,),
         )
@@ -227,6 +233,7 @@ def _odd_challenge(challenge: Challenge) -> Iterator[Finding]:
             f"Error code written {raw_error!r} instead of {error!r}",
             detail="RFC 6750 error codes are lower case; clients that compare exactly miss it.",
             evidence=_describe(challenge),
+            source=sources.challenge(challenge),
             fix=f"Treat it as {error}.",
             refs=(_RFC6750,),
         )
@@ -237,6 +244,7 @@ def _odd_challenge(challenge: Challenge) -> Iterator[Finding]:
             f"realm={challenge.params['realm']!r}: a null value printed by the server",
             detail="The server's realm setting is empty and was stringified.",
             evidence=_describe(challenge),
+            source=sources.challenge(challenge),
             fix="Harmless for clients; if you own the server, configure the realm.",
             refs=("RFC 9110 §11.5",),
         )
@@ -247,6 +255,7 @@ def _odd_challenge(challenge: Challenge) -> Iterator[Finding]:
             f"Challenge scheme {challenge.scheme!r} instead of Bearer",
             detail="OAuth 2.0 resource servers challenge with `Bearer` (RFC 6750).",
             evidence=_describe(challenge),
+            source=sources.challenge(challenge),
             fix="Send `Authorization: Bearer <token>`; the server's scheme name is non-standard.",
             refs=("RFC 6750 §3",),
         )
@@ -284,6 +293,7 @@ def dpop_nonce(ctx: Context) -> Iterator[Finding]:
             else "Retry with a new DPoP proof carrying the server's DPoP-Nonce value."
         ),
         refs=("RFC 9449 §9", "RFC 9449 §8"),
+        source=sources.challenge(wants_nonce[0]) if wants_nonce else sources.body(ctx.exchange),
     )
 
 
@@ -301,6 +311,7 @@ def extensions(ctx: Context) -> Iterator[Finding]:
                 evidence=f"resource_metadata={params['resource_metadata']}",
                 fix="Fetch that document yourself to see which issuer and scopes the API expects.",
                 refs=("RFC 9728 §5.1",),
+                source=sources.challenge(challenge),
             )
         for name in ("authorization_uri", "authorization"):
             if name in params:
@@ -318,6 +329,7 @@ def extensions(ctx: Context) -> Iterator[Finding]:
                     ),
                     fix="Request the token from that authority, for that resource.",
                     refs=("RFC 6750 §3",),
+                    source=sources.challenge(challenge),
                 )
                 break
         if "claims" in params:
@@ -330,6 +342,7 @@ def extensions(ctx: Context) -> Iterator[Finding]:
                 detail="RFC 9470: the token is valid but the authentication behind it is too "
                 "weak or too old for this resource.",
                 evidence=_describe(challenge),
+                source=sources.challenge(challenge),
                 fix="Sign in again with the acr_values / max_age the challenge names.",
                 refs=("RFC 9470 §3",),
             )
@@ -339,6 +352,7 @@ def extensions(ctx: Context) -> Iterator[Finding]:
                 Severity.INFO,
                 "The server accepts DPoP proofs signed with: " + params["algs"],
                 evidence=_describe(challenge),
+                source=sources.challenge(challenge),
                 fix="Sign the DPoP proof with one of these algorithms.",
                 refs=("RFC 9449 §7.1",),
             )
@@ -359,6 +373,7 @@ def _claims_challenge(challenge: Challenge) -> Finding:
         evidence=f"claims={value} -> {text}",
         fix="Acquire a new token with this claims request (MSAL: WithClaims(...)).",
         refs=("OpenID Connect Core §5.5",),
+        source=sources.challenge(challenge),
     )
 
 

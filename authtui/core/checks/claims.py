@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
+from authtui.core import sources
 from authtui.core.checks import Check
 from authtui.core.checks.lookalike import lookalike
 from authtui.core.context import Context
 from authtui.core.controls import control
-from authtui.core.model import Finding, Severity
+from authtui.core.model import Finding, Severity, TokenPart
 
 AT_JWT_TYPES = frozenset({"at+jwt", "application/at+jwt"})
 RFC9068_REQUIRED = ("iss", "exp", "aud", "sub", "client_id", "iat", "jti")
@@ -254,9 +256,11 @@ def check_audience(ctx: Context) -> Iterator[Finding]:
             evidence=f"aud={as_json(raw)} in the token; expected: {', '.join(expected)}",
             fix="Nothing to do for the audience.",
             refs=("RFC 7519 §4.1.3",),
+            source=sources.claim(ctx.token, "aud"),
         )
         return
-    yield _aud_mismatch(expected, raw, got, well_formed, claims, control("aud", ctx.front))
+    found = _aud_mismatch(expected, raw, got, well_formed, claims, control("aud", ctx.front))
+    yield replace(found, source=sources.claim(ctx.token, "aud"))
 
 
 def _aud_missing(ctx: Context, expected: tuple[str, ...], raw: Any) -> Finding:
@@ -275,6 +279,9 @@ def _aud_missing(ctx: Context, expected: tuple[str, ...], raw: Any) -> Finding:
         + (f"; expected: {', '.join(expected)}" if expected else "; header typ is at+jwt"),
         fix=_AUD_FIX,
         refs=("RFC 7519 §4.1.3", "RFC 9068 §2.2", "RFC 8725 §3.9"),
+        source=sources.claim(ctx.token, "aud")
+        if raw is not None
+        else sources.segment(ctx.token, TokenPart.PAYLOAD),
     )
 
 
@@ -315,7 +322,13 @@ def check_issuer(ctx: Context) -> Iterator[Finding]:
     raw = claims.get("iss")
     if raw is None or raw == "":
         if expected or is_access_token_profile(ctx):
-            yield _iss_missing(expected, raw, "iss" in claims, control("iss", ctx.front))
+            found = _iss_missing(expected, raw, "iss" in claims, control("iss", ctx.front))
+            yield replace(
+                found,
+                source=sources.claim(ctx.token, "iss")
+                if "iss" in claims
+                else sources.segment(ctx.token, TokenPart.PAYLOAD),
+            )
         return
     if expected is None:
         return
@@ -329,6 +342,7 @@ def check_issuer(ctx: Context) -> Iterator[Finding]:
             evidence=f"iss={as_json(raw)} in the token; expected ({where}): {expected}",
             fix="Nothing to do for the issuer.",
             refs=("RFC 7519 §4.1.1", "RFC 9068 §4"),
+            source=sources.claim(ctx.token, "iss"),
         )
         return
     reason = issuer_near_miss(expected, raw) if isinstance(raw, str) else None
@@ -345,6 +359,7 @@ def check_issuer(ctx: Context) -> Iterator[Finding]:
         evidence=f"iss={as_json(raw)} in the token; expected ({where}): {expected}",
         fix=_ISS_FIX,
         refs=("RFC 7519 §4.1.1", "RFC 9068 §4", "RFC 8725 §3.8"),
+        source=sources.claim(ctx.token, "iss"),
     )
 
 
@@ -388,6 +403,7 @@ def check_unchecked(ctx: Context) -> Iterator[Finding]:
             else f"Give {flags} with the values the API is configured with to compare them."
         ),
         refs=("RFC 8725 §3.8", "RFC 8725 §3.9"),
+        source=sources.claim(ctx.token, next(n for n in open_ if n in claims)),
     )
 
 
@@ -415,6 +431,7 @@ def check_recommended(ctx: Context) -> Iterator[Finding]:
         evidence=f"claims present: {', '.join(sorted(claims)) or '(none)'}",
         fix="Check that this is an access token for the API; configure the issuer to add them.",
         refs=("RFC 9068 §2.2",),
+        source=sources.segment(ctx.token, TokenPart.PAYLOAD),
     )
 
 

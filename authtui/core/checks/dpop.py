@@ -4,8 +4,10 @@ every §4.3 check of the proof that was sent."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from authtui.core import sources
 from authtui.core.checks import Check
 from authtui.core.context import Context
 from authtui.core.jose.tokens import decode_token
@@ -50,6 +52,7 @@ def proof_missing(ctx: Context) -> Iterable[Finding]:
         "Send `Authorization: DPoP <token>` together with `DPoP: <proof JWT>` made for this "
         "request (htm, htu, iat, jti, ath), signed with the key the token is bound to.",
         ("RFC 9449 §4.1", "RFC 9449 §7.1"),
+        source=sources.request_line(ctx.exchange),
     )
 
 
@@ -68,6 +71,7 @@ def sent_as_bearer(ctx: Context) -> Iterable[Finding]:
         f"{bearer[0].field_name}: {bearer[0].scheme} ...; cnf.jkt={jkt}",
         "Send `Authorization: DPoP <token>` with a `DPoP: <proof>` header.",
         ("RFC 9449 §7.2", "RFC 9449 §6.1"),
+        source=sources.claim(ctx.request_token, "cnf", "jkt"),
     )
 
 
@@ -81,7 +85,9 @@ def proof_checks(ctx: Context) -> Iterable[Finding]:
 
     proofs = ctx.dpop_proofs or tuple(decode_token(v.strip(), "DPoP header") for v in values)
     count = sum(len([p for p in v.split(",") if p.strip()]) for v in values)
-    yield from check_proof(proofs[0], _proof_request(ctx, max(count, len(values))))
+    where = sources.token(proofs[0])  # the DPoP header's line: the proof is not ctx.token
+    for finding in check_proof(proofs[0], _proof_request(ctx, max(count, len(values)))):
+        yield replace(finding, source=where) if finding.source is None else finding
 
 
 def _proof_request(ctx: Context, count: int) -> ProofRequest:

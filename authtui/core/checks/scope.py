@@ -15,11 +15,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from authtui.core import sources
 from authtui.core.checks import Check
 from authtui.core.checks.time import is_github_app_jwt
 from authtui.core.context import Context
 from authtui.core.controls import control, set_to
-from authtui.core.model import Finding, Severity
+from authtui.core.model import Finding, Severity, Source, TokenPart
 from authtui.core.options import FrontEnd
 
 FLAT_CLAIMS = ("scope", "scp", "roles", "permissions", "groups")
@@ -70,8 +71,14 @@ class Requirement:
     alternatives)."""
 
 
-Granted = dict[str, list[str]]
-"""Granted value -> where it was found (``scope``, ``realm_access.roles``...)."""
+class Granted(dict[str, list[str]]):
+    """Granted value -> where it was found (``scope``, ``realm_access.roles``...)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paths: dict[str, tuple[str, ...]] = {}
+        """Each place that is a claim -> its path in the claims (``("realm_access",
+        "roles")``), for the finding's source."""
 
 
 def words(raw: Any) -> list[str]:
@@ -83,7 +90,9 @@ def words(raw: Any) -> list[str]:
     return []
 
 
-def _add(granted: Granted, values: list[str], source: str) -> None:
+def _add(granted: Granted, values: list[str], source: str, path: tuple[str, ...] = ()) -> None:
+    if values and path:
+        granted.paths.setdefault(source, path)
     for value in values:
         granted.setdefault(value, [])
         if source not in granted[value]:
@@ -98,12 +107,13 @@ def _claims(ctx: Context) -> dict[str, Any] | None:
 def _keycloak(claims: dict[str, Any], granted: Granted) -> None:
     realm = claims.get("realm_access")
     if isinstance(realm, dict):
-        _add(granted, words(realm.get("roles")), "realm_access.roles")
+        _add(granted, words(realm.get("roles")), "realm_access.roles", ("realm_access", "roles"))
     clients = claims.get("resource_access")
     if isinstance(clients, dict):
         for client, access in clients.items():
             if isinstance(access, dict):
-                _add(granted, words(access.get("roles")), f"resource_access.{client}.roles")
+                path = ("resource_access", client, "roles")
+                _add(granted, words(access.get("roles")), ".".join(path), path)
 
 
 def _registry(claims: dict[str, Any], granted: Granted) -> None:
@@ -116,7 +126,7 @@ def _registry(claims: dict[str, Any], granted: Granted) -> None:
             kind, name = entry.get("type"), entry.get("name")
             if isinstance(kind, str) and isinstance(name, str):
                 values = [f"{kind}:{name}:{a}" for a in entry["actions"] if isinstance(a, str)]
-                _add(granted, values, "access")
+                _add(granted, values, "access", ("access",))
 
 
 def group_claim(name: str) -> bool:
@@ -135,13 +145,13 @@ def _groups(claims: dict[str, Any], granted: Granted) -> None:
     for name, value in list(claims.items())[:200]:
         if group_claim(name):
             if isinstance(value, dict):
-                _add(granted, [k for k in value if isinstance(k, str)], name)
+                _add(granted, [k for k in value if isinstance(k, str)], name, (name,))
             else:
-                _add(granted, words(value), name)
+                _add(granted, words(value), name, (name,))
         elif isinstance(value, dict):
             for inner, held in list(value.items())[:50]:
                 if isinstance(inner, str) and group_claim(inner):
-                    _add(granted, words(held), f"{name}.{inner}")
+                    _add(granted, words(held), f"{name}.{inner}", (name, inner))
 
 
 def registry_scopes(value: str) -> list[str]:
@@ -168,13 +178,13 @@ def _github_list(values: list[str]) -> list[str]:
 def granted_scopes(ctx: Context) -> Granted | None:
     """Everything the token grants, by value; ``None`` when it cannot be known."""
     claims = _claims(ctx)
-    granted: Granted = {}
+    granted = Granted()
     header = ctx.exchange.response_header(GITHUB_GRANTED)
     if claims is None and not header:
         return None
     if claims is not None:
         for name in FLAT_CLAIMS:
-            _add(granted, words(claims.get(name)), name)
+            _add(granted, words(claims.get(name)), name, (name,))
         _keycloak(claims, granted)
         _registry(claims, granted)
         _groups(claims, granted)
@@ -266,11 +276,24 @@ def _near(want: str, have: str, front: FrontEnd) -> str | None:
     return None
 
 
+def granted_source(ctx: Context, granted: Granted) -> Source | None:
+    """Where the grants were read: the first claim that holds one, else GitHub's header,
+    else (nothing granted) the token's payload."""
+    for places in granted.values():
+        for place in places:
+            path = granted.paths.get(place)
+            if path is not None:
+                return sources.claim(ctx.token, *path)
+    if any(f"{GITHUB_GRANTED} header" in places for places in granted.values()):
+        return sources.field(ctx.exchange, GITHUB_GRANTED)
+    return sources.segment(ctx.token, TokenPart.PAYLOAD) if _claims(ctx) is not None else None
+
+
 def describe_granted(granted: Granted) -> str:
     """``scope: a b; roles: c`` (grouped by where each value was found)."""
     by_source: dict[str, list[str]] = {}
-    for value, sources in granted.items():
-        by_source.setdefault(sources[0], []).append(value)
+    for value, places in granted.items():
+        by_source.setdefault(places[0], []).append(value)
     text = "; ".join(f"{src}: {' '.join(vals)}" for src, vals in by_source.items())
     return text if len(text) <= 400 else text[:397] + "..."
 
@@ -284,7 +307,7 @@ def check_scopes(ctx: Context) -> Iterator[Finding]:
     for req in requirements(ctx):
         missing, reading = missing_for(req, granted)
         if not missing:
-            yield _ok(req, granted)
+            yield _ok(ctx, req, granted)
             continue
         for i, (held, held_missing, held_reading) in enumerate(failing):
             if set(missing) <= set(held_missing) or set(held_missing) <= set(missing):
@@ -352,10 +375,11 @@ def _insufficient(
         + (describe_granted(granted) or "(none)"),
         fix=_fix(ctx, req, missing),
         refs=("RFC 6750 §3.1", "RFC 6749 §3.3"),
+        source=granted_source(ctx, granted),
     )
 
 
-def _ok(req: Requirement, granted: Granted) -> Finding:
+def _ok(ctx: Context, req: Requirement, granted: Granted) -> Finding:
     held = [v for v in req.values if v in granted]
     where = "; ".join(f"{v} ({', '.join(granted[v])})" for v in held)
     server_said = req.mode == "challenge"
@@ -373,6 +397,7 @@ def _ok(req: Requirement, granted: Granted) -> Finding:
         evidence=f"required by {req.source}: {' '.join(req.values)}; found: {where}",
         fix="Nothing to do for scopes." if not server_said else "Check the server's role rules.",
         refs=("RFC 6749 §3.3",),
+        source=granted_source(ctx, granted),
     )
 
 
@@ -405,6 +430,7 @@ def check_none(ctx: Context) -> Iterator[Finding]:
             " or user those permissions in the identity provider."
         ),
         refs=("RFC 6749 §3.3", "RFC 9068 §2.2.3"),
+        source=granted_source(ctx, granted),
     )
 
 

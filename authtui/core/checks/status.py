@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from authtui.core import sources
 from authtui.core.checks import Check, status_shapes
 from authtui.core.checks.authz_carried import stripped_export
 from authtui.core.context import Context
-from authtui.core.model import Finding, Severity, TokenForm
+from authtui.core.model import Challenge, Finding, Severity, TokenForm
 from authtui.core.read.hidden import is_preflight
 from authtui.core.safety.secrets import scrubber_for
 
@@ -42,6 +43,7 @@ def status_meaning(ctx: Context) -> Iterator[Finding]:
             ),
             evidence=f"status line: {status} {ctx.exchange.reason or ''}".rstrip(),
             fix="Find out why the credentials were refused: see the findings above.",
+            source=sources.status(ctx.exchange),
             refs=("RFC 9110 §15.5.2",),
         )
     elif status == 403:
@@ -56,6 +58,7 @@ def status_meaning(ctx: Context) -> Iterator[Finding]:
             ),
             evidence=f"status line: {status} {ctx.exchange.reason or ''}".rstrip(),
             fix="Compare what the endpoint requires with the token's scopes and roles.",
+            source=sources.status(ctx.exchange),
             refs=("RFC 9110 §15.5.4",),
         )
     elif status == 407:
@@ -71,6 +74,7 @@ def status_meaning(ctx: Context) -> Iterator[Finding]:
             fix="Configure the proxy credentials (HTTPS_PROXY with user:password, or the "
             "proxy's SSO) rather than changing the API token.",
             refs=("RFC 9110 §11.7", "RFC 9110 §15.5.8"),
+            source=sources.status(ctx.exchange),
         )
 
 
@@ -107,6 +111,7 @@ def no_challenge(ctx: Context) -> Iterator[Finding]:
             'server, send `WWW-Authenticate: Bearer realm="...", error="invalid_token"`.'
         ),
         refs=("RFC 9110 §15.5.2", "RFC 9110 §11.6.1"),
+        source=sources.status(ctx.exchange),
     )
 
 
@@ -126,6 +131,7 @@ def _no_proxy_challenge(ctx: Context) -> Iterator[Finding]:
         + (", ".join(h.name for h in ctx.exchange.response_headers) or "none pasted"),
         fix="Ask the proxy's owners which credentials it takes (Basic, Negotiate, NTLM).",
         refs=("RFC 9110 §15.5.8", "RFC 9110 §11.7.1"),
+        source=sources.status(ctx.exchange),
     )
 
 
@@ -151,11 +157,12 @@ def forbidden_without_credentials(ctx: Context) -> Iterator[Finding]:
         + (", ".join(h.name for h in ctx.exchange.request_headers) or "none"),
         fix="Send the token as `Authorization: Bearer <token>` and check it reaches the app.",
         refs=("RFC 9110 §15.5.4", "RFC 6750 §3.1"),
+        source=sources.status(ctx.exchange),
     )
 
 
-def _bearer_errors(ctx: Context) -> list[tuple[str, str]]:
-    return [(c.scheme, c.params["error"]) for c in ctx.challenges if "error" in c.params]
+def _bearer_errors(ctx: Context) -> list[Challenge]:
+    return [c for c in ctx.challenges if "error" in c.params]
 
 
 def mismatch(ctx: Context) -> Iterator[Finding]:
@@ -163,7 +170,8 @@ def mismatch(ctx: Context) -> Iterator[Finding]:
     status = ctx.status
     if status is None:
         return
-    for scheme, error in _bearer_errors(ctx):
+    for challenge in _bearer_errors(ctx):
+        scheme, error = challenge.scheme, challenge.params["error"]
         expected = {"invalid_request": 400, "invalid_token": 401, "insufficient_scope": 403}.get(
             error.lower()
         )
@@ -171,7 +179,7 @@ def mismatch(ctx: Context) -> Iterator[Finding]:
             continue
         registry = error.lower() == "insufficient_scope" and status == 401
         if error.lower() == "invalid_request" and status == 401 and no_credentials(ctx):
-            yield _invalid_request_without_credentials(ctx, scheme, error)
+            yield _invalid_request_without_credentials(challenge)
             continue
         yield Finding(
             "status.mismatch",
@@ -195,6 +203,7 @@ def mismatch(ctx: Context) -> Iterator[Finding]:
                 else f"Act on the error ({error}); if you own the server, answer {expected}."
             ),
             refs=("RFC 6750 §3.1",),
+            source=sources.challenge(challenge),
         )
     if status in (404, 500, 502, 503) and _hides_auth_failure(ctx):
         yield Finding(
@@ -212,6 +221,8 @@ def mismatch(ctx: Context) -> Iterator[Finding]:
             evidence=_auth_evidence(ctx),
             fix="Treat it as a 401/403: check the token's scopes and validity below.",
             refs=("RFC 9110 §15.5.4", "RFC 9110 §15.5.5"),
+            source=sources.field(ctx.exchange, "X-Accepted-OAuth-Scopes")
+            or sources.body(ctx.exchange),
         )
 
 
@@ -220,7 +231,8 @@ def no_credentials(ctx: Context) -> bool:
     return ctx.exchange.has_request and not ctx.credentials
 
 
-def _invalid_request_without_credentials(ctx: Context, scheme: str, error: str) -> Finding:
+def _invalid_request_without_credentials(challenge: Challenge) -> Finding:
+    scheme, error = challenge.scheme, challenge.params["error"]
     return Finding(
         "status.mismatch",
         Severity.WARNING,
@@ -233,6 +245,7 @@ def _invalid_request_without_credentials(ctx: Context, scheme: str, error: str) 
         evidence=f"status 401; {scheme} error={error}; no credentials in the request",
         fix="Read it as a missing token: attach `Authorization: Bearer <token>`.",
         refs=("RFC 6750 §3.1",),
+        source=sources.challenge(challenge),
     )
 
 
@@ -279,6 +292,7 @@ def not_an_auth_failure(ctx: Context) -> Iterator[Finding]:
         evidence=f"status line: {status} {ctx.exchange.reason or ''}".rstrip(),
         fix="Paste the failing response (401 or 403) if there is one.",
         refs=("RFC 9110 §15",),
+        source=sources.status(ctx.exchange),
     )
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from authtui.core import sources
 from authtui.core.checks import Check
 from authtui.core.context import Context
 from authtui.core.limits import clip
@@ -60,6 +61,7 @@ def preflight(ctx: Context) -> Iterator[Finding]:
             "or an API gateway authorizer: skip OPTIONS)."
         ),
         refs=("Fetch Standard §4.8 (CORS-preflight fetch)", "RFC 9110 §9.3.7"),
+        source=sources.request_line(ex),
     )
 
 
@@ -189,7 +191,8 @@ _CERT_FIXES = {
 
 def client_cert(ctx: Context) -> Iterator[Finding]:
     """``status.client_cert``: a client certificate was required or refused."""
-    found = _from_transport(ctx.paste.transport) or _from_body(ctx)
+    transport = _from_transport(ctx.paste.transport)
+    found = transport or _from_body(ctx)
     if found is None:
         return
     yield Finding(
@@ -208,6 +211,8 @@ def client_cert(ctx: Context) -> Iterator[Finding]:
         evidence=found.evidence,
         fix=_CERT_FIXES[found.state],
         refs=("RFC 8446 §4.3.2", "RFC 8446 §6.2", "RFC 8705 §2"),
+        # curl's TLS lines are kept without their place; the server's words are the body.
+        source=None if transport is not None else sources.body(ctx.exchange),
     )
 
 
@@ -293,6 +298,7 @@ def login_redirect_check(ctx: Context) -> Iterator[Finding]:
         evidence=what + (f"; Location: {redirect[0]}" if redirect is not None else ""),
         fix=_LOGIN_FIX,
         refs=("RFC 9110 §15.4", "RFC 6750 §3"),
+        source=sources.field(ex, "Location") if redirect is not None else sources.body(ex),
     )
 
 
@@ -330,6 +336,7 @@ def graphql_auth(ctx: Context) -> Iterator[Finding]:
             "error's message for why this one was refused."
         ),
         refs=("GraphQL over HTTP §7", "GraphQL §7.1.2 (errors)"),
+        source=sources.body(ctx.exchange),
     )
 
 

@@ -96,7 +96,7 @@ def check_types(ctx: Context) -> Iterator[Finding]:
 def _types(ctx: Context, found: dict[str, Stamp]) -> Iterator[Finding]:
     for stamp in found.values():
         if stamp.problem == "bad_type":
-            yield bad_type_finding(stamp)
+            yield bad_type_finding(ctx, stamp)
         elif stamp.problem == "milliseconds" and stamp.scaled is not None:
             yield milliseconds_finding(ctx, stamp, stamp.scaled)
 

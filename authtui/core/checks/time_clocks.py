@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from authtui.core import sources
 from authtui.core.checks.time_stamps import TIME_CLAIMS, Stamp, stamps, usable_times, when
 from authtui.core.clock import Moment, Reading, Situation, other_reading
 from authtui.core.context import Context
@@ -162,6 +163,7 @@ def _clock_off(ctx: Context, reading: Reading, found: dict[str, Stamp]) -> Findi
         evidence=_server_evidence(ctx, reading, found),
         fix=fix,
         refs=_refs(reading),
+        source=sources.field(ctx.exchange, "Date"),
     )
 
 
@@ -214,6 +216,7 @@ def _maybe_old_paste(ctx: Context, reading: Reading, found: dict[str, Stamp]) ->
             " if it is fresh, check clock sync (NTP) on the server."
         ),
         refs=_refs(reading),
+        source=sources.field(ctx.exchange, "Date"),
     )
 
 
@@ -276,6 +279,10 @@ def _capture_time(ctx: Context, reading: Reading, captured: Moment) -> Finding:
         ),
         fix=f"To judge by the device clock instead: {set_to('now', 'device', ctx.front)}.",
         refs=refs,
+        # A HAR's startedDateTime is kept without its place; a Date is a header line.
+        source=sources.field(ctx.exchange, "Date")
+        if captured.source != "startedDateTime"
+        else None,
     )
 
 
@@ -299,4 +306,5 @@ def _no_capture_time(ctx: Context) -> Finding:
             " RFC 3339 or the response's Date as written), or paste the response's headers."
         ),
         refs=("RFC 9110 §6.6.1",),
+        source=sources.field(ctx.exchange, "Date"),
     )

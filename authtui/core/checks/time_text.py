@@ -6,6 +6,7 @@ functions only phrase it from the stamps and the evaluation clock.
 
 from __future__ import annotations
 
+from authtui.core import sources
 from authtui.core.checks.time_stamps import (
     GITHUB_APP_MAX,
     LONG_LIFETIME,
@@ -18,7 +19,7 @@ from authtui.core.checks.time_stamps import (
 from authtui.core.clock import evaluated_at
 from authtui.core.context import Context
 from authtui.core.controls import control, set_to
-from authtui.core.model import ClockBasis, Finding, Severity
+from authtui.core.model import ClockBasis, Finding, Severity, TokenPart
 from authtui.core.timefmt import relative, since, utc
 
 _FIX_NUMBER = "Have the issuer write {name} as a JSON number of seconds since 1970-01-01T00:00:00Z."
@@ -53,7 +54,7 @@ def _old_paste_hint(ctx: Context) -> str:
     )
 
 
-def bad_type_finding(stamp: Stamp) -> Finding:
+def bad_type_finding(ctx: Context, stamp: Stamp) -> Finding:
     """``time.bad_type``: the claim is not a JSON number."""
     lenient = ""
     if stamp.what.startswith("a string holding a number"):
@@ -72,6 +73,7 @@ def bad_type_finding(stamp: Stamp) -> Finding:
         evidence=f"{stamp.name}={show(stamp.raw)} in the token's claims",
         fix=_FIX_NUMBER.format(name=stamp.name) + f" For example {stamp.name}=1700000000.",
         refs=("RFC 7519 §2", _REFS[stamp.name]),
+        source=sources.claim(ctx.token, stamp.name),
     )
 
 
@@ -94,6 +96,7 @@ def milliseconds_finding(ctx: Context, stamp: Stamp, scaled: float) -> Finding:
             " Math.floor(Date.now() / 1000), not Date.now()."
         ),
         refs=("RFC 7519 §2", _REFS[stamp.name]),
+        source=sources.claim(ctx.token, stamp.name),
     )
 
 
@@ -113,6 +116,7 @@ def no_exp_finding(ctx: Context) -> Finding:
         evidence=f"claims present: {shown or '(none)'}",
         fix="Have the issuer set exp (access tokens usually live minutes to an hour).",
         refs=("RFC 9068 §2.2", "RFC 7519 §4.1.4"),
+        source=sources.segment(ctx.token, TokenPart.PAYLOAD),
     )
 
 
@@ -133,6 +137,7 @@ def expired_finding(ctx: Context, stamp: Stamp, exp: float) -> Finding:
             + _old_paste_hint(ctx)
         ),
         refs=("RFC 7519 §4.1.4", "RFC 6750 §3.1"),
+        source=sources.claim(ctx.token, stamp.name),
     )
 
 
@@ -152,6 +157,7 @@ def expired_within_skew_finding(ctx: Context, stamp: Stamp, exp: float) -> Findi
         evidence=stamp_evidence(ctx, stamp, exp),
         fix="Renew the token before exp (a minute early) instead of relying on leeway.",
         refs=("RFC 7519 §4.1.4",),
+        source=sources.claim(ctx.token, stamp.name),
     )
 
 
@@ -165,6 +171,7 @@ def expiring_soon_finding(ctx: Context, stamp: Stamp, exp: float) -> Finding:
         evidence=stamp_evidence(ctx, stamp, exp),
         fix="Refresh the token shortly before use when it is this close to exp.",
         refs=("RFC 7519 §4.1.4",),
+        source=sources.claim(ctx.token, stamp.name),
     )
 
 
@@ -181,6 +188,7 @@ def not_yet_valid_finding(ctx: Context, stamp: Stamp, nbf: float) -> Finding:
         evidence=stamp_evidence(ctx, stamp, nbf),
         fix="Check clock sync (NTP) on the issuer and the API host, or wait until nbf.",
         refs=("RFC 7519 §4.1.5",),
+        source=sources.claim(ctx.token, stamp.name),
     )
 
 
@@ -197,6 +205,7 @@ def nbf_within_skew_finding(ctx: Context, stamp: Stamp, nbf: float) -> Finding:
         evidence=stamp_evidence(ctx, stamp, nbf),
         fix="Check clock sync (NTP) on the issuer; do not use a token before its nbf.",
         refs=("RFC 7519 §4.1.5",),
+        source=sources.claim(ctx.token, stamp.name),
     )
 
 
@@ -217,6 +226,7 @@ def iat_future_finding(ctx: Context, stamp: Stamp, iat: float, beyond: bool) -> 
             " backdate iat by 60 s."
         ),
         refs=("RFC 7519 §4.1.6",),
+        source=sources.claim(ctx.token, stamp.name),
     )
 
 
@@ -237,6 +247,7 @@ def window_invalid_finding(
         ),
         fix="Fix the issuer's lifetime settings: exp = iat + lifetime, with a positive lifetime.",
         refs=("RFC 7519 §4.1.4", "RFC 7519 §4.1.5", "RFC 7519 §4.1.6"),
+        source=sources.claim(ctx.token, first.name),
     )
 
 
@@ -254,6 +265,7 @@ def lifetime_long_finding(ctx: Context, lifetime: float) -> Finding:
             evidence=f"exp - iat = {relative(lifetime)} ({lifetime:g} s)",
             fix="Mint the JWT with iat = now - 60 and exp = now + 540 (under 10 minutes).",
             refs=("RFC 7519 §4.1.4",),
+            source=sources.claim(ctx.token, "exp"),
         )
     return Finding(
         code="time.lifetime_long",
@@ -266,6 +278,7 @@ def lifetime_long_finding(ctx: Context, lifetime: float) -> Finding:
         evidence=f"exp - iat = {relative(lifetime)} ({lifetime:g} s)",
         fix="Shorten the access-token lifetime at the issuer and renew with a refresh token.",
         refs=("RFC 9068 §2.2", "RFC 8725 §3.10"),
+        source=sources.claim(ctx.token, "exp"),
     )
 
 
@@ -286,4 +299,5 @@ def valid_finding(ctx: Context, found: dict[str, Stamp], times: dict[str, float]
         ),
         fix="Nothing to do for exp, nbf and iat.",
         refs=("RFC 7519 §4.1.4", "RFC 7519 §4.1.5", "RFC 7519 §4.1.6"),
+        source=sources.claim(ctx.token, "exp"),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from authtui.core import sources
 from authtui.core.checks import Check, token_header, token_kind
 from authtui.core.checks.evidence import short, shown, token_start, where
 from authtui.core.context import Context
@@ -76,6 +77,7 @@ def check_missing(ctx: Context) -> Iterator[Finding]:
             "really had no token, have the client attach one."
         ),
         refs=("RFC 6750 §2.1", "RFC 6750 §3.1"),
+        source=sources.request_line(ctx.exchange) if ctx.exchange.has_request else None,
     )
 
 
@@ -105,6 +107,7 @@ def check_malformed(ctx: Context) -> Iterator[Finding]:
             "or the client's log), and compare its length with this one."
         ),
         refs=("RFC 7519 §7.2", "RFC 7515 §7.1", "RFC 6750 §3.1"),
+        source=sources.token(token),
     )
 
 
@@ -144,6 +147,7 @@ def check_opaque(ctx: Context) -> Iterator[Finding]:
             "API's audience/resource so the issuer returns a JWT access token."
         ),
         refs=("RFC 7662 §2", "RFC 6750 §1.2"),
+        source=sources.token(token),
     )
 
 
@@ -169,6 +173,7 @@ def check_jwe(ctx: Context) -> Iterator[Finding]:
             "`audience`)."
         ),
         refs=("RFC 7516 §9", "RFC 9068 §4"),
+        source=sources.jose_header(token, "enc"),
     )
 
 
@@ -190,6 +195,7 @@ def check_alg_none(ctx: Context) -> Iterator[Finding]:
         + (f"{_start(signature, ctx.options.redact)!r} (ignored)" if signature else "empty"),
         fix="Get a signed access token from the issuer; never configure an API to accept none.",
         refs=("RFC 8725 §3.2", "RFC 7519 §6", "RFC 9068 §2.1"),
+        source=sources.jose_header(token, "alg"),
     )
 
 
@@ -221,6 +227,7 @@ def check_too_large(ctx: Context) -> Iterator[Finding]:
             "raise the header buffer limits of every proxy on the path."
         ),
         refs=("RFC 9110 §5.4", "RFC 6585 §5"),
+        source=sources.token(token),
     )
 
 
@@ -265,6 +272,7 @@ def check_encoding(ctx: Context) -> Iterator[Finding]:
             "rather than '+' and '/'. Check whatever copied or re-encoded it."
         ),
         refs=("RFC 7515 §2", "RFC 6750 §2.1"),
+        source=sources.token(token),
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from authtui.core import sources
 from authtui.core.checks import Check
 from authtui.core.checks.evidence import shown, where
 from authtui.core.context import Context
@@ -78,6 +79,7 @@ def check_crit(ctx: Context) -> Iterator[Finding]:
             "each listed extension."
         ),
         refs=("RFC 7515 §4.1.11",),
+        source=sources.jose_header(token, "crit"),
     )
 
 
@@ -112,6 +114,7 @@ def check_key_reference(ctx: Context) -> Iterator[Finding]:
             "the kid against that JWKS instead."
         ),
         refs=("RFC 8725 §3.10", "RFC 7515 §4.1.2", "RFC 7515 §4.1.5"),
+        source=sources.jose_header(token, present[0]),
     )
 
 
@@ -157,6 +160,7 @@ def check_kid_suspicious(ctx: Context) -> Iterator[Finding]:
             "JWKS, as an opaque string."
         ),
         refs=("RFC 8725 §3.10", "RFC 7515 §4.1.4"),
+        source=sources.jose_header(token, "kid"),
     )
 
 

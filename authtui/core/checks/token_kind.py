@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from authtui.core import timefmt
+from authtui.core import sources, timefmt
 from authtui.core.checks import Check
 from authtui.core.checks.evidence import shown, where
 from authtui.core.context import Context
 from authtui.core.jose.tokens import opaque_issuer
-from authtui.core.model import Finding, Severity, Token, TokenForm
+from authtui.core.model import Finding, Severity, Source, Token, TokenForm, TokenPart
 
 _CHECKED = (TokenForm.JWS, TokenForm.UNSECURED)
 AT_TYPES = ("at+jwt", "application/at+jwt")
@@ -105,8 +105,8 @@ def _id_token_evidence(claims: dict[str, Any], typ: str | None) -> list[str]:
     return found
 
 
-def _claim_kind(claims: dict[str, Any]) -> tuple[str, str] | None:
-    """(kind, evidence) from a claim that names the token's kind."""
+def _claim_kind(claims: dict[str, Any]) -> tuple[str, str, str] | None:
+    """(kind, evidence, claim name) from a claim that names the token's kind."""
     for name, who in _KIND_CLAIMS.items():
         value = claims.get(name)
         if not isinstance(value, str):
@@ -114,30 +114,40 @@ def _claim_kind(claims: dict[str, Any]) -> tuple[str, str] | None:
         key = value.lower().replace("_", "").replace("-", "")
         kind = _KIND_VALUES.get(key) or _KIND_VALUES.get(key.removesuffix("token") or key)
         if kind is not None:
-            return kind, f"claim {name}={shown(value)}" + (f" ({who})" if who else "")
+            return kind, f"claim {name}={shown(value)}" + (f" ({who})" if who else ""), name
+    return None
+
+
+def _kind(token: Token, role: str | None) -> tuple[str, list[str], Source | None] | None:
+    """(kind, evidence, where the evidence is) when the token is another kind."""
+    if role in _ROLE_KINDS:
+        evidence = [f"it is the {role} of the token endpoint's answer"]
+        return _ROLE_KINDS[role], evidence, sources.token(token)
+    if token.form not in _CHECKED or token.header is None:
+        known = opaque_issuer(token.raw) if token.form is TokenForm.OPAQUE else None
+        if known is not None and known[1] == "refresh":
+            evidence = [f"prefix {token.raw[:4]}… ({known[0]})"]
+            return "a refresh token", evidence, sources.token(token)
+        return None
+    typ = _typ(token)
+    if typ in _HEADER_KINDS:
+        evidence = [f"header typ={(token.header or {}).get('typ')}"]
+        return _HEADER_KINDS[typ], evidence, sources.jose_header(token, "typ")
+    claims = token.claims or {}
+    by_claim = _claim_kind(claims)
+    if by_claim is not None:
+        return by_claim[0], [by_claim[1]], sources.claim(token, by_claim[2])
+    id_evidence = _id_token_evidence(claims, typ)
+    if id_evidence:
+        named = next((k for k in ("nonce", "at_hash", "c_hash") if k in claims), "aud")
+        return "an ID token", id_evidence, sources.claim(token, named)
     return None
 
 
 def kind_evidence(token: Token, role: str | None = None) -> tuple[str, list[str]] | None:
     """(kind, evidence) when the token is a kind other than an access token."""
-    if role in _ROLE_KINDS:
-        return _ROLE_KINDS[role], [f"it is the {role} of the token endpoint's answer"]
-    if token.form not in _CHECKED or token.header is None:
-        known = opaque_issuer(token.raw) if token.form is TokenForm.OPAQUE else None
-        if known is not None and known[1] == "refresh":
-            return "a refresh token", [f"prefix {token.raw[:4]}… ({known[0]})"]
-        return None
-    typ = _typ(token)
-    if typ in _HEADER_KINDS:
-        return _HEADER_KINDS[typ], [f"header typ={(token.header or {}).get('typ')}"]
-    claims = token.claims or {}
-    by_claim = _claim_kind(claims)
-    if by_claim is not None:
-        return by_claim[0], [by_claim[1]]
-    id_evidence = _id_token_evidence(claims, typ)
-    if id_evidence:
-        return "an ID token", id_evidence
-    return None
+    found = _kind(token, role)
+    return None if found is None else (found[0], found[1])
 
 
 def check_wrong_type(ctx: Context) -> Iterator[Finding]:
@@ -145,10 +155,10 @@ def check_wrong_type(ctx: Context) -> Iterator[Finding]:
     token = ctx.token
     if token is None:
         return
-    kind = kind_evidence(token, role_of(ctx, token))
+    kind = _kind(token, role_of(ctx, token))
     if kind is None:
         return
-    what, evidence = kind
+    what, evidence, place = kind
     refresh = what == "a refresh token"
     yield Finding(
         "token.wrong_type",
@@ -174,6 +184,7 @@ def check_wrong_type(ctx: Context) -> Iterator[Finding]:
                if refresh else "")
         ),
         refs=("RFC 8725 §2.8", "RFC 8725 §3.11", "RFC 9068 §4", "OIDC Core §2"),
+        source=place,
     )  # fmt: skip
 
 
@@ -196,6 +207,7 @@ def check_typ(ctx: Context) -> Iterator[Finding]:
         evidence=f"{where(token)}: header typ=" + ("(absent)" if typ is None else shown(typ)),
         fix="If the API requires at+jwt, configure the issuer to type its access tokens.",
         refs=("RFC 9068 §2.1", "RFC 8725 §3.11"),
+        source=sources.jose_header(token, "typ") if typ is not None else sources.token(token),
     )
 
 
@@ -229,6 +241,7 @@ def check_not_jwt(ctx: Context) -> Iterator[Finding]:
             "not decode it as a JWT."
         ),
         refs=("RFC 7515 §3", "RFC 7519 §7.2", "RFC 7519 §3"),
+        source=sources.segment(token, TokenPart.PAYLOAD),
     )
 
 
@@ -274,6 +287,7 @@ def check_response(ctx: Context) -> Iterator[Finding]:
         evidence="; ".join(lines),
         fix="Send the access_token to the API, as `Authorization: Bearer <access_token>`.",
         refs=("RFC 6749 §5.1", "OIDC Core §3.1.3.3"),
+        source=sources.token(ctx.token),
     )
 
 

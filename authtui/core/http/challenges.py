@@ -12,7 +12,7 @@ A hand-written scanner: linear in the input, never raising.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from authtui.core.http.scan import (
     STOP_VALUE,
@@ -382,6 +382,8 @@ def challenges_of(headers: Sequence[Header]) -> tuple[tuple[Challenge, ...], tup
         if header.key not in CHALLENGE_FIELDS:
             continue
         found, field_notes = parse_challenges(header.value, header.name)
+        if header.span is not None:
+            found = tuple(replace(c, span=header.span) for c in found)
         challenges.extend(found)
         notes.extend(field_notes)
     return tuple(challenges), tuple(notes)

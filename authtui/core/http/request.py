@@ -9,10 +9,11 @@ Linear in the input, never raising.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import parse_qsl, unquote
 
 from authtui.core.http.credentials import parse_bare_credentials, parse_credentials
-from authtui.core.model import Credentials, Exchange
+from authtui.core.model import Credentials, Exchange, Header, Span
 
 TOKEN_HEADERS: frozenset[str] = frozenset(
     {
@@ -75,7 +76,7 @@ def _cookie_tokens(exchange: Exchange) -> list[Credentials]:
             value = unquote(raw.strip().strip('"'))
             if eq and value and _cookie_carries_token(name, value):
                 cred = parse_bare_credentials(value, f"cookie {name.strip()}")
-                found.append(_with_raw(cred, raw.strip()))
+                found.append(_with_raw(cred, raw.strip(), header.span))
     return found
 
 
@@ -91,7 +92,7 @@ def _query_tokens(exchange: Exchange) -> list[Credentials]:
         name, eq, raw = part.partition("=")
         if eq and unquote(name) == "access_token":
             cred = parse_bare_credentials(unquote(raw), "query access_token")
-            found.append(_with_raw(cred, raw))
+            found.append(_with_raw(cred, raw, exchange.request_line))
     return found
 
 
@@ -110,7 +111,7 @@ def _form_tokens(exchange: Exchange) -> list[Credentials]:
     return found
 
 
-def _with_raw(cred: Credentials, raw: str) -> Credentials:
+def _with_raw(cred: Credentials, raw: str, span: Span | None) -> Credentials:
     return Credentials(
         scheme=cred.scheme,
         token68=cred.token68,
@@ -118,7 +119,15 @@ def _with_raw(cred: Credentials, raw: str) -> Credentials:
         field_name=cred.field_name,
         raw=raw,
         notes=cred.notes,
+        span=span,
     )
+
+
+def _read(header: Header, bare: bool = False) -> Credentials:
+    """The credentials of one header field, with where the field was read."""
+    read = parse_bare_credentials if bare else parse_credentials
+    cred = read(header.value, header.name)
+    return replace(cred, span=header.span) if header.span is not None else cred
 
 
 def request_credentials(exchange: Exchange) -> tuple[Credentials, ...]:
@@ -131,9 +140,9 @@ def request_credentials(exchange: Exchange) -> tuple[Credentials, ...]:
     header is not a credential and is left out.
     """
     headers = exchange.request_headers
-    found = [parse_credentials(h.value, h.name) for h in headers if h.key == "authorization"]
-    found += [parse_credentials(h.value, h.name) for h in headers if h.key == "proxy-authorization"]
-    found += [parse_bare_credentials(h.value, h.name) for h in headers if h.key in TOKEN_HEADERS]
+    found = [_read(h) for h in headers if h.key == "authorization"]
+    found += [_read(h) for h in headers if h.key == "proxy-authorization"]
+    found += [_read(h, bare=True) for h in headers if h.key in TOKEN_HEADERS]
     found += _query_tokens(exchange)
     found += _form_tokens(exchange)
     found += _cookie_tokens(exchange)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from authtui.core import timefmt
+from authtui.core import sources, timefmt
 from authtui.core.controls import via
 from authtui.core.jose.algs import AlgSpec
 from authtui.core.jose.forgery import shape_problem
 from authtui.core.keys.model import LoadedKey
-from authtui.core.model import Finding, Severity, Token
+from authtui.core.model import Finding, Severity, Source, Token, TokenPart
 from authtui.core.options import FrontEnd
 
 _REFS = ("RFC 7515 §5.2", "RFC 7518 §3.1")
@@ -33,8 +33,13 @@ def _embedded_note(token: Token) -> str:
 
 
 def _finding(code: str, severity: Severity, title: str, detail: str, evidence: str, fix: str,
-             refs: tuple[str, ...] = _REFS) -> Finding:  # fmt: skip
-    return Finding(code, severity, title, detail, evidence, fix, refs)
+             refs: tuple[str, ...] = _REFS, *,
+             source: Source | None = None) -> Finding:  # fmt: skip
+    return Finding(code, severity, title, detail, evidence, fix, refs, source=source)
+
+
+def _signature(token: Token) -> Source | None:
+    return sources.segment(token, TokenPart.SIGNATURE)
 
 
 def not_checked(token: Token, had_keys: bool, front: FrontEnd = "cli") -> Finding:
@@ -49,6 +54,7 @@ def not_checked(token: Token, had_keys: bool, front: FrontEnd = "cli") -> Findin
         "Save the issuer's JWKS (the jwks_uri in its /.well-known/openid-configuration) and "
         f"give it {via('key', front)}; for HS256/384/512 give the shared secret"
         f" {via('secret', front)}.",
+        source=_signature(token),
     )
 
 
@@ -61,6 +67,7 @@ def secret_for_asymmetric(token: Token, spec: AlgSpec, front: FrontEnd = "cli") 
         "issuer's public key can verify it, and an HMAC secret was given instead.",
         _where(token),
         f"Give the issuer's JWKS or PEM public key {via('key', front)}.",
+        source=sources.jose_header(token, "alg"),
     )
 
 
@@ -74,6 +81,7 @@ def unsupported(token: Token, alg: str) -> Finding:
         _where(token),
         "Have the issuer sign with a registered algorithm the server allows.",
         ("RFC 7518 §3.1", "RFC 8725 §3.1"),
+        source=sources.jose_header(token, "alg"),
     )
 
 
@@ -91,6 +99,7 @@ def valid(token: Token, key: LoadedKey, kid_missing: bool) -> Finding:
         f"The signature checks out, so it is not why the request was refused.{extra}",
         _where(token),
         "Look at the other findings: claims, time, audience and scope.",
+        source=sources.key(key.source, token),
     )
 
 
@@ -103,6 +112,7 @@ def valid_hmac(token: Token, label: str, variant: str) -> Finding:
             "The signature checks out, so it is not why the request was refused.",
             _where(token),
             "Look at the other findings: claims, time, audience and scope.",
+            source=_signature(token),
         )
     return _finding(
         "sig.valid",
@@ -114,6 +124,7 @@ def valid_hmac(token: Token, label: str, variant: str) -> Finding:
         "Make the issuer and the server read the secret the same way (raw bytes or "
         "base64-decoded, no trailing newline).",
         ("RFC 7518 §3.2",),
+        source=_signature(token),
     )
 
 
@@ -130,6 +141,7 @@ def invalid(token: Token, spec: AlgSpec, tried: list[LoadedKey]) -> Finding:
         f"{_where(token)}; signature {len(token.signature)} bytes",
         "Get a fresh token from the issuer and make sure the key given is the issuer's "
         "current key; never edit a token by hand.",
+        source=sources.key(tried[0].source, token) if tried else _signature(token),
     )
 
 
@@ -144,6 +156,7 @@ def invalid_hmac(token: Token, spec: AlgSpec, labels: list[str]) -> Finding:
         f"{_where(token)}; signature {len(token.signature)} bytes",
         "Check that the server's secret is the issuer's, byte for byte.",
         ("RFC 7515 §5.2", "RFC 7518 §3.2"),
+        source=_signature(token),
     )
 
 
@@ -170,6 +183,9 @@ def kid_not_found(
         f" {via('key', front)}; "
         "compare the token's iss with the issuer (tenant, realm) the server is set up for.",
         ("RFC 7515 §4.1.4", "RFC 7517 §4.5"),
+        source=sources.key(keys[0].source, token, "kid")
+        if keys
+        else sources.jose_header(token, "kid"),
     )
 
 
@@ -189,6 +205,7 @@ def alg_mismatch(token: Token, spec: AlgSpec, reasons: list[str], math_ok: bool)
         f"Either the issuer signs with another key than the server expects, or the server "
         f"is set up for another algorithm: allow {spec.name} with a key of the right type.",
         ("RFC 7518 §3.1", "RFC 7517 §4.4", "RFC 8725 §3.1"),
+        source=sources.jose_header(token, "alg"),
     )
 
 
@@ -212,6 +229,7 @@ def alg_confusion(
             "Reject the token. Make the server pin the algorithm to each key (never accept "
             "HS* for an RSA/EC key); if it ever accepted such a token, treat it as a breach.",
             ("RFC 8725 §2.1", "RFC 8725 §3.1"),
+            source=sources.key(key.source, token, "alg"),
         )
     names = "; ".join(k.description for k in public[:4])
     return _finding(
@@ -224,6 +242,7 @@ def alg_confusion(
         f"If the issuer really uses {spec.name}, give its secret {via('secret', front)}; if it "
         "signs with RSA/EC, the token did not come from it.",
         ("RFC 8725 §2.1", "RFC 8725 §3.1"),
+        source=sources.jose_header(token, "alg"),
     )
 
 
@@ -255,6 +274,7 @@ def detached(token: Token) -> Finding:
         "Check the signature over the detached content it belongs to; an API that expects "
         "a JWT needs a token with its claims inside.",
         ("RFC 7515 Appendix F",),
+        source=sources.segment(token, TokenPart.PAYLOAD),
     )
 
 
@@ -300,6 +320,7 @@ def duplicate_kid(
             "Give each key in the JWKS its own kid (the issuer's key rotation should mint a new"
             " kid with each new key), and drop retired keys from the set.",
             ("RFC 7517 §4.5", "RFC 7515 §4.1.4"),
+            source=sources.key(keys[0].source, token, "kid"),
         )
     ]
 
@@ -343,6 +364,7 @@ def cert_validity(
                 "Have the issuer publish a current certificate (roll its signing key), or, if"
                 " this is an old copy of the key, fetch the current one from its jwks_uri.",
                 ("RFC 5280 §4.1.2.5", "RFC 7517 §4.7"),
+                source=sources.key(key.source),
             )
         )
     return findings

@@ -12,6 +12,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
 
+from authtui.core import sources
 from authtui.core.model import Finding, Note, Severity
 
 MIN_RSA_BITS = 2048
@@ -233,4 +234,5 @@ def key_error(
         evidence=evidence or where,
         fix=fix,
         refs=refs,
+        source=sources.key(where),
     )

@@ -17,8 +17,9 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from authtui.core.limits import clip
-from authtui.core.model import Exchange, Header, Note
+from authtui.core.model import Exchange, Header, Note, Span
 from authtui.core.read.hidden import hidden_failure
+from authtui.core.read.jsonspans import Path, value_spans
 from authtui.core.read.lines import FAILING  # re-exported: har.FAILING as before
 
 TOKEN_KEYS = (
@@ -56,8 +57,66 @@ def decode_leading_json(text: str, start: int) -> tuple[object, int] | Note:
     )
 
 
-def read_har(doc: object) -> tuple[list[Exchange], list[Note]] | None:
-    """Read a decoded HAR document; ``None`` when ``doc`` is not a HAR file.
+def _wanted(path: Path) -> bool:
+    """The places a diagnosis points at: each entry, its request and response, the
+    response's status and content, every header."""
+    n = len(path)
+    if n < 3 or path[0] != "log" or path[1] != "entries":
+        return False
+    if n == 3:
+        return True
+    side = path[3]
+    if n == 4:
+        return side in ("request", "response")
+    if n == 5:
+        return side == "response" and path[4] in ("status", "content")
+    return n == 6 and path[4] == "headers"
+
+
+def _descend(path: Path) -> bool:
+    """Whether a wanted place may lie inside the container at ``path``."""
+    n = len(path)
+    if n < 2:
+        return path in ((), ("log",))
+    if path[0] != "log" or path[1] != "entries":
+        return False
+    if n <= 3:
+        return True
+    if path[3] not in ("request", "response"):
+        return False
+    return n == 4 or (n == 5 and path[4] == "headers")
+
+
+class HarPlaces:
+    """Where the members of a HAR file were written in the paste.
+
+    ``text[start:]`` begins with the HAR's JSON; ``base`` is the offset of ``text`` in
+    what the user pasted (after a byte-order mark).
+    """
+
+    def __init__(self, text: str, start: int, base: int = 0) -> None:
+        found = value_spans(text, start, _wanted, _descend)
+        lone_cr = "\r" in text
+        self.spans: dict[Path, Span] = {}
+        line, at = 1, 0
+        # In order of offset, so that lines are counted once over the text.
+        for path, (begin, end) in sorted(found.items(), key=lambda item: item[1][0]):
+            line += text.count("\n", at, begin)
+            if lone_cr:
+                line += text.count("\r", at, begin) - text.count("\r\n", at, begin)
+            at = begin
+            self.spans[path] = Span(base + begin, base + end, line)
+
+    def span(self, path: Path) -> Span | None:
+        """Where the value at ``path`` was written (with its key), if anywhere."""
+        return self.spans.get(path)
+
+
+def read_har(
+    doc: object, places: HarPlaces | None = None
+) -> tuple[list[Exchange], list[Note]] | None:
+    """Read a decoded HAR document; ``None`` when ``doc`` is not a HAR file. ``places``
+    says where its members were written (each header, status and entry gets its span).
 
     Keeps every readable entry, in order.
     """
@@ -70,8 +129,8 @@ def read_har(doc: object) -> tuple[list[Exchange], list[Note]] | None:
         return [], [note]
     exchanges: list[Exchange] = []
     skipped = 0
-    for entry in entries:
-        exchange = _entry(entry)
+    for index, entry in enumerate(entries):
+        exchange = _entry(entry, _At(places, ("log", "entries", index)))
         if exchange is None:
             skipped += 1
         else:
@@ -189,7 +248,18 @@ def _summary(total: int, exchanges: list[Exchange], skipped: int) -> list[Note]:
     return notes
 
 
-def _entry(entry: object) -> Exchange | None:
+class _At:
+    """The places of one entry (nothing when the HAR's text was not walked)."""
+
+    def __init__(self, places: HarPlaces | None, path: Path) -> None:
+        self.places = places
+        self.path = path
+
+    def span(self, *keys: str | int) -> Span | None:
+        return self.places.span(self.path + keys) if self.places is not None else None
+
+
+def _entry(entry: object, at: _At) -> Exchange | None:
     if not isinstance(entry, dict):
         return None
     request = _dict(entry.get("request"))
@@ -204,16 +274,19 @@ def _entry(entry: object) -> Exchange | None:
         method=method,
         target=_origin_form(url),
         url=url,
-        request_headers=_headers(request.get("headers")),
+        request_headers=_headers(request.get("headers"), at, "request"),
         request_body=_str(_dict(request.get("postData")).get("text")),
         status=status,
         reason=_str(response.get("statusText")) or None,
         http_version=version,
-        response_headers=_headers(response.get("headers")),
+        response_headers=_headers(response.get("headers"), at, "response"),
         body=_content_text(_dict(response.get("content"))),
         source="har",
         label=f"{method or '?'} {url or '?'} -> {status if status is not None else '?'}",
         started=_str(entry.get("startedDateTime"))[:_STARTED_LIMIT],
+        request_line=at.span("request"),
+        status_line=at.span("response", "status"),
+        body_span=at.span("response", "content"),
     )
 
 
@@ -247,16 +320,17 @@ def _version(value: object) -> str | None:
     return text or None
 
 
-def _headers(value: object) -> tuple[Header, ...]:
+def _headers(value: object, at: _At | None = None, side: str = "") -> tuple[Header, ...]:
     if not isinstance(value, list):
         return ()
     headers: list[Header] = []
-    for item in value:
+    for index, item in enumerate(value):
         if not isinstance(item, dict):
             continue
         name, text = item.get("name"), item.get("value")
         if isinstance(name, str) and name and not name.startswith(":"):
-            headers.append(Header(name, text if isinstance(text, str) else ""))
+            span = at.span(side, "headers", index) if at is not None else None
+            headers.append(Header(name, text if isinstance(text, str) else "", span))
     return tuple(headers)
 
 

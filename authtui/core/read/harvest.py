@@ -8,8 +8,10 @@ import json
 import re
 
 from authtui.core.limits import MAX_TOKEN_CHARS, MAX_TOKENS
+from authtui.core.model import Span
 from authtui.core.read.lines import TOKEN_CHARS, is_tokenish
 from authtui.core.read.message import Notes
+from authtui.core.read.places import Places
 
 _JWT_WORD = re.compile(r"eyJ[A-Za-z0-9\-._~+/=]*")  # one class, no backtracking
 ROLES = ("access_token", "id_token", "refresh_token")
@@ -30,6 +32,12 @@ class Harvest:
         self.pending_chars = 0
         self.roles: list[tuple[str, str]] = []
         """(member name, token) of each token taken from a token endpoint's answer."""
+        self.spans: dict[str, Span] = {}
+        """Where a token was read, when it stood on lines of its own."""
+        self.places: Places | None = None
+        """Where each line is in the paste (set with the reader's)."""
+        self.pending_lines = (-1, -1)
+        """The first and last line index of the token being read."""
 
     def continues(self, stripped: str) -> bool:
         """A JWT wrapped over several lines: equal-length lines of token characters."""
@@ -42,8 +50,11 @@ class Harvest:
             return False
         return not stripped.startswith("eyJ") or self.pending_dots < 2 or last.endswith(".")
 
-    def pend(self, stripped: str) -> None:
-        """Hold a line that may be the start (or the next part) of a token."""
+    def pend(self, stripped: str, at: int = -1) -> None:
+        """Hold a line that may be the start (or the next part) of a token; ``at`` is the
+        line's index, for :attr:`places`."""
+        first = self.pending_lines[0] if self.pending else at
+        self.pending_lines = (first, at)
         self.pending.append(stripped)
         self.pending_dots += stripped.count(".")
         self.pending_chars += len(stripped)
@@ -59,18 +70,23 @@ class Harvest:
                 "breaks before sending it.",
                 self.pending[0],
             )
-        self.add("\n".join(self.pending))
+        first, last = self.pending_lines
+        at = self.places.span(first, last) if self.places is not None and first >= 0 else None
+        self.add("\n".join(self.pending), at)
         self.pending = []
         self.pending_dots = self.pending_chars = 0
 
-    def add(self, token: str) -> None:
-        """Keep a token (once; at most :data:`~authtui.core.limits.MAX_TOKENS`)."""
+    def add(self, token: str, span: Span | None = None) -> None:
+        """Keep a token (once; at most :data:`~authtui.core.limits.MAX_TOKENS`), and where
+        it was read when ``span`` says."""
         if token in self.found:
             return
         if len(self.found) >= MAX_TOKENS:
             self.notes.add("paste.too_many_tokens", f"Only the first {MAX_TOKENS} tokens are kept.")
             return
         self.found.append(token)
+        if span is not None:
+            self.spans[token] = span
 
     def add_roles(self, roles: list[tuple[str, str]]) -> None:
         """Keep the tokens of a token endpoint's answer, with the member each came from.
@@ -117,14 +133,15 @@ def body_token_response(body: str) -> list[tuple[str, str]]:
     return token_response(doc)
 
 
-def take_tokens(body: str, harvest: Harvest) -> str:
+def take_tokens(body: str, harvest: Harvest, span: Span | None = None) -> str:
     """A body that is only a token is a token; so is a JWT alone in the last paragraph.
+    ``span`` is where the body was read (then the token's place, when it is the body).
 
     Returns the body without the token taken from it.
     """
     stripped = body.strip()
     if stripped and " " not in stripped and "\n" not in stripped and is_tokenish(stripped):
-        harvest.add(stripped)
+        harvest.add(stripped, span)
         return ""
     head, sep, last = body.rpartition("\n\n")
     last = last.strip()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from authtui.core.limits import MAX_NOTES_PER_CODE, clip
-from authtui.core.model import Header, Note
+from authtui.core.model import Header, Note, Span
 from authtui.core.read.lines import BODYLESS, CHALLENGE_FIELDS, REQUEST, RESPONSE, side_of
 
 # --- notes ------------------------------------------------------------------------
@@ -65,6 +65,14 @@ class Msg:
     """Continuation lines of the last header, joined when the next one arrives."""
     only_challenges: bool = True
     """Every header so far is a WWW-Authenticate-like field."""
+    start_span: Span | None = None
+    """Where its start line (request or status line, or what stands for it) was read."""
+    status_span: Span | None = None
+    """Where the status was read when a field gave it (``:status``, ``Status:``)."""
+    body_span: Span | None = None
+    """Where its body was read, first to last non-blank line."""
+    fold_end: int = -1
+    """Where the last continuation line of the last header ends (-1: none)."""
 
     def add(self, header: Header) -> None:
         """Append a header (after joining the folded lines of the one before)."""
@@ -73,17 +81,24 @@ class Msg:
         self.only_challenges = self.only_challenges and header.key in CHALLENGE_FIELDS
         self.headers.append(header)
 
-    def fold(self, text: str) -> None:
-        """Continue the last header's value (obs-fold); joined later in linear time."""
+    def fold(self, text: str, span: Span | None = None) -> None:
+        """Continue the last header's value (obs-fold); joined later in linear time.
+        ``span`` is where the continuation line was read: the header's span grows to it."""
         self.folded.append(text)
+        if span is not None:
+            self.fold_end = span.end
 
     def close(self) -> None:
         """Join pending continuation lines into the last header."""
         if self.folded and self.headers:
             last = self.headers[-1]
             value = " ".join([last.value, *self.folded]).strip()
-            self.headers[-1] = Header(last.name, value)
+            span = last.span
+            if span is not None and self.fold_end > span.end:
+                span = span._replace(end=self.fold_end)
+            self.headers[-1] = Header(last.name, value, span)
         self.folded = []
+        self.fold_end = -1
 
     def sides(self) -> list[str]:
         """The half each header belongs to, in order."""

@@ -30,7 +30,7 @@ def halves(msg: Msg, harvest: Harvest) -> list[tuple[str, Exchange]]:
     response = tuple(h for h, s in zip(msg.headers, sides, strict=True) if s == RESPONSE)
     body = _body_text(msg.body)
     if msg.source != "curl-command":  # a command's body is what it sends, token or not
-        body = take_tokens(body, harvest)
+        body = take_tokens(body, harvest, msg.body_span)
     to_response = msg.kind == RESPONSE or (msg.kind == "block" and msg.has_response())
     if to_response:
         roles = body_token_response(body)
@@ -55,6 +55,7 @@ def halves(msg: Msg, harvest: Harvest) -> list[tuple[str, Exchange]]:
                     request_body="" if to_response else body,
                     http_version=None if to_response else msg.version,
                     source=source,
+                    request_line=msg.start_span if msg.kind != RESPONSE else None,
                 ),
             )
         )
@@ -70,6 +71,9 @@ def halves(msg: Msg, harvest: Harvest) -> list[tuple[str, Exchange]]:
                     response_headers=resp_headers,
                     body=body if to_response else "",
                     source=source,
+                    status_line=(msg.start_span if msg.kind == RESPONSE else None)
+                    or msg.status_span,
+                    body_span=msg.body_span if to_response and body else None,
                 ),
             )
         )
@@ -119,6 +123,8 @@ def _merge(request: Exchange, response: Exchange) -> Exchange:
         response_headers=response.response_headers,
         body=response.body,
         source=source,
+        status_line=response.status_line,
+        body_span=response.body_span,
     )
 
 
@@ -190,6 +196,9 @@ def _join_halves(first: Exchange, second: Exchange) -> Exchange:
         response_headers=first.response_headers + second.response_headers,
         body=first.body or second.body,
         source="headers",
+        request_line=first.request_line or second.request_line,
+        status_line=first.status_line if first.status is not None else second.status_line,
+        body_span=first.body_span if first.body else second.body_span,
     )
 
 

@@ -15,6 +15,7 @@ turns messages into request/response halves and pairs them into exchanges.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from authtui.core.limits import MAX_EXCHANGES, MAX_PASTE_CHARS, MAX_QUOTE_SPAN
@@ -23,6 +24,7 @@ from authtui.core.read.harvest import jwt_words, token_response
 from authtui.core.read.lines import REQUEST, curl_prefix, is_curl
 from authtui.core.read.message import Msg, Notes
 from authtui.core.read.pair import default_selected, halves, pair
+from authtui.core.read.places import Places, lines_before
 from authtui.core.read.reader import IDLE, Reader
 from authtui.core.read.transport import transport_lines
 from authtui.core.safety.terminal import find_unsafe
@@ -64,8 +66,11 @@ def _dedent(lines: list[str]) -> list[str]:
     return [line[cut:] if line.startswith(prefix) else line.lstrip(" \t") for line in lines]
 
 
-def _read_lines(text: str, reader: Reader, notes: Notes) -> None:
+def _read_lines(text: str, reader: Reader, notes: Notes, base: int, base_line: int) -> None:
+    """Read ``text`` line by line; ``base`` is its offset in the paste, ``base_line`` the
+    number of line ends before it there (for :class:`~authtui.core.model.Span`)."""
     lines = _lines(text)
+    reader.places = reader.harvest.places = Places(text, lines, base, base_line)
     curl = is_curl(lines)
     # A curl command starts with "curl" (after a prompt): without that word anywhere,
     # no line can start one, and the command reader is not even imported.
@@ -83,9 +88,10 @@ def _read_lines(text: str, reader: Reader, notes: Notes) -> None:
             for note in read.notes:
                 notes.add(note.code, note.message, note.evidence)
             if read.request is not None:
-                reader.command(_command_msg(read.request))
+                reader.command(_command_msg(read.request, reader.places, i, read.end))
             i = max(read.end, i + 1)
             continue
+        reader.at = i
         if curl:
             split = curl_prefix(line)
             if split is not None:
@@ -102,27 +108,47 @@ def _command_text(line: str) -> str | None:
     return command_text(line)
 
 
-def _command_msg(request: CurlRequest) -> Msg:
-    """A curl command's request as a message, to be paired with the response after it."""
-    return Msg(
+def _command_msg(request: CurlRequest, places: Places, first: int, end: int) -> Msg:
+    """A curl command's request as a message, to be paired with the response after it.
+
+    The command spans lines ``first`` to ``end`` (exclusive): a header is placed on the
+    line that writes it (``-H 'Authorization: …'``), one an option implies (``-u``,
+    ``--oauth2-bearer``) on the whole command."""
+    last = max(end - 1, first)
+    whole = places.span(first, last)
+    headers = []
+    for header in request.headers:
+        at = places.find(first, last + 1, header.name + ":")
+        span = places.span(at) if at is not None else whole
+        headers.append(replace(header, span=span))
+    msg = Msg(
         REQUEST,
         "curl-command",
         method=request.method,
         target=request.target,
         url=request.url,
-        headers=list(request.headers),
+        headers=headers,
         body=[request.body] if request.body else [],
     )
+    msg.start_span = whole
+    return msg
 
 
 def _read_json(
-    text: str, start: int, notes: Notes, stripped: list[str]
+    text: str, start: int, notes: Notes, stripped: list[str], base: int = 0
 ) -> tuple[list[Exchange], list[str], list[tuple[str, str]], int]:
     """A leading JSON value: HAR exchanges, a token endpoint's answer (its tokens with
     their member names), or the tokens it holds. Returns where the text after it begins
     (0 when it could not be read: the whole paste is then text). The signs that a HAR
-    is a sanitized export go to ``stripped``."""
-    from authtui.core.read.har import decode_leading_json, json_tokens, read_har, sanitized_signs
+    is a sanitized export go to ``stripped``; ``base`` is the offset of ``text`` in the
+    paste (after a byte-order mark), for the spans of a HAR's members."""
+    from authtui.core.read.har import (
+        HarPlaces,
+        decode_leading_json,
+        json_tokens,
+        read_har,
+        sanitized_signs,
+    )
 
     decoded = decode_leading_json(text, start)
     if isinstance(decoded, Note):
@@ -132,7 +158,7 @@ def _read_json(
     roles = token_response(doc)
     if roles:  # a token endpoint's answer: checks/token_kind shows its tokens side by side
         return [], [], roles, end
-    har = read_har(doc)
+    har = read_har(doc, HarPlaces(text, start, base) if _is_har(doc) else None)
     if har is not None:
         exchanges, har_notes = har
         stripped.extend(sanitized_signs(doc))
@@ -152,6 +178,11 @@ def _read_json(
     return [], tokens, [], end
 
 
+def _is_har(doc: object) -> bool:
+    log = doc.get("log") if isinstance(doc, dict) else None
+    return isinstance(log, dict) and isinstance(log.get("entries"), list)
+
+
 def read_paste(text: str) -> Paste:
     """Read a paste of any shape into exchanges, standalone tokens and notes.
 
@@ -167,21 +198,22 @@ def read_paste(text: str) -> Paste:
             f"{MAX_PASTE_CHARS:,} were read.",
         )
         text = text[:MAX_PASTE_CHARS]
-    text = text.removeprefix("\ufeff")
+    bom = 1 if text.startswith("\ufeff") else 0
+    text = text[bom:]
     _note_control(text, notes)
     reader = Reader(notes)
     exchanges: list[Exchange] = []
     stripped: list[str] = []
     start = len(text) - len(text.lstrip())
-    rest = text
+    rest, end = text, 0
     if text[start : start + 1] in ("{", "["):
-        exchanges, tokens, roles, end = _read_json(text, start, notes, stripped)
+        exchanges, tokens, roles, end = _read_json(text, start, notes, stripped, bom)
         for token in tokens:
             reader.harvest.add(token)
         if roles:
             reader.harvest.add_roles(roles)
         rest = text[end:]
-    _read_lines(rest, reader, notes)
+    _read_lines(rest, reader, notes, bom + end, lines_before(text, end))
     items = [half for msg in reader.messages for half in halves(msg, reader.harvest)]
     exchanges.extend(pair(items))
     if len(exchanges) > MAX_EXCHANGES:
@@ -196,6 +228,7 @@ def read_paste(text: str) -> Paste:
         exchanges=found,
         selected=default_selected(found),
         tokens=tuple(reader.harvest.found),
+        token_spans=tuple(reader.harvest.spans.get(token) for token in reader.harvest.found),
         token_roles=tuple(reader.harvest.roles),
         transport=transport_lines(text),
         stripped=tuple(stripped),

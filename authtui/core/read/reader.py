@@ -5,7 +5,7 @@ It reads one line at a time and never looks back, so a paste is read in linear t
 
 from __future__ import annotations
 
-from authtui.core.model import Header
+from authtui.core.model import Header, Span
 from authtui.core.read.harvest import Harvest
 from authtui.core.read.lines import (
     REQUEST,
@@ -25,6 +25,7 @@ from authtui.core.read.lines import (
     start_line,
 )
 from authtui.core.read.message import Msg, Notes, has_body, status_code
+from authtui.core.read.places import Places
 
 IDLE, HEADERS, BODY = "idle", "headers", "body"
 """The reader's states: between messages, in a header section, in a body."""
@@ -44,6 +45,16 @@ class Reader:
         self.ignored = 0
         self.first_ignored = ""
         self.binary = 0
+        self.places: Places | None = None
+        """Where each line is in the paste (set by the caller before feeding lines)."""
+        self.at = 0
+        """The index of the line being read, for :attr:`places`."""
+        self.body_first = self.body_last = -1
+        """The first and last non-blank body lines of the open message (-1: none yet)."""
+
+    def _span(self) -> Span | None:
+        """Where the line being read is in the paste."""
+        return self.places.span(self.at) if self.places is not None else None
 
     # -- entry points
 
@@ -113,7 +124,7 @@ class Reader:
         stripped = line.strip()
         if self.harvest.pending:
             if self.harvest.continues(stripped):
-                self.harvest.pend(stripped)
+                self.harvest.pend(stripped, self.at)
                 return
             self.harvest.flush()
         if stripped.startswith("```"):
@@ -126,6 +137,8 @@ class Reader:
         if self.state == BODY and msg is not None and self._body_takes(msg, stripped):
             msg.body.append(line)
             msg.body_text = msg.body_text or bool(stripped)
+            if stripped:
+                self._body_line()
             return
         if self.state == HEADERS:
             if not stripped:
@@ -167,7 +180,7 @@ class Reader:
             self.notes.add("paste.unreadable_line", "An indented line follows no header.", line)
             return
         last = msg.headers[-1]
-        msg.fold(line.strip())
+        msg.fold(line.strip(), self._span())
         self.notes.add(
             "paste.obs_fold",
             f"The {last.name} field continues on an indented line (obsolete line folding, "
@@ -213,7 +226,7 @@ class Reader:
             self._bare_challenge(stripped)
         elif bearer_credential(stripped):
             self._end()
-            self.harvest.add(stripped)
+            self.harvest.add(stripped, self._span())
         elif scheme_known(stripped) and " " in stripped:
             self._end()
             self.notes.add(
@@ -224,7 +237,7 @@ class Reader:
             )
         elif " " not in stripped and is_tokenish(stripped):
             self._end()
-            self.harvest.pend(stripped)
+            self.harvest.pend(stripped, self.at)
         elif in_headers:
             self.notes.add(
                 "paste.unreadable_line", "A line inside a header block has no colon.", stripped
@@ -244,7 +257,7 @@ class Reader:
                 "A challenge without its header name was read as a WWW-Authenticate field.",
                 stripped,
             )
-        msg.add(Header("WWW-Authenticate", stripped))
+        msg.add(Header("WWW-Authenticate", stripped, self._span()))
         return True
 
     def _starts_block(self, stripped: str) -> bool:
@@ -270,7 +283,7 @@ class Reader:
             self._open(Msg("block", "challenge"))
             msg = self.msg
             assert msg is not None
-        msg.add(Header("WWW-Authenticate", stripped))
+        msg.add(Header("WWW-Authenticate", stripped, self._span()))
 
     # -- headers and messages
 
@@ -285,7 +298,7 @@ class Reader:
                 "RFC 9112 §5.1); read leniently.",
                 line,
             )
-        header = Header(found.name, found.value)
+        header = Header(found.name, found.value, self._span())
         key = header.key
         if key == "www-authentication":
             self.notes.add(
@@ -296,6 +309,7 @@ class Reader:
             )
         if key == "status" and msg.kind == "block" and msg.status is None:
             msg.status = status_code(found.value.split(" ", 1)[0], self.notes, line)
+            msg.status_span = header.span
         msg.add(header)
 
     def _pseudo(self, msg: Msg, found: Field, line: str) -> None:
@@ -304,8 +318,10 @@ class Reader:
             code, _, reason = value.partition(" ")
             msg.status = status_code(code, self.notes, line)
             msg.reason = reason.strip() or msg.reason
+            msg.status_span = self._span()
         elif key == ":method":
             msg.method = value or None
+            msg.start_span = msg.start_span or self._span()
         elif key == ":path":
             msg.target = value or None
         elif key == ":authority":
@@ -316,11 +332,12 @@ class Reader:
             msg.url = value
             msg.target = msg.target or path_of(value)
         if key in (":status", ":method", ":path", ":authority", ":url"):
-            msg.add(Header(key, value))  # a side marker, dropped later
+            msg.add(Header(key, value, self._span()))  # a side marker, dropped later
 
     def _begin(self, start: Start, source: str, line: str) -> None:
         msg = Msg(start.kind, source, method=start.method, target=start.target)
         msg.version = start.version
+        msg.start_span = self._span()
         if start.kind == RESPONSE:
             msg.status = status_code(start.code or "", self.notes, line)
             msg.reason = start.reason
@@ -333,8 +350,18 @@ class Reader:
         self.msg = msg
         self.state = HEADERS
 
+    def _body_line(self) -> None:
+        """A non-blank body line: the body's span runs from the first to this one."""
+        if self.body_first < 0:
+            self.body_first = self.at
+        self.body_last = self.at
+
     def _end(self) -> None:
-        if self.msg is not None:
-            self.messages.append(self.msg)
+        msg = self.msg
+        if msg is not None:
+            if self.body_first >= 0 and self.places is not None:
+                msg.body_span = self.places.span(self.body_first, self.body_last)
+            self.messages.append(msg)
         self.msg = None
         self.state = IDLE
+        self.body_first = self.body_last = -1

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from authtui.core.model import ClockBasis, Finding, Report, Severity
 
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO, Severity.OK)
@@ -14,14 +17,61 @@ SEVERITY_LABEL = {
 SEVERITY_ICON = {Severity.ERROR: "✗", Severity.WARNING: "!", Severity.INFO: "i", Severity.OK: "✓"}
 
 
-def grouped(report: Report) -> list[tuple[Severity, list[Finding]]]:
-    """Findings by severity, in the report's (ranked) order, empty groups left out."""
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """One cause as the reports show it: a finding, and the findings that state the same
+    cause from another source (``confirms``), shown beneath it rather than beside it."""
+
+    finding: Finding
+    confirmed_by: tuple[Finding, ...] = ()
+
+
+def fold(findings: Sequence[Finding]) -> list[Folded]:
+    """The findings with each one that confirms another folded under the finding it
+    confirms (of those it names, the one ranked first; the first of that code; through a
+    chain, under the one at its end), in order. A finding whose target is absent, or that
+    would fold in a circle, stays."""
+    first: dict[str, int] = {}
+    for i, f in enumerate(findings):
+        first.setdefault(f.code, i)
+    parent: dict[int, int] = {}
+    for i, f in enumerate(findings):
+        targets = [first[c] for c in f.confirms if first.get(c, i) != i]
+        if targets:
+            parent[i] = min(targets)  # the one the report ranks first
+    roots: dict[int, list[Finding]] = {}
+    for i, f in enumerate(findings):
+        root, seen = i, {i}
+        while root in parent and parent[root] not in seen:
+            root = parent[root]
+            seen.add(root)
+        if root in parent:  # a circle: nothing to fold under
+            root = i
+        if root == i:
+            roots.setdefault(i, [])
+        else:
+            roots.setdefault(root, []).append(f)
+    return [Folded(findings[i], tuple(under)) for i, under in sorted(roots.items())]
+
+
+def grouped(report: Report) -> list[tuple[Severity, list[Folded]]]:
+    """Causes by severity, in the report's (ranked) order, each with the findings that
+    confirm it folded beneath; empty groups left out."""
+    folded = fold(report.findings)
     groups = []
     for severity in SEVERITY_ORDER:
-        members = [f for f in report.findings if f.severity is severity]
+        members = [entry for entry in folded if entry.finding.severity is severity]
         if members:
             groups.append((severity, members))
     return groups
+
+
+def confirmation(f: Finding) -> tuple[str, str]:
+    """A confirming finding as the reports show it beneath its cause: what it quotes
+    (with where it read it, as its evidence says), and its line in the paste, if known
+    (``('WWW-Authenticate error_description: "…"', "line 8")``)."""
+    line = f.source.line if f.source is not None else None
+    return f.evidence or f.title, f"line {line}" if line is not None else ""
 
 
 def status_line(report: Report) -> str:

@@ -7,7 +7,16 @@ from typing import Any
 
 from authtui.core.codec.jsonexact import dumps_exact
 from authtui.core.compare.model import Comparison
-from authtui.core.model import Challenge, Credentials, Exchange, Finding, Report, Token, TokenForm
+from authtui.core.model import (
+    Challenge,
+    Credentials,
+    Exchange,
+    Finding,
+    Report,
+    Source,
+    Token,
+    TokenForm,
+)
 from authtui.core.safety.terminal import json_safe
 
 SCHEMA = "authtui.report/1"
@@ -24,6 +33,21 @@ def _finding(f: Finding) -> dict[str, Any]:
         "fix": f.fix,
         "refs": list(f.refs),
         "confirms": list(f.confirms),
+        "source": _source(f.source),
+    }
+
+
+def _source(s: Source | None) -> dict[str, Any] | None:
+    """Where the evidence came from: offsets into the paste (``[start, end]``) and the
+    line, the token segment, the claim path, the key input; ``null`` where unknown."""
+    if s is None:
+        return None
+    return {
+        "paste": [s.paste.start, s.paste.end] if s.paste is not None else None,
+        "line": s.line,
+        "token_part": s.token_part.value if s.token_part is not None else None,
+        "claim": s.claim_path or None,
+        "key": s.key or None,
     }
 
 

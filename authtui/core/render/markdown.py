@@ -6,8 +6,10 @@ from authtui.core.compare.model import Comparison, Working
 from authtui.core.model import Finding, Report, Severity
 from authtui.core.render.common import (
     SEVERITY_LABEL,
+    Folded,
     claim_summary,
     clock_line,
+    confirmation,
     grouped,
     request_line,
     response_line,
@@ -53,7 +55,9 @@ def _escape(text: str) -> str:
     )
 
 
-def _finding(f: Finding) -> list[str]:
+def _finding(entry: Folded) -> list[str]:
+    """One section per cause; the findings that confirm it listed in it, not after it."""
+    f = entry.finding
     lines = [f"### {_ICON[f.severity]} {_escape(f.title)} ({_code(f.code)})", ""]
     if f.detail:
         lines += [_escape(f.detail), ""]
@@ -63,8 +67,17 @@ def _finding(f: Finding) -> list[str]:
         lines += [f"- **Fix:** {_escape(f.fix)}"]
     if f.refs:
         lines += [f"- **Refs:** {_escape(', '.join(f.refs))}"]
+    if entry.confirmed_by:
+        lines += ["- **Also said by:**"]
+        lines += [f"  - {_also(other)}" for other in entry.confirmed_by]
     lines.append("")
     return lines
+
+
+def _also(f: Finding) -> str:
+    """A confirming finding: what it quotes, as code, with its code and line."""
+    said, line = confirmation(f)
+    return f"{_code(said)} ({_code(f.code)}{', ' + line if line else ''})"
 
 
 def _exchange_section(report: Report) -> list[str]:
@@ -103,11 +116,12 @@ def render_markdown(report: Report) -> str:
     for severity, findings in grouped(report):
         out += [f"## {SEVERITY_LABEL[severity]}", ""]
         if severity is Severity.OK:
-            out += [f"- {_ICON[f.severity]} {_escape(f.title)} ({_code(f.code)})" for f in findings]
+            ok = [entry.finding for entry in findings]
+            out += [f"- {_ICON[f.severity]} {_escape(f.title)} ({_code(f.code)})" for f in ok]
             out.append("")
             continue
-        for f in findings:
-            out += _finding(f)
+        for entry in findings:
+            out += _finding(entry)
     out += [f"- {_escape(token_line(report))}"]
     if report.redacted:
         out.append("- Tokens redacted; passwords and secrets are shown only as fingerprints.")

@@ -4,11 +4,14 @@ differences ranked, colour when asked."""
 from __future__ import annotations
 
 from authtui.core.compare.model import Comparison, Difference, Working
-from authtui.core.model import Finding, Report, Severity
+from authtui.core.controls import control
+from authtui.core.model import Report, Severity
 from authtui.core.render.common import (
     SEVERITY_ICON,
     SEVERITY_LABEL,
+    Folded,
     clock_line,
+    confirmation,
     grouped,
     status_line,
     token_line,
@@ -36,8 +39,10 @@ class _Style:
         return "".join(codes) + text + _RESET
 
 
-def _finding(f: Finding, style: _Style) -> list[str]:
-    """Errors and warnings in full; context with its evidence; passed checks in a line."""
+def _finding(entry: Folded, style: _Style) -> list[str]:
+    """Errors and warnings in full; context with its evidence; passed checks in a line.
+    The findings that confirm it follow, one line each, after what it says."""
+    f = entry.finding
     icon = style(SEVERITY_ICON[f.severity], _COLOUR[f.severity], _BOLD)
     lines = [f"  {icon} {style(printable(f.code), _DIM)}  {printable(f.title)}"]
     if f.severity is Severity.OK:
@@ -45,13 +50,24 @@ def _finding(f: Finding, style: _Style) -> list[str]:
     if f.severity is Severity.INFO:
         if f.evidence:
             lines.append(f"      {printable(f.evidence)}")
-        return lines
+        return lines + _also(entry, style)
     for label, value in (("", f.detail), ("evidence", f.evidence), ("fix", f.fix)):
         if value:
             prefix = f"{label}: " if label else ""
             lines.append(f"      {style(prefix, _BOLD) if prefix else ''}{printable(value)}")
     if f.refs:
         lines.append(f"      {style('refs:', _DIM)} {printable(', '.join(f.refs))}")
+    return lines + _also(entry, style)
+
+
+def _also(entry: Folded, style: _Style) -> list[str]:
+    """``also said by: …`` for each finding that states the same cause from elsewhere."""
+    label = style("also said by:", _BOLD)
+    lines = []
+    for f in entry.confirmed_by:
+        said, line = confirmation(f)
+        where = ", ".join(p for p in (f.code, line) if p)
+        lines.append(f"      {label} {printable(said)} {style(f'({printable(where)})', _DIM)}")
     return lines
 
 
@@ -71,8 +87,8 @@ def render_text(report: Report, *, color: bool = False) -> str:
     for severity, findings in grouped(report):
         out.append("")
         out.append(style(f"{SEVERITY_LABEL[severity]} ({len(findings)})", _BOLD))
-        for f in findings:
-            out.extend(_finding(f, style))
+        for entry in findings:
+            out.extend(_finding(entry, style))
     out.append("")
     out.append(printable(token_line(report)))
     out.append(printable(clock_line(report)))
@@ -80,7 +96,10 @@ def render_text(report: Report, *, color: bool = False) -> str:
         out.append("Read leniently: " + "; ".join(printable(n.message) for n in report.notes[:8]))
     if not report.redacted:
         out.append(
-            style("Tokens are shown whole (--no-redact): do not paste this into a ticket.", _BOLD)
+            style(
+                f"Tokens are shown whole ({control('redact')}): do not paste this into a ticket.",
+                _BOLD,
+            )
         )
     text = "\n".join(out) + "\n"
     # Every piece of foreign text above went through the boundary; without colour the

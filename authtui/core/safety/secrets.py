@@ -259,7 +259,7 @@ class Scrubber:
         for h in headers:
             shown = self.header(h.name, h.value)
             if shown != h.value:
-                out.append(Header(h.name, shown))
+                out.append(Header(h.name, shown, h.span))
                 changed = True
             else:
                 out.append(h)

@@ -22,6 +22,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from authtui.core.model import Span
+
 BODY_CAP = 64 * 1024
 """Only this much of a body is looked at."""
 TEXT_CAP = 2048
@@ -44,6 +46,8 @@ class ServerText:
     """In words: ``WWW-Authenticate error_description``, ``body $.error.message``..."""
     text: str
     """The message as the server wrote it (white space collapsed, capped)."""
+    span: Span | None = None
+    """Where it was read in the paste: the header line, the status line, the body."""
 
 
 def clean(text: str) -> str:

@@ -15,8 +15,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from http import HTTPStatus
 
+from authtui.core import sources
 from authtui.core.controls import CONTROLS, control, via
-from authtui.core.model import Challenge, Exchange, Finding, Severity
+from authtui.core.model import Challenge, Exchange, Finding, Severity, Source
 from authtui.core.options import FrontEnd
 from authtui.core.words import meaning
 from authtui.core.words import pattern as sp
@@ -286,6 +287,7 @@ def _finding(hits: _Hits, front: FrontEnd) -> Finding:
         evidence=_evidence(hits.texts),
         fix=lead.fix or base.fix_for(front),
         refs=base.refs,
+        source=_source(hits.texts),
     )
 
 
@@ -303,7 +305,13 @@ def _message(texts: Sequence[ServerText]) -> Finding:
         fix="When the words are vague, the server's log usually names the check that failed "
         "(exp, aud, iss, signature, kid, scope).",
         refs=("RFC 9110 §15.5.2", "RFC 6750 §3.1"),
+        source=_source(texts),
     )
+
+
+def _source(texts: Sequence[ServerText]) -> Source | None:
+    """Where the first message that said it was read (its header line, the body...)."""
+    return sources.first(*(sources.paste(item.span) for item in texts))
 
 
 def _detail(lead: _Source, sources: Sequence[_Source]) -> str:

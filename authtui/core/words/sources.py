@@ -11,6 +11,7 @@ shape (:mod:`.bodies`). Nothing here raises on the input; everything is bounded
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from http import HTTPStatus
 from urllib.parse import unquote
 
@@ -42,7 +43,7 @@ def error_texts(exchange: Exchange, challenges: Sequence[Challenge]) -> list[Ser
         if not text or key in seen:
             continue
         seen.add(key)
-        found.append(ServerText(item.where, text))
+        found.append(ServerText(item.where, text, item.span))
         if len(found) >= MAX_TEXTS:
             break
     return found
@@ -53,17 +54,21 @@ def _all_texts(exchange: Exchange, challenges: Sequence[Challenge]) -> Iterator[
     yield from _raw_challenge_texts(exchange, challenges)
     yield from _header_texts(exchange)
     yield from _reason_text(exchange)
-    yield from body_texts(exchange.body)
+    body = exchange.body_span
+    for item in body_texts(exchange.body):
+        yield replace(item, span=body) if body is not None else item
 
 
 def _challenge_texts(challenges: Sequence[Challenge]) -> Iterator[ServerText]:
     for challenge in challenges:
         description = challenge.params.get("error_description")
         if description:
-            yield ServerText(f"{challenge.field_name} error_description", description)
+            yield ServerText(
+                f"{challenge.field_name} error_description", description, challenge.span
+            )
         error = challenge.params.get("error")
         if error and error.strip().lower() not in RFC6750_ERRORS:
-            yield ServerText(f"{challenge.field_name} error", error)
+            yield ServerText(f"{challenge.field_name} error", error, challenge.span)
 
 
 def _raw_challenge_texts(
@@ -76,7 +81,7 @@ def _raw_challenge_texts(
             continue
         value = _raw_description(header.value)
         if value and value not in known:
-            yield ServerText(f"{header.name} error_description", value)
+            yield ServerText(f"{header.name} error_description", value, header.span)
 
 
 def _raw_description(value: str) -> str:
@@ -103,7 +108,7 @@ def _header_texts(exchange: Exchange) -> Iterator[ServerText]:
             continue
         if key in _WORD_HEADERS or ("error" in key and not key.endswith(_NOT_WORDS)):
             value = unquote(header.value) if key == "grpc-message" else header.value
-            yield ServerText(f"header {header.name}", value)
+            yield ServerText(f"header {header.name}", value, header.span)
 
 
 def _reason_text(exchange: Exchange) -> Iterator[ServerText]:
@@ -116,4 +121,4 @@ def _reason_text(exchange: Exchange) -> Iterator[ServerText]:
     except ValueError:
         standard = ""
     if reason.lower() != standard.lower():
-        yield ServerText("status line reason", reason)
+        yield ServerText("status line reason", reason, exchange.status_line)
