@@ -40,6 +40,7 @@ from authtui.tui.fields import (
     number_field_text,
     when_field_text,
 )
+from authtui.tui.key_reading import KeyReading
 from authtui.tui.keymap import Remapping
 from authtui.tui.keys import APP_BINDINGS, PANE_BINDINGS, SERVED_KEYMAP, SWITCH_KEY, default_key
 from authtui.tui.messages import FindingChosen
@@ -51,6 +52,7 @@ from authtui.tui.themes import PROJECTOR, THEME_CYCLE
 from authtui.tui.widgets.detail import FindingDetail
 from authtui.tui.widgets.entry_picker import EntryPicker
 from authtui.tui.widgets.findings import FindingList
+from authtui.tui.widgets.key_line import KeyLine
 from authtui.tui.widgets.keys_footer import KeysFooter
 from authtui.tui.widgets.safe_area import SafeTextArea
 from authtui.tui.widgets.settings import SettingsPane
@@ -70,13 +72,13 @@ SETTING_INPUTS = frozenset({"skew", "when", "audiences", "issuer", "scopes", "se
 PANES = {
     "paste": ("inputs", "tab-paste", "#paste"),
     "token": ("inputs", "tab-token", "#token"),
-    "settings": ("inputs", "tab-settings", "#skew"),
+    "settings": ("inputs", "tab-settings", "#audiences"),
     "findings": ("results", "tab-findings", "#findings"),
     "decoded": ("results", "tab-decoded", "#decoded"),
 }
 
 
-class AuthTUI(DiagnosisRunner, ServedMode, Clearing, Navigation, Remapping, App[int]):
+class AuthTUI(DiagnosisRunner, ServedMode, Clearing, Navigation, Remapping, KeyReading, App[int]):
     """Why was this request refused? Paste it and read the findings."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -160,6 +162,7 @@ class AuthTUI(DiagnosisRunner, ServedMode, Clearing, Navigation, Remapping, App[
             with Vertical(id="right"):
                 yield VerdictBanner(id="verdict", digits=self.presenter)
                 yield TimeStrip(id="time-strip")
+                yield KeyLine(id="key-line")
                 with TabbedContent(id="results", initial="tab-findings"):
                     with TabPane("Findings", id="tab-findings"), Vertical(id="findings-box"):
                         yield FindingList(id="findings")
@@ -246,7 +249,11 @@ class AuthTUI(DiagnosisRunner, ServedMode, Clearing, Navigation, Remapping, App[
             return
         form = self.form()
         built = build_options(
-            form, self._clock(), force_redact=self.presenter, key_paths=not self.served
+            form,
+            self._clock(),
+            force_redact=self.presenter,
+            key_paths=not self.served,
+            key_read=self.key_reading(form.key),
         )
         if not form.secret and self._cli_secret is not None:
             options = dataclasses.replace(built.options, secret=self._cli_secret)
@@ -275,6 +282,8 @@ class AuthTUI(DiagnosisRunner, ServedMode, Clearing, Navigation, Remapping, App[
             banner.show(report)
         self._show_entries(report.entries, report.selected)
         self.query_one(TimeStrip).show(None if empty else report)
+        source = self.built.key_source if self.built else ""
+        self.query_one(KeyLine).show(None if empty else report, source)
         self.query_one(FindingList).show_report(None if empty else report)
         options = self.built.options if self.built else None
         self.query_one(TokenView).show(None if empty else report, options)

@@ -48,6 +48,9 @@ SEARCHABLE = ("findings", "detail", "decoded")
 class Navigation(_Base):
     """Pane keys, ``j``/``k``, ``/`` find, ctrl+l redraw."""
 
+    _pane_asked: tuple[object, str] | None = None
+    """(what had focus, the pane ctrl+n asked for): focus changes after the key."""
+
     if TYPE_CHECKING:
 
         def action_focus_pane(self, name: str) -> None:
@@ -76,8 +79,13 @@ class Navigation(_Base):
         """ctrl+n: the next pane (paste, token, settings, findings, decoded, paste...)."""
         names = [name for name, _ in PANES]
         current = self.current_pane()
+        asked = self._pane_asked
+        if asked is not None and asked[0] is self.focused:
+            current = asked[1]  # focus moves after this key: a quick second press goes on
         index = names.index(current) + 1 if current in names else 0
-        self.action_focus_pane(names[index % len(names)])
+        target = names[index % len(names)]
+        self._pane_asked = (self.focused, target)
+        self.action_focus_pane(target)
 
     def action_pane_go(self, name: str) -> None:
         """A digit in a read-only pane: jump to that pane."""

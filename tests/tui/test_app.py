@@ -104,6 +104,8 @@ async def test_settings_change_findings() -> None:
         await pilot.pause()
         assert "time.expired" in _codes(app)
         assert app.built is not None and app.built.fixed_time
+        app.query_one("#skew-300").scroll_visible(animate=False)  # below the expectations
+        await pilot.pause()
         await pilot.click("#skew-300")
         await pilot.pause()
         assert app.query_one("#skew", Input).value == "300"
@@ -191,7 +193,7 @@ async def test_every_binding_works_with_a_text_area_focused(
         elif what == "clock":  # this paste has no time of its own: the key says so
             assert any("no time of its own" in note for note in app.notes)
         elif what.startswith("go-"):
-            target = {"paste": "paste", "token": "token", "settings": "skew"}
+            target = {"paste": "paste", "token": "token", "settings": "audiences"}
             wanted = target.get(what[3:], what[3:])
             assert app.focused is not None and app.focused.id == wanted
         if what not in {"clipboard", "clear"}:
@@ -623,6 +625,8 @@ async def test_settings_built_by_clicking_the_tab() -> None:
         await pilot.pause()
         assert app.query_one("#inputs", TabbedContent).active == "tab-settings"
         assert app.query_one("#skew", Input).value == "0"
+        app.query_one("#skew-60").scroll_visible(animate=False)  # below the expectations
+        await pilot.pause()
         await pilot.click("#skew-60")
         await pilot.pause()
         assert app.built is not None and app.built.options.skew == 60.0

@@ -136,7 +136,7 @@ async def test_plain_keys_move_in_the_findings_and_jump_between_panes() -> None:
         await pilot.press("2")
         assert app.focused is not None and app.focused.id == "token"
         await pilot.press("ctrl+n")
-        assert app.focused is not None and app.focused.id == "skew"
+        assert app.focused is not None and app.focused.id == "audiences"
         await pilot.press("ctrl+n")
         assert app.focused is findings
         await pilot.press("question_mark")
