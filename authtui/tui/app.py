@@ -245,7 +245,7 @@ class AuthTUI(DiagnosisRunner, ServedMode, Clearing, Navigation, Remapping, KeyR
 
     def rediagnose(self) -> None:
         """Build options from the fields, diagnose, and show the report."""
-        if not self.query("#settings"):  # a late message while the app closes
+        if self._one("#settings", SettingsPane) is None:  # a late message as the app closes
             return
         form = self.form()
         built = build_options(
@@ -273,9 +273,9 @@ class AuthTUI(DiagnosisRunner, ServedMode, Clearing, Navigation, Remapping, KeyR
     def show_report(self, report: Report, *, empty: bool) -> None:
         """Show a report in every pane (none, when a late result meets the app closing)."""
         self.report = report
-        if not self.query(VerdictBanner):
+        banner = self._one("#verdict", VerdictBanner)
+        if banner is None:
             return
-        banner = self.query_one(VerdictBanner)
         if empty:
             banner.show_welcome()
         else:
@@ -375,23 +375,11 @@ class AuthTUI(DiagnosisRunner, ServedMode, Clearing, Navigation, Remapping, KeyR
 
     @on(FindingChosen)
     def _finding_chosen(self, event: FindingChosen) -> None:
-        for detail in self.query(FindingDetail):  # none when the app is closing
+        detail = self._one("#detail", FindingDetail)  # none when the app is closing
+        if detail is not None:
             detail.show(event.item)
 
     # ----------------------------------------------------------------- actions
-
-    def action_help(self) -> None:
-        """ctrl+g: the help screen, with the live key bindings (again: close it)."""
-        from authtui.tui.screens.help import HelpScreen, help_rows, help_text  # Markdown, on demand
-
-        if isinstance(self.screen, HelpScreen):
-            self.screen.dismiss()
-            return
-        names = ("copy", "report.copy"), ("save", "report.save"), ("redact", "view.redact")
-        labels = {name: self.key_label(binding_id) for name, binding_id in names}
-        labels["paste_clipboard"] = self.key_label("paste.clipboard")
-        text = help_text(help_rows(self.user_keys), self.user_keys, labels)
-        self.push_screen(HelpScreen(text))
 
     def action_load_demo(self) -> None:
         """ctrl+d: pick a workshop case."""

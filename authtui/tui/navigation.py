@@ -9,8 +9,9 @@ turns them off on every screen but the main one (``q`` in the case list is not
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
+from textual.css.query import NoMatches
 from textual.dom import DOMNode
 from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, TextArea
@@ -21,9 +22,13 @@ from authtui.tui.widgets.find_bar import FindBar, find_line
 if TYPE_CHECKING:
     from textual.app import App
 
+    from authtui.tui.keymap import Remap
+
     _Base = App[int]
 else:
     _Base = object
+
+W = TypeVar("W", bound=Widget)
 
 PANE_ACTIONS = frozenset({"pane_help", "pane_down", "pane_up", "find", "pane_go", "pane_quit"})
 """The actions of the plain keys: only on the main screen, in a read-only pane."""
@@ -55,6 +60,11 @@ class Navigation(_Base):
 
         def action_focus_pane(self, name: str) -> None:
             """Show a pane's tab and focus it (the app's)."""
+
+        user_keys: Remap
+
+        def key_label(self, binding_id: str) -> str:
+            """The first live key of a binding (the app's)."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Plain keys act only on the main screen and outside text fields."""
@@ -145,6 +155,27 @@ class Navigation(_Base):
         if index is not None:
             target.scroll_to(y=index, animate=False)
         return index is not None
+
+    def _one(self, selector: str, kind: type[W]) -> W | None:
+        """One widget, or ``None`` once the app is closing (a cached lookup, not a
+        walk of every widget: this runs at every keystroke)."""
+        try:
+            return self.query_one(selector, kind)
+        except NoMatches:
+            return None
+
+    def action_help(self) -> None:
+        """ctrl+g: the help screen, with the live key bindings (again: close it)."""
+        from authtui.tui.screens.help import HelpScreen, help_rows, help_text  # Markdown, on demand
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        names = ("copy", "report.copy"), ("save", "report.save"), ("redact", "view.redact")
+        labels = {name: self.key_label(binding_id) for name, binding_id in names}
+        labels["paste_clipboard"] = self.key_label("paste.clipboard")
+        text = help_text(help_rows(self.user_keys), self.user_keys, labels)
+        self.push_screen(HelpScreen(text))
 
     def action_redraw(self) -> None:
         """ctrl+l: repaint every cell of the screen (after a terminal was scribbled on)."""
