@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from authtui.cli.args import EXIT_OK, EXIT_USAGE, UsageError
+from authtui.cli.errors import EXIT_OK, EXIT_USAGE, UsageError, say
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -41,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return cmd_tui(argv)
     except UsageError as exc:
-        print(str(exc), file=sys.stderr)
+        say(str(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -52,9 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if os.environ.get("AUTHTUI_DEBUG"):
             raise
-        print(
+        say(
             f"authtui: internal error (a bug in authtui): {type(exc).__name__}: {exc}; "
-            "run with AUTHTUI_DEBUG=1 for the traceback",
-            file=sys.stderr,
+            "run with AUTHTUI_DEBUG=1 for the traceback"
         )
         return EXIT_USAGE

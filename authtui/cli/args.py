@@ -9,23 +9,32 @@ import argparse
 import os
 import sys
 import time
-from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
+from authtui.cli.errors import UsageError, say
+from authtui.cli.files import KEY_BYTES, PASTE_BYTES, SECRET_BYTES, TOKEN_BYTES, read_file
 from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Reading, Secret
-
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-_READ_LIMIT = 64 * 1024 * 1024
-"""Read at most this many bytes of a paste; the reader caps what it looks at anyway."""
-
-
-class UsageError(Exception):
-    """A usage error or a file that cannot be opened: one line on stderr, exit 2."""
 
 
 class Parser(argparse.ArgumentParser):
+    """argparse, with its errors as :class:`UsageError` and its stderr through :func:`say`
+    (its messages echo what was typed: an unknown option, a value it rejected)."""
+
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: {message}")
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            say(message)
+        raise SystemExit(status)
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if not message:
+            return
+        if file is None or file is sys.stderr:
+            say(message)
+        else:
+            file.write(message)  # --help and --version: the tool's own words, on stdout
 
 
 def add_options(parser: argparse.ArgumentParser, *, paste: bool = True, entry: bool = True) -> None:
@@ -90,14 +99,31 @@ def add_options(parser: argparse.ArgumentParser, *, paste: bool = True, entry: b
     )
 
 
-def read_bytes(path: str) -> bytes:
+def _stdin_bytes() -> bytes:
+    """Standard input (a pipe with a writer, or a file): read as it comes, bounded."""
+    return sys.stdin.buffer.read(PASTE_BYTES)
+
+
+def paste_bytes(what: str, path: str) -> bytes:
+    """A paste named on the command line (``-``: standard input), as far as the reader
+    reads it; ``what`` names the argument in messages (``PASTE``, ``A``)."""
     if path == "-":
-        return sys.stdin.buffer.read(_READ_LIMIT)
-    try:
-        with Path(path).open("rb") as handle:
-            return handle.read(_READ_LIMIT)
-    except OSError as exc:
-        raise UsageError(f"authtui: cannot open {path}: {exc.strerror or exc}") from None
+        return _stdin_bytes()
+    return read_file(what, path, PASTE_BYTES).data
+
+
+def _whole(what: str, path: str, limit: int) -> bytes:
+    """A file that must be read whole (a key, a token, a secret): too large is an error."""
+    read = read_file(what, path, limit)
+    if read.cut:
+        raise UsageError(
+            f"authtui: cannot read {what} {path}: it is over {limit // (1024 * 1024)} MiB, "
+            f"too large for {_WHAT[what]}"
+        )
+    return read.data
+
+
+_WHAT = {"--key": "a key file", "--token-file": "a token", "--secret-file": "a secret"}
 
 
 def decode_paste(data: bytes) -> str:
@@ -145,11 +171,14 @@ def _secret(args: argparse.Namespace) -> Secret | None:
     if args.secret_file and args.secret_env:
         raise UsageError("authtui: give --secret-file or --secret-env, not both")
     if args.secret_file:
-        data = read_bytes(args.secret_file)
+        data = _whole("--secret-file", args.secret_file, SECRET_BYTES)
         # A file written by `echo` ends with a newline that is not part of the secret.
         return Secret(data[:-2] if data.endswith(b"\r\n") else data.removesuffix(b"\n"))
     if args.secret_env:
-        value = os.environ.get(args.secret_env)
+        try:
+            value = os.environ.get(args.secret_env)
+        except (UnicodeError, ValueError):  # a name no environment can hold
+            value = None
         if value is None:
             raise UsageError(
                 f"authtui: --secret-env {args.secret_env}: no such environment variable"
@@ -162,9 +191,9 @@ def build_options(args: argparse.Namespace, *, redact: bool | None = None) -> Op
     """Options from parsed arguments (shared by ``diagnose``, ``compare`` and the TUI)."""
     token = args.token
     if args.token_file:
-        token = decode_paste(read_bytes(args.token_file))
+        token = decode_paste(_whole("--token-file", args.token_file, TOKEN_BYTES))
     scopes = tuple(s for value in args.scope for s in value.split())
-    keys = tuple(KeyInput(name=path, data=read_bytes(path)) for path in args.key)
+    keys = tuple(KeyInput(name=path, data=_whole("--key", path, KEY_BYTES)) for path in args.key)
     number = getattr(args, "entry", None)
     entry = number - 1 if number is not None and number > 0 else None
     now, reading = _parse_now(args.now)
@@ -185,17 +214,21 @@ def build_options(args: argparse.Namespace, *, redact: bool | None = None) -> Op
 
 
 def paste_text(args: argparse.Namespace, *, stdin: bool = True) -> tuple[str, bool]:
-    """The paste, and whether it came from a pipe.
+    """The paste, and whether it came from standard input (not a terminal).
 
     ``stdin=False`` (the app in a browser, ``authtui serve``) never reads standard
-    input: the paste is a file or nothing, and ``-`` is a usage error.
+    input: the paste is a file or nothing, and ``-`` is a usage error. A paste longer
+    than the reader reads is read only that far (:data:`PASTE_BYTES`); the reader then
+    notes ``paste.truncated``.
     """
     if not stdin:
         if args.paste == "-":
             raise UsageError("authtui serve: PASTE must be a file, not - (standard input)")
-        return ("" if args.paste is None else decode_paste(read_bytes(args.paste))), False
+        if args.paste is None:
+            return "", False
+        return decode_paste(paste_bytes("PASTE", args.paste)), False
+    if args.paste == "-" or (args.paste is None and not sys.stdin.isatty()):
+        return decode_paste(_stdin_bytes()), not sys.stdin.isatty()
     if args.paste is not None:
-        return decode_paste(read_bytes(args.paste)), args.paste == "-" and not sys.stdin.isatty()
-    if not sys.stdin.isatty():
-        return decode_paste(sys.stdin.buffer.read(_READ_LIMIT)), True
+        return decode_paste(paste_bytes("PASTE", args.paste)), False
     return "", False

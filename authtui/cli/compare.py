@@ -14,16 +14,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from authtui.cli.args import (
-    EXIT_ERRORS,
-    EXIT_OK,
-    Parser,
-    UsageError,
-    add_options,
-    build_options,
-    decode_paste,
-    read_bytes,
-)
+from authtui.cli.args import Parser, add_options, build_options, decode_paste, paste_bytes
+from authtui.cli.errors import EXIT_ERRORS, EXIT_OK, UsageError
 
 if TYPE_CHECKING:
     from authtui.core.model import Paste
@@ -84,8 +76,8 @@ def cmd_compare(argv: Sequence[str]) -> int:
     from authtui.core.read.paste import read_paste
     from authtui.core.render import render_comparison
 
-    pasted_a = read_paste(decode_paste(read_bytes(args.a)))
-    pasted_b = pasted_a if args.b is None else read_paste(decode_paste(read_bytes(args.b)))
+    pasted_a = read_paste(decode_paste(paste_bytes("A", args.a)))
+    pasted_b = pasted_a if args.b is None else read_paste(decode_paste(paste_bytes("B", args.b)))
     entry_a = _entry(pasted_a, args.entry_a, "--entry-a", args.a)
     entry_b = _entry(pasted_b, args.entry_b, "--entry-b", args.a if args.b is None else args.b)
     comparison = compare_diagnosed(

@@ -10,15 +10,8 @@ import os
 import sys
 from collections.abc import Sequence
 
-from authtui.cli.args import (
-    EXIT_ERRORS,
-    EXIT_OK,
-    Parser,
-    UsageError,
-    add_options,
-    build_options,
-    paste_text,
-)
+from authtui.cli.args import Parser, add_options, build_options, paste_text
+from authtui.cli.errors import EXIT_ERRORS, EXIT_OK, UsageError
 
 
 def _diagnose_parser() -> Parser:

@@ -15,7 +15,8 @@ import shlex
 import sys
 from collections.abc import Sequence
 
-from authtui.cli.args import Parser, UsageError, build_options, paste_text
+from authtui.cli.args import Parser, build_options, paste_text
+from authtui.cli.errors import UsageError
 from authtui.cli.tui import check_demo, tui_parser
 from authtui.web.address import DEFAULT_HOST, DEFAULT_PORT, AddressError, ServedAddress, check_host
 from authtui.web.command import serve

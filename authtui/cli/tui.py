@@ -6,7 +6,8 @@ import argparse
 from collections.abc import Sequence
 
 from authtui import __version__
-from authtui.cli.args import Parser, UsageError, add_options, build_options, paste_text
+from authtui.cli.args import Parser, add_options, build_options, paste_text
+from authtui.cli.errors import UsageError
 
 
 def tui_parser() -> Parser:
@@ -53,13 +54,16 @@ def cmd_tui(argv: Sequence[str]) -> int:
     options = build_options(args)
     text, from_pipe = paste_text(args, stdin=not args.served)
     check_demo(args.demo)
-    from authtui.tui.launch import run_tui
+    from authtui.tui.launch import NoTerminal, run_tui
 
-    return run_tui(
-        text,
-        options,
-        demo=args.demo if args.demo is not None else None,
-        presenter=args.presenter,
-        from_pipe=from_pipe,
-        served=args.served,
-    )
+    try:
+        return run_tui(
+            text,
+            options,
+            demo=args.demo if args.demo is not None else None,
+            presenter=args.presenter,
+            from_pipe=from_pipe,
+            served=args.served,
+        )
+    except NoTerminal as exc:
+        raise UsageError(str(exc)) from None

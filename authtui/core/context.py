@@ -49,7 +49,11 @@ class Context:
     """Deviations read leniently in the challenge fields (field level and per challenge)."""
     credentials: tuple[Credentials, ...] = ()
     """Every credential the request carried, in order of appearance
-    (Authorization first, then non-standard headers, query and form)."""
+    (Authorization first, then non-standard headers, query and form); at most
+    :data:`~authtui.core.limits.MAX_CREDENTIALS_PER_FIELD` of each kind of field."""
+    credential_total: int = 0
+    """How many credentials meant for the API (not a proxy's, not cookies) the request
+    carries in all, read or not."""
     token: Token | None = None
     """The access token under diagnosis: the request's, else the one pasted alone."""
     request_token: Token | None = None

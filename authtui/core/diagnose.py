@@ -6,7 +6,8 @@ The one entry point every front end uses::
 
 The pipeline runs one way: read the paste, parse challenges and credentials,
 decode the tokens, check the signature once, run every registered check,
-judge, rank, redact.
+judge, rank, list (a report lists the first few hundred challenges and headers and
+the highest ranked findings of each code, and counts every one), redact.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from authtui.core import clock
 from authtui.core.checks import Check, all_checks
 from authtui.core.context import Context
 from authtui.core.http.challenges import challenges_of
-from authtui.core.http.request import request_credentials
+from authtui.core.http.request import credential_total, request_credentials
 from authtui.core.jose import signature, tokens
+from authtui.core.limits import SHOWN_CHALLENGES, SHOWN_FINDINGS_PER_CODE, SHOWN_HEADERS
 from authtui.core.model import (
     Clock,
     Credentials,
@@ -30,6 +32,7 @@ from authtui.core.model import (
     Report,
     Severity,
     Token,
+    Totals,
 )
 from authtui.core.options import Options
 from authtui.core.read import paste
@@ -66,11 +69,32 @@ def diagnose_with_context(pasted: Paste, options: Options | None = None) -> tupl
     ctx = context_for(pasted, options)
     findings = settle(ctx, run_checks(ctx, all_checks()))
     verdict = judge(ctx, findings)
+    ranked = order_findings(findings, verdict.causes)
+    listed, omitted = _listed_findings(ranked)
+    exchange = ctx.exchange
+    totals = Totals(
+        challenges=len(ctx.challenges),
+        request_headers=len(exchange.request_headers),
+        response_headers=len(exchange.response_headers),
+        findings=len(ranked),
+        findings_omitted=omitted,
+    )
+    cut = (
+        omitted
+        or totals.challenges > SHOWN_CHALLENGES
+        or max(totals.request_headers, totals.response_headers) > SHOWN_HEADERS
+    )
+    if cut:
+        exchange = replace(
+            exchange,
+            request_headers=exchange.request_headers[:SHOWN_HEADERS],
+            response_headers=exchange.response_headers[:SHOWN_HEADERS],
+        )
     report = Report(
         verdict=verdict,
-        findings=order_findings(findings, verdict.causes),
-        exchange=ctx.exchange,
-        challenges=ctx.challenges,
+        findings=listed,
+        exchange=exchange,
+        challenges=ctx.challenges[:SHOWN_CHALLENGES],
         credentials=ctx.primary,
         token=ctx.token,
         signature=ctx.signature.status,
@@ -79,8 +103,29 @@ def diagnose_with_context(pasted: Paste, options: Options | None = None) -> tupl
         entries=tuple(e.label or f"entry {i + 1}" for i, e in enumerate(ctx.paste.exchanges)),
         selected=_selected_index(ctx),
         redacted=options.redact,
+        totals=totals if cut else None,
     )
     return redact_report(report, ctx), ctx
+
+
+def _listed_findings(
+    ranked: tuple[Finding, ...],
+) -> tuple[tuple[Finding, ...], tuple[tuple[str, int], ...]]:
+    """The findings a report lists (the first of each code, in rank order), and how
+    many of each code it leaves out."""
+    seen: dict[str, int] = {}
+    listed: list[Finding] = []
+    for finding in ranked:
+        count = seen.get(finding.code, 0) + 1
+        seen[finding.code] = count
+        if count <= SHOWN_FINDINGS_PER_CODE:
+            listed.append(finding)
+    omitted = tuple(
+        (code, count - SHOWN_FINDINGS_PER_CODE)
+        for code, count in seen.items()
+        if count > SHOWN_FINDINGS_PER_CODE
+    )
+    return tuple(listed), omitted
 
 
 def build_context(text: str, options: Options) -> Context:
@@ -94,6 +139,7 @@ def context_for(pasted: Paste, options: Options) -> Context:
     exchange = _pick(pasted.exchanges, options.entry, pasted.selected)
     challenges, challenge_notes = challenges_of(exchange.response_headers)
     credentials = request_credentials(exchange)
+    credential_count = credential_total(exchange)
     request_token = _request_token(credentials)
     roles = tuple(
         (role, _clean_and_decode(value, f"{role} of the token endpoint's answer"))
@@ -121,6 +167,7 @@ def context_for(pasted: Paste, options: Options) -> Context:
         challenges=challenges,
         challenge_notes=tuple(all_notes),
         credentials=credentials,
+        credential_total=credential_count,
         token=token,
         request_token=request_token,
         pasted_token=pasted_token,

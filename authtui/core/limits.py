@@ -25,6 +25,22 @@ line's end, so a stray quote cannot make reading quadratic."""
 MAX_NOTES_PER_CODE: Final = 5
 """Notes listed per note code; the rest are counted in one summary note."""
 
+SHOWN_CHALLENGES: Final = 100
+"""Challenges a report lists in full; every challenge is still read and checked, and
+the report keeps their exact count (``Report.totals``)."""
+
+SHOWN_HEADERS: Final = 100
+"""Request headers, and response headers, a report lists in full (the rest are read,
+checked and counted, not listed)."""
+
+SHOWN_FINDINGS_PER_CODE: Final = 10
+"""Findings of one code a report lists (the highest ranked); the rest are counted."""
+
+MAX_CREDENTIALS_PER_FIELD: Final = SHOWN_HEADERS
+"""Credentials read from each kind of field (``Authorization``, ``Proxy-Authorization``,
+each non-standard token header, the query, the form), in order; the rest are counted.
+At least :data:`SHOWN_HEADERS`, so every credential in a listed header is read."""
+
 EVIDENCE_CHARS: Final = 120
 """Longest evidence string in a note before it is shortened."""
 

@@ -2,16 +2,19 @@
 
 Data flows one way: pasted text -> :class:`Paste` (with :class:`Exchange`,
 :class:`Challenge`, :class:`Credentials`, :class:`Token`) -> :class:`Finding` ->
-:class:`Report`. Nothing here imports anything beyond the standard library.
+:class:`Report`. Nothing here imports anything beyond the standard library and
+:mod:`~authtui.core.place` (where a thing was read).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, NamedTuple
+from functools import lru_cache
+from typing import Any
+
+from authtui.core.place import Source, Span
 
 
 class Severity(StrEnum):
@@ -53,19 +56,6 @@ class Note:
     """The exact text concerned (may be shortened with an ellipsis)."""
 
 
-class Span(NamedTuple):
-    """A stretch of the pasted text: where a header line, a status line, a token or a
-    HAR entry's field was read. A tuple, as one is built per header read."""
-
-    start: int
-    """Offset of its first character in the text given to the reader (Python string
-    indices: code points, a CR LF counted as two)."""
-    end: int
-    """Offset just after its last character (``text[start:end]`` is the stretch)."""
-    line: int
-    """1-based number of the line it starts on (lines end at LF, CR LF or a lone CR)."""
-
-
 @dataclass(frozen=True, slots=True)
 class Header:
     """One header field line, as written (name case and value kept)."""
@@ -81,7 +71,22 @@ class Header:
     """The name lower-cased, for lookups (computed once: headers are looked up often)."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "key", self.name.lower())
+        if len(self.name) <= _SHARED_NAME:
+            name, key = _shared_name(self.name)
+            object.__setattr__(self, "name", name)
+            object.__setattr__(self, "key", key)
+        else:
+            object.__setattr__(self, "key", self.name.lower())
+
+
+_SHARED_NAME = 64
+"""Header names up to this long are shared: a paste may repeat one a million times."""
+
+
+@lru_cache(maxsize=4096)
+def _shared_name(name: str) -> tuple[str, str]:
+    """One copy of a header name, and of its lower case, for every header that has it."""
+    return name, name.lower()
 
 
 def _find(headers: tuple[Header, ...], name: str) -> list[str]:
@@ -289,61 +294,6 @@ class Token:
         return value if isinstance(value, str) else None
 
 
-class TokenPart(StrEnum):
-    """A segment of a compact token (contract: a finding's ``source.token_part``)."""
-
-    HEADER = "header"
-    """The JOSE header (``alg``, ``kid``, ``typ``...)."""
-    PAYLOAD = "payload"
-    """The claims (or a JWE's encrypted key and content, seen as a whole)."""
-    SIGNATURE = "signature"
-
-
-def _path_key(name: str) -> str:
-    if name and all(c.isascii() and (c.isalnum() or c in "_-$") for c in name):
-        return "." + name
-    return f"[{json.dumps(name, ensure_ascii=False)}]"
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """Where a finding's evidence came from, as far as it is known, for every front end
-    (the TUI highlights it, ``compare`` and the JSON report name it).
-
-    Any of the places may be set together: ``time.expired`` of a token sent in the
-    Authorization header has the header's line in the paste, the payload and the claim
-    ``claims.exp``. A finding whose evidence has no place carries no source at all
-    (``Finding.source`` is ``None``), never a guessed one.
-    """
-
-    paste: Span | None = None
-    """The stretch of the paste: a header line (the whole line), the status or request
-    line, the body, a token on lines of its own, a HAR entry's field."""
-    token_part: TokenPart | None = None
-    """The segment of the token under diagnosis (``Report.token``) the evidence is in."""
-    claim: tuple[str, ...] = ()
-    """The path of the member in that token: ``("claims", "aud")``, ``("header", "kid")``,
-    ``("claims", "realm_access", "roles")``; empty when the evidence is no one member."""
-    key: str = ""
-    """The key input the evidence came from, by its label (a file name, ``workshop
-    key``), when a key is the evidence."""
-
-    @property
-    def line(self) -> int | None:
-        """The 1-based line of the paste where the evidence starts, if it is in the paste."""
-        return self.paste.line if self.paste is not None else None
-
-    @property
-    def claim_path(self) -> str:
-        """The claim path as text: ``claims.aud``, ``header.kid``,
-        ``claims["https://example.com/roles"]`` for a name that is no plain word; ``""``
-        when there is none."""
-        if not self.claim:
-            return ""
-        head, *rest = self.claim
-        return head + "".join(_path_key(name) for name in rest)
-
-
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One thing the diagnosis found. ``code`` is the contract's stable ID."""
@@ -457,6 +407,26 @@ class Redaction:
 
 
 @dataclass(frozen=True, slots=True)
+class Totals:
+    """Exact counts of what a report lists only in part.
+
+    A paste may hold a million challenges or headers: every one is read and checked,
+    and the report lists the first few hundred (``limits.SHOWN_*``), with these counts.
+    """
+
+    challenges: int
+    """Challenges of the exchange in all (``Report.challenges`` lists the first ones)."""
+    request_headers: int
+    """Request headers of the exchange in all."""
+    response_headers: int
+    """Response headers of the exchange in all."""
+    findings: int
+    """Findings in all (``Report.findings`` lists the highest ranked of each code)."""
+    findings_omitted: tuple[tuple[str, int], ...] = ()
+    """``(code, how many findings of it are not listed)`` for each code cut, in order."""
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """The whole diagnosis, ready for any renderer. Already redacted as asked."""
 
@@ -478,6 +448,21 @@ class Report:
     """Whether credentials were hidden (secrets always are)."""
     redactions: tuple[Redaction, ...] = ()
     """Every field the report hides, with its tier, each once, in the order met."""
+    totals: Totals | None = None
+    """Exact counts of the lists above, when any of them is shown in part; None when
+    every list is whole (see :meth:`counts`)."""
+
+    def counts(self) -> Totals:
+        """The exact counts, whether or not a list was cut."""
+        if self.totals is not None:
+            return self.totals
+        exchange = self.exchange
+        return Totals(
+            challenges=len(self.challenges),
+            request_headers=len(exchange.request_headers),
+            response_headers=len(exchange.response_headers),
+            findings=len(self.findings),
+        )
 
     @property
     def has_error(self) -> bool:

@@ -1,7 +1,7 @@
 """Where a finding's evidence came from, built from what a check holds.
 
 A check quotes a header, a status line, a claim or a key; these helpers turn the thing
-quoted into a :class:`~authtui.core.model.Source` (its stretch of the paste, its place
+quoted into a :class:`~authtui.core.place.Source` (its stretch of the paste, its place
 in the token, its key). Each returns ``None`` when the thing has no place to point at
 (a header no line of the paste holds, a token given on its own with no claim named):
 a finding never carries a made-up place.
@@ -14,16 +14,8 @@ answer), :func:`paste` of its span says where it was read.
 
 from __future__ import annotations
 
-from authtui.core.model import (
-    Challenge,
-    Credentials,
-    Exchange,
-    Header,
-    Source,
-    Span,
-    Token,
-    TokenPart,
-)
+from authtui.core.model import Challenge, Credentials, Exchange, Header, Token
+from authtui.core.place import Source, Span, TokenPart
 
 
 def paste(span: Span | None) -> Source | None:

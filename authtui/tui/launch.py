@@ -14,6 +14,10 @@ from authtui.tui.app import AuthTUI
 from authtui.tui.keymap import default_keys_file
 
 
+class NoTerminal(Exception):
+    """No terminal to read keys from: the command line says so (one line, exit 2)."""
+
+
 def paste_safe_driver() -> type[Driver] | None:
     """The terminal driver that reads bracketed pastes whole (:mod:`.terminal_input`):
     on Linux and macOS, unless ``TEXTUAL_DRIVER`` names another (``None``: Textual's)."""
@@ -35,7 +39,9 @@ def run_tui(
 ) -> int:
     """Run the TUI (the CLI's entry point). Returns the exit status.
 
-    ``served``: the app runs under ``authtui serve`` (its driver talks to the browser).
+    Raises :class:`NoTerminal` when the paste came through a pipe and no terminal is
+    left to read keys from. ``served``: the app runs under ``authtui serve`` (its driver
+    talks to the browser).
     """
     if from_pipe:
         try:
@@ -44,12 +50,10 @@ def run_tui(
             os.close(tty)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            print(
+            raise NoTerminal(
                 f"authtui: no terminal to read keys from after the pipe ({reason}); "
-                "pass the paste as a file instead: authtui FILE",
-                file=sys.stderr,
-            )
-            return 2
+                "pass the paste as a file instead: authtui FILE"
+            ) from None
     driver = None if served else paste_safe_driver()  # served: the browser's driver
     keys_file = None if served else default_keys_file(os.environ)  # served: no file read
     app = AuthTUI(

@@ -9,9 +9,8 @@ from __future__ import annotations
 import asyncio
 import errno
 import signal
-import sys
 
-from authtui.cli.args import EXIT_OK, UsageError
+from authtui.cli.errors import EXIT_OK, UsageError, say
 from authtui.web.address import DEFAULT_HOST, ServedAddress
 
 
@@ -28,12 +27,11 @@ def _bind_error(address: ServedAddress, exc: OSError) -> UsageError:
 def _announce(address: ServedAddress) -> None:
     """The warning for another address, then the one URL (stdout), once listening."""
     if address.host != DEFAULT_HOST:
-        print(
+        say(
             f"authtui serve: warning: serving on {address.host}, not 127.0.0.1: anyone who "
-            f"can reach {address.netloc} and has the URL can use this app and read its paste",
-            file=sys.stderr,
+            f"can reach {address.netloc} and has the URL can use this app and read its paste"
         )
-    print("authtui serve: open this URL in a browser; ctrl+c stops:", file=sys.stderr)
+    say("authtui serve: open this URL in a browser; ctrl+c stops:")
     print(address.url, flush=True)
 
 
@@ -56,5 +54,5 @@ def serve(command: str, address: ServedAddress) -> int:
         asyncio.run(_serve(command, address))
     except OSError as exc:
         raise _bind_error(address, exc) from None
-    print("authtui serve: stopped", file=sys.stderr)
+    say("authtui serve: stopped")
     return EXIT_OK

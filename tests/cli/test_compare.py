@@ -123,7 +123,7 @@ def test_one_side_from_standard_input(
         (["{a}", "--entry-a", "1"], "give two pastes A and B, or one HAR file"),
         (["{har}", "--entry-a", "1", "--entry-b", "3"], "--entry-b 3: "),
         (["{har}", "--entry-a", "0", "--entry-b", "1"], "--entry-a 0: "),
-        (["{a}", "{tmp}/no-such-file.txt"], "cannot open"),
+        (["{a}", "{tmp}/no-such-file.txt"], "cannot read B"),
         (["-", "-"], "only one side can be read from standard input"),
         (["{a}", "{a}", "--format", "yaml"], "invalid choice"),
         ([], "the following arguments are required: A"),

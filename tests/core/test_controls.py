@@ -157,3 +157,16 @@ def test_a_tui_key_is_shown_after_the_place(monkeypatch: pytest.MonkeyPatch) -> 
         Options(device_now=DEVICE, audiences=("https://other",), front="tui"),
     )
     assert any("Settings › Expected audience (alt+a)" in t for t in _texts(report))
+
+
+@pytest.mark.parametrize(
+    ("front", "named"),
+    [("cli", "--aud, --iss, --key"), ("tui", "Settings › Expected audience")],
+)
+def test_a_bare_invalid_token_names_where_to_give_aud_iss_and_key(
+    front: FrontEnd, named: str
+) -> None:
+    paste = 'HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer error="invalid_token"\n\n'
+    report = diagnose(paste, Options(device_now=DEVICE, front=front))
+    (finding,) = [f for f in report.findings if f.code == "challenge.invalid_token"]
+    assert named in finding.fix

@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 from authtui.core.demos.catalog import DEMOS
 from authtui.core.demos.model import Demo
 from authtui.core.diagnose import diagnose
-from authtui.core.model import Finding, Report, Source, Span, Token, TokenPart
+from authtui.core.model import Finding, Report, Token
 from authtui.core.options import KeyInput, Options
+from authtui.core.place import Source, Span, TokenPart
 from authtui.core.read.jsonspans import value_spans
 from authtui.core.read.paste import read_paste
 from authtui.core.render.json import report_dict

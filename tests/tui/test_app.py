@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 import time
 from pathlib import Path
 
@@ -344,12 +345,13 @@ async def test_copy_without_display_is_honest() -> None:
 @pytest.mark.parametrize("mode", ["raise", "hang", "ok"])
 async def test_copy_with_display_and_tmux(mode: str, monkeypatch: pytest.MonkeyPatch) -> None:
     copied: list[str] = []
+    released = threading.Event()  # a hung clipboard answers only after the checks
 
     def copy(text: str) -> None:
         if mode == "raise":
             raise pyperclip.PyperclipException("xclip missing")
         if mode == "hang":
-            time.sleep(1.0)
+            released.wait(30)
         copied.append(text)
 
     monkeypatch.setattr(pyperclip, "copy", copy)
@@ -370,6 +372,7 @@ async def test_copy_with_display_and_tmux(mode: str, monkeypatch: pytest.MonkeyP
         else:
             assert "System clipboard (pyperclip): failed" in note
             assert "copied." not in note
+    released.set()
 
 
 async def test_save_report_through_the_dialog(tmp_path: Path) -> None:

@@ -167,12 +167,12 @@ async def test_another_host_only_when_asked_with_a_warning() -> None:
     ("args", "message"),
     [
         (["-"], "PASTE must be a file"),
-        (["no-such-paste.txt"], "cannot open no-such-paste.txt"),
+        (["no-such-paste.txt"], "cannot read PASTE no-such-paste.txt"),
         (["--host", "0.0.0.0"], "not every interface"),
         (["--host", "localhost"], "give an IP address"),
         (["--demo", "no-such-case"], "no workshop case"),
         (["--port", "70000"], "from 1 to 65535"),
-        (["--key", "no-such-key.pem"], "cannot open no-such-key.pem"),
+        (["--key", "no-such-key.pem"], "cannot read --key no-such-key.pem"),
     ],
 )
 async def test_usage_errors_are_one_line_and_exit_2(args: list[str], message: str) -> None:

@@ -343,6 +343,10 @@ def _refusal(ctx: Context, cred: Credentials) -> str:
     return "unchallenged"
 
 
+_PLACES_SHOWN = 10
+"""Places of credentials an ``authz.multiple`` finding names (it counts them all)."""
+
+
 def _for_the_api(cred: Credentials) -> bool:
     """Credentials meant for the API under RFC 6750 (not a proxy's, not a cookie)."""
     where = cred.field_name.lower()
@@ -356,10 +360,14 @@ def multiple(ctx: Context) -> Iterator[Finding]:
     places = [c.field_name for c in sent]
     if len(places) < 2:
         return
+    total = max(ctx.credential_total, len(places))
+    places = places[:_PLACES_SHOWN]
+    if total > len(places):
+        places.append(f"and {total - len(places):,} more")
     yield Finding(
         "authz.multiple",
         Severity.ERROR,
-        f"The request carries {len(places)} credentials",
+        f"The request carries {total:,} credentials",
         detail=(
             "RFC 6750 forbids more than one method per request, and servers pick different "
             "ones: the token you are checking may not be the one the server read."

@@ -8,6 +8,7 @@ from authtui.core import sources
 from authtui.core.checks import Check
 from authtui.core.codec.b64 import decode_b64url
 from authtui.core.context import Context
+from authtui.core.controls import control
 from authtui.core.model import Challenge, Finding, Severity
 
 _RFC6750 = "RFC 6750 §3.1"
@@ -62,7 +63,9 @@ def rfc6750_errors(ctx: Context) -> Iterator[Finding]:
                 evidence=_describe(challenge),
                 source=sources.challenge(challenge),
                 fix="Get a new token; if a fresh one fails too, compare its aud, iss and "
-                "signing key with what the API expects (set them beside the paste).",
+                "signing key with what the API expects (give them: "
+                + ", ".join(control(name, ctx.options.front) for name in ("aud", "iss", "key"))
+                + ").",
                 refs=(_RFC6750,),
             )
         elif error == "insufficient_scope":

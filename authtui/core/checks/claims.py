@@ -19,7 +19,8 @@ from authtui.core.checks import Check
 from authtui.core.checks.lookalike import lookalike
 from authtui.core.context import Context
 from authtui.core.controls import control
-from authtui.core.model import Finding, Severity, TokenPart
+from authtui.core.model import Finding, Severity
+from authtui.core.place import TokenPart
 
 AT_JWT_TYPES = frozenset({"at+jwt", "application/at+jwt"})
 RFC9068_REQUIRED = ("iss", "exp", "aud", "sub", "client_id", "iat", "jti")

@@ -20,8 +20,9 @@ from authtui.core.checks import Check
 from authtui.core.checks.time import is_github_app_jwt
 from authtui.core.context import Context
 from authtui.core.controls import control, set_to
-from authtui.core.model import Finding, Severity, Source, TokenPart
+from authtui.core.model import Finding, Severity
 from authtui.core.options import FrontEnd
+from authtui.core.place import Source, TokenPart
 
 FLAT_CLAIMS = ("scope", "scp", "roles", "permissions", "groups")
 GROUP_NAMES = frozenset(
@@ -212,12 +213,14 @@ def requirements(ctx: Context) -> list[Requirement]:
     if asked:
         found.append(Requirement(control("scope", ctx.front), asked, "all"))
     for challenge in ctx.challenges:
+        if challenge.params.get("error") != "insufficient_scope":
+            continue
         listed = tuple(
             dict.fromkeys(
                 v for w in challenge.params.get("scope", "").split() for v in registry_scopes(w)
             )
         )
-        if challenge.params.get("error") == "insufficient_scope" and listed:
+        if listed:
             source = f'the {challenge.field_name} challenge (error="insufficient_scope")'
             found.append(Requirement(source, listed, "challenge"))
             break

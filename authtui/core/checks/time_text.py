@@ -19,7 +19,8 @@ from authtui.core.checks.time_stamps import (
 from authtui.core.clock import evaluated_at
 from authtui.core.context import Context
 from authtui.core.controls import control, set_to
-from authtui.core.model import ClockBasis, Finding, Severity, TokenPart
+from authtui.core.model import ClockBasis, Finding, Severity
+from authtui.core.place import TokenPart
 from authtui.core.timefmt import relative, since, utc
 
 _FIX_NUMBER = "Have the issuer write {name} as a JSON number of seconds since 1970-01-01T00:00:00Z."

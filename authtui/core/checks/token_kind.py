@@ -16,7 +16,8 @@ from authtui.core.checks import Check
 from authtui.core.checks.evidence import shown, where
 from authtui.core.context import Context
 from authtui.core.jose.tokens import opaque_issuer
-from authtui.core.model import Finding, Severity, Source, Token, TokenForm, TokenPart
+from authtui.core.model import Finding, Severity, Token, TokenForm
+from authtui.core.place import Source, TokenPart
 
 _CHECKED = (TokenForm.JWS, TokenForm.UNSECURED)
 AT_TYPES = ("at+jwt", "application/at+jwt")

@@ -11,6 +11,8 @@ A hand-written scanner: linear in the input, never raising.
 
 from __future__ import annotations
 
+import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -362,6 +364,50 @@ class _ChallengeReader:
             self.cur = None
 
 
+_TOKEN = "[A-Za-z0-9!#$%&'*+\\-.^_`|~]+"
+_PARAM = f'({_TOKEN})[ \\t]*=[ \\t]*(?:"([^"\\\\]*)"|({_TOKEN}))'
+_PLAIN_PARAM = f'{_TOKEN}[ \\t]*=[ \\t]*(?:"[^"\\\\]*"|{_TOKEN})'
+_ONE_PARAM = re.compile(_PARAM)
+_PLAIN_CHALLENGE = re.compile(
+    f"[ \\t]*({_TOKEN})(?:[ \\t]+({_PLAIN_PARAM}(?:[ \\t]*,[ \\t]*{_PLAIN_PARAM})*))?[ \\t]*"
+)
+"""One challenge in plain RFC 9110 syntax: a scheme, then ``name=value`` parameters
+separated by commas, each value quoted (without escapes) or a token."""
+_PLAIN_LIMIT = 1024
+"""Longest field value tried as plain syntax (longer ones go to the full reader)."""
+
+
+def _plain_challenge(value: str, field_name: str) -> Challenge | None:
+    """The one challenge of a field value in plain syntax, else None.
+
+    The common case, read with one regular expression: the same challenge the full
+    reader gives, for a value in which it would note nothing. Anything else (several
+    challenges, a token68, escapes, a realm not quoted, a duplicate parameter, a
+    missing comma...) is None, for the full reader.
+    """
+    if len(value) > _PLAIN_LIMIT:
+        return None
+    match = _PLAIN_CHALLENGE.fullmatch(value)
+    if match is None:
+        return None
+    scheme, text = sys.intern(match.group(1)), match.group(2)
+    if scheme.lower() in CHALLENGE_FIELDS:
+        return None  # the field name pasted into the value: the full reader notes it
+    params: dict[str, str] = {}
+    end = match.end(1)
+    if text is not None:
+        for name, quoted, token in _ONE_PARAM.findall(text):
+            key = sys.intern(name.lower())  # names repeat, values seldom do
+            if key in params or (token and key == "realm"):
+                return None
+            params[key] = token or quoted
+        if len(params) > MAX_PARAMS:
+            return None
+        end = match.end(2)
+    raw = value[match.start(1) : end]
+    return Challenge(scheme=scheme, params=params, field_name=field_name, raw=raw)
+
+
 def parse_challenges(
     value: str, field_name: str = "WWW-Authenticate"
 ) -> tuple[tuple[Challenge, ...], tuple[Note, ...]]:
@@ -371,19 +417,33 @@ def parse_challenges(
     and the field-level notes that belong to no challenge (``challenge.empty``,
     text before the first scheme). Never raises; linear in ``len(value)``.
     """
+    plain = _plain_challenge(value, field_name)
+    if plain is not None:
+        return (plain,), ()
     return _ChallengeReader(value, field_name).run()
 
 
 def challenges_of(headers: Sequence[Header]) -> tuple[tuple[Challenge, ...], tuple[Note, ...]]:
-    """Every challenge of every challenge-carrying header, in order, plus field-level notes."""
+    """Every challenge of every challenge-carrying header, in order, plus field-level notes.
+
+    A field value that repeats the one before it (a paste may repeat one line a
+    million times) is read once: challenges are frozen, so the same ones stand for
+    each occurrence. Only the last one is remembered: a table of every value seen
+    would cost more than it saves when the values differ.
+    """
     challenges: list[Challenge] = []
     notes: list[Note] = []
+    last: tuple[str, str] | None = None
+    read: tuple[tuple[Challenge, ...], tuple[Note, ...]] = ((), ())
     for header in headers:
         if header.key not in CHALLENGE_FIELDS:
             continue
-        found, field_notes = parse_challenges(header.value, header.name)
+        if last is None or header.value != last[0] or header.name != last[1]:
+            last = (header.value, header.name)
+            read = parse_challenges(header.value, header.name)
+        found = read[0]
         if header.span is not None:
             found = tuple(replace(c, span=header.span) for c in found)
         challenges.extend(found)
-        notes.extend(field_notes)
+        notes.extend(read[1])
     return tuple(challenges), tuple(notes)

@@ -9,8 +9,9 @@ from authtui.core.controls import via
 from authtui.core.jose.algs import AlgSpec
 from authtui.core.jose.forgery import shape_problem
 from authtui.core.keys.model import LoadedKey
-from authtui.core.model import Finding, Severity, Source, Token, TokenPart
+from authtui.core.model import Finding, Severity, Token
 from authtui.core.options import FrontEnd
+from authtui.core.place import Source, TokenPart
 
 _REFS = ("RFC 7515 §5.2", "RFC 7518 §3.1")
 

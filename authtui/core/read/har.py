@@ -17,7 +17,8 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from authtui.core.limits import clip
-from authtui.core.model import Exchange, Header, Note, Span
+from authtui.core.model import Exchange, Header, Note
+from authtui.core.place import Span
 from authtui.core.read.hidden import hidden_failure
 from authtui.core.read.jsonspans import Path, value_spans
 from authtui.core.read.lines import FAILING  # re-exported: har.FAILING as before

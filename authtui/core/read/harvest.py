@@ -8,7 +8,7 @@ import json
 import re
 
 from authtui.core.limits import MAX_TOKEN_CHARS, MAX_TOKENS
-from authtui.core.model import Span
+from authtui.core.place import Span
 from authtui.core.read.lines import TOKEN_CHARS, is_tokenish
 from authtui.core.read.message import Notes
 from authtui.core.read.places import Places

@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from authtui.core.limits import MAX_NOTES_PER_CODE, clip
-from authtui.core.model import Header, Note, Span
+from authtui.core.model import Header, Note
+from authtui.core.place import Span
 from authtui.core.read.lines import BODYLESS, CHALLENGE_FIELDS, REQUEST, RESPONSE, side_of
 
 # --- notes ------------------------------------------------------------------------

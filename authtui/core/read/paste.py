@@ -68,7 +68,7 @@ def _dedent(lines: list[str]) -> list[str]:
 
 def _read_lines(text: str, reader: Reader, notes: Notes, base: int, base_line: int) -> None:
     """Read ``text`` line by line; ``base`` is its offset in the paste, ``base_line`` the
-    number of line ends before it there (for :class:`~authtui.core.model.Span`)."""
+    number of line ends before it there (for :class:`~authtui.core.place.Span`)."""
     lines = _lines(text)
     reader.places = reader.harvest.places = Places(text, lines, base, base_line)
     curl = is_curl(lines)
@@ -183,21 +183,24 @@ def _is_har(doc: object) -> bool:
     return isinstance(log, dict) and isinstance(log.get("entries"), list)
 
 
-def read_paste(text: str) -> Paste:
+def read_paste(text: str, limit: int = MAX_PASTE_CHARS) -> Paste:
     """Read a paste of any shape into exchanges, standalone tokens and notes.
 
-    Never raises; over :data:`~authtui.core.limits.MAX_PASTE_CHARS` the rest is ignored.
+    Never raises. Only the first ``limit`` characters are read (default
+    :data:`~authtui.core.limits.MAX_PASTE_CHARS`): past them nothing is read, not even
+    the rest of the line the cut falls in, and the note ``paste.truncated`` says so.
+    Everything before the cut is read, every line of it.
     """
     notes = Notes()
     truncated_at: int | None = None
-    if len(text) > MAX_PASTE_CHARS:
-        truncated_at = MAX_PASTE_CHARS
+    if len(text) > limit:
+        truncated_at = limit
         notes.add(
             "paste.truncated",
-            f"The paste is {len(text):,} characters long; only the first "
-            f"{MAX_PASTE_CHARS:,} were read.",
+            f"The paste is longer than {limit:,} characters; only the first {limit:,} "
+            "were read, and nothing after them (a challenge, a header, a token) is diagnosed.",
         )
-        text = text[:MAX_PASTE_CHARS]
+        text = text[:limit]
     bom = 1 if text.startswith("\ufeff") else 0
     text = text[bom:]
     _note_control(text, notes)

@@ -3,7 +3,7 @@
 The reader works on lines with their line ends removed and a common indentation cut
 (an indented code block); :class:`Places` maps a line back to the stretch of the
 original text it came from, so a header, a status line or a token can say where it
-was read (:class:`~authtui.core.model.Span`). One pass over the text, then a few
+was read (:class:`~authtui.core.place.Span`). One pass over the text, then a few
 arithmetic steps per span asked for.
 """
 
@@ -13,7 +13,7 @@ import re
 from array import array
 from collections.abc import Sequence
 
-from authtui.core.model import Span
+from authtui.core.place import Span
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 """Line ends as the reader splits them (CR LF, a lone CR, LF)."""

@@ -5,7 +5,8 @@ It reads one line at a time and never looks back, so a paste is read in linear t
 
 from __future__ import annotations
 
-from authtui.core.model import Header, Span
+from authtui.core.model import Header
+from authtui.core.place import Span
 from authtui.core.read.harvest import Harvest
 from authtui.core.read.lines import (
     REQUEST,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from authtui.core.model import ClockBasis, Finding, Report, Severity
@@ -174,3 +174,33 @@ def claim_summary(report: Report) -> list[tuple[str, str]]:
         else:
             rows.append((name, _claim_text(value)))
     return rows
+
+
+def listed_in_part(report: Report, code: Callable[[str], str] = str) -> str | None:
+    """One sentence on what the report lists only in part, with the exact counts (None
+    when every list is whole). ``code`` formats a finding code."""
+    totals = report.totals
+    if totals is None:
+        return None
+    parts = [
+        f"{more:,} more {code(name)} finding{'s' if more != 1 else ''} than listed above"
+        for name, more in totals.findings_omitted
+    ]
+    ex = report.exchange
+    cut = [
+        (total, shown, what)
+        for total, shown, what in (
+            (totals.challenges, len(report.challenges), "challenges"),
+            (totals.request_headers, len(ex.request_headers), "request headers"),
+            (totals.response_headers, len(ex.response_headers), "response headers"),
+        )
+        if total > shown
+    ]
+    if cut:
+        shown = {n for _, n, _ in cut}
+        first = f"the first {shown.pop()} of each" if len(shown) == 1 else "the first ones"
+        parts.append(
+            " and ".join(f"{total:,} {what}" for total, _, what in cut)
+            + f", all read and checked ({first} in --format json)"
+        )
+    return "Listed in part: " + "; ".join(parts) + "." if parts else None

@@ -13,10 +13,11 @@ from authtui.core.model import (
     Exchange,
     Finding,
     Report,
-    Source,
     Token,
     TokenForm,
+    Totals,
 )
+from authtui.core.place import Source
 from authtui.core.safety.terminal import json_safe
 
 SCHEMA = "authtui.report/1"
@@ -51,7 +52,7 @@ def _source(s: Source | None) -> dict[str, Any] | None:
     }
 
 
-def _exchange(e: Exchange) -> dict[str, Any]:
+def _exchange(e: Exchange, counts: Totals) -> dict[str, Any]:
     return {
         "status": e.status,
         "reason": e.reason,
@@ -61,8 +62,10 @@ def _exchange(e: Exchange) -> dict[str, Any]:
             "target": e.target,
             "url": e.url,
             "headers": [[h.name, h.value] for h in e.request_headers],
+            "headers_total": counts.request_headers,
         },
         "headers": [[h.name, h.value] for h in e.response_headers],
+        "headers_total": counts.response_headers,
         "body": e.body[:_BODY_LIMIT],
         "source": e.source,
     }
@@ -115,6 +118,7 @@ def _number(value: float | None) -> float | int | None:
 def report_dict(report: Report) -> dict[str, Any]:
     """The report as plain JSON-ready data, in the contract's shape."""
     v = report.verdict
+    counts = report.counts()
     return {
         "schema": SCHEMA,
         "verdict": {
@@ -125,8 +129,11 @@ def report_dict(report: Report) -> dict[str, Any]:
             "next_step": v.next_step,
         },
         "findings": [_finding(f) for f in report.findings],
-        "exchange": _exchange(report.exchange),
+        "findings_total": counts.findings,
+        "findings_omitted": dict(counts.findings_omitted),
+        "exchange": _exchange(report.exchange, counts),
         "challenges": [_challenge(c) for c in report.challenges],
+        "challenges_total": counts.challenges,
         "credentials": _credentials(report.credentials),
         "token": _token(report.token, report.signature.value),
         "clock": {

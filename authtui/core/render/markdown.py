@@ -11,6 +11,7 @@ from authtui.core.render.common import (
     clock_line,
     confirmation,
     grouped,
+    listed_in_part,
     request_line,
     response_line,
     status_line,
@@ -122,6 +123,9 @@ def render_markdown(report: Report) -> str:
             continue
         for entry in findings:
             out += _finding(entry)
+    part = listed_in_part(report, lambda code: f"`{code}`")
+    if part:
+        out.append(f"- {_escape(part)}")
     out += [f"- {_escape(token_line(report))}"]
     if report.redacted:
         out.append("- Tokens redacted; passwords and secrets are shown only as fingerprints.")

@@ -13,6 +13,7 @@ from authtui.core.render.common import (
     clock_line,
     confirmation,
     grouped,
+    listed_in_part,
     status_line,
     token_line,
 )
@@ -90,6 +91,9 @@ def render_text(report: Report, *, color: bool = False) -> str:
         for entry in findings:
             out.extend(_finding(entry, style))
     out.append("")
+    part = listed_in_part(report)
+    if part:
+        out.append(printable(part))
     out.append(printable(token_line(report)))
     out.append(printable(clock_line(report)))
     if report.notes:

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from authtui.core.model import Span
+from authtui.core.place import Span
 
 BODY_CAP = 64 * 1024
 """Only this much of a body is looked at."""

@@ -17,8 +17,9 @@ from http import HTTPStatus
 
 from authtui.core import sources
 from authtui.core.controls import CONTROLS, control, via
-from authtui.core.model import Challenge, Exchange, Finding, Severity, Source
+from authtui.core.model import Challenge, Exchange, Finding, Severity
 from authtui.core.options import FrontEnd
+from authtui.core.place import Source
 from authtui.core.words import meaning
 from authtui.core.words import pattern as sp
 from authtui.core.words import vocabulary as vocab
