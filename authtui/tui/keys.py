@@ -91,7 +91,8 @@ APP_BINDINGS: list[BindingType] = [
         show=False,
         priority=True,
     ),
-    Binding("ctrl+x,ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+    Binding("ctrl+x", "quit", "Quit", id="app.quit", priority=True),
+    Binding("ctrl+q", "quit", "Quit (Textual's key)", id="app.quit_q", show=False, priority=True),
 ]
 """Every app-wide binding. ``priority`` keeps them working while an editor has focus."""
 
@@ -118,6 +119,10 @@ PANE_BINDINGS: list[BindingType] = [
     Binding("q", "pane_quit", "Quit (in a read-only pane)", id="pane.quit", show=False),
 ]
 """Plain keys of the read-only panes (an editor types them instead)."""
+
+RESERVED_ALIASES = frozenset({"app.quit_q"})
+"""Bindings that keep a reserved chord on purpose: Textual apps quit with ctrl+q, and
+where the terminal lets it through it still does; ctrl+x is the key that always works."""
 
 PANE_ALT_KEYS = frozenset({"go.paste", "go.token", "go.settings", "go.findings", "go.decoded"})
 """The alt+letter pane keys: extras for terminals where alt works. From an editor
