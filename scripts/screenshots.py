@@ -78,6 +78,7 @@ SHOTS = (
     Shot("small-80x24", (80, 24), demo="expired", keys=("alt+r",)),
     Shot("curl-transcript", (120, 36), paste=CURL, keys=("alt+r",)),
     Shot("help", (100, 32), keys=("f1",)),
+    Shot("compare", (120, 36), demo="staging-vs-production", keys=("ctrl+o",)),
     Shot(
         "old-capture-80x24",
         (80, 24),

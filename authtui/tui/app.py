@@ -29,8 +29,10 @@ from textual.widgets import Checkbox, Input, Select, TabbedContent, TabPane, Tex
 from authtui.core import timefmt
 from authtui.core.model import ClockBasis, Report, Severity
 from authtui.core.options import KeyInput, Options, Secret
+from authtui.core.render.common import fold
 from authtui.tui.clearing import Clearing
 from authtui.tui.commands import AuthCommands
+from authtui.tui.comparing import Comparing
 from authtui.tui.diagnosing import DiagnosisRunner, Engine
 from authtui.tui.fields import (
     Built,
@@ -43,6 +45,7 @@ from authtui.tui.fields import (
 from authtui.tui.key_reading import KeyReading
 from authtui.tui.keymap import Remapping
 from authtui.tui.keys import APP_BINDINGS, PANE_BINDINGS, SERVED_KEYMAP, SWITCH_KEY, default_key
+from authtui.tui.linking import ReportLinks
 from authtui.tui.messages import FindingChosen
 from authtui.tui.navigation import Navigation
 from authtui.tui.offload import ChildProcess
@@ -78,7 +81,17 @@ PANES = {
 }
 
 
-class AuthTUI(DiagnosisRunner, ServedMode, Clearing, Navigation, Remapping, KeyReading, App[int]):
+class AuthTUI(
+    DiagnosisRunner,
+    ServedMode,
+    ReportLinks,
+    Comparing,
+    Clearing,
+    Navigation,
+    Remapping,
+    KeyReading,
+    App[int],
+):
     """Why was this request refused? Paste it and read the findings."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -289,6 +302,7 @@ class AuthTUI(DiagnosisRunner, ServedMode, Clearing, Navigation, Remapping, KeyR
         self.query_one(TokenView).show(None if empty else report, options)
         self._show_status(report)
         self._label_tabs(report, empty)
+        self.link_report(report, empty=empty)
 
     def _show_entries(self, labels: tuple[str, ...], selected: int) -> None:
         """Offer the HAR entries; the picker is mounted the first time there are two."""
@@ -318,9 +332,9 @@ class AuthTUI(DiagnosisRunner, ServedMode, Clearing, Navigation, Remapping, KeyR
             self._settings.show_status(text)
 
     def _label_tabs(self, report: Report, empty: bool) -> None:
-        counts = dict.fromkeys(Severity, 0)
-        for finding in () if empty else report.findings:
-            counts[finding.severity] += 1
+        counts = dict.fromkeys(Severity, 0)  # causes: what confirms another is not counted
+        for cause in () if empty else fold(report.findings):
+            counts[cause.finding.severity] += 1
         label = "Findings"
         if counts[Severity.ERROR]:
             label += f" ✖{counts[Severity.ERROR]}"
@@ -377,7 +391,8 @@ class AuthTUI(DiagnosisRunner, ServedMode, Clearing, Navigation, Remapping, KeyR
     def _finding_chosen(self, event: FindingChosen) -> None:
         detail = self._one("#detail", FindingDetail)  # none when the app is closing
         if detail is not None:
-            detail.show(event.item)
+            detail.show(event.item, event.confirmed_by)
+        self.link_finding(event.item)
 
     # ----------------------------------------------------------------- actions
 
@@ -423,6 +438,7 @@ class AuthTUI(DiagnosisRunner, ServedMode, Clearing, Navigation, Remapping, KeyR
             self._set_input("issuer", case.issuer or "")
             self._set_input("scopes", " ".join(case.scopes))
             self._set_input("secret", case.secret)
+        self.compare_with = case.working
         self._entry = None
         self._cli_secret = None
         self.rediagnose()

@@ -19,6 +19,11 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ),
     ("paste: clear all", "Empty every field (asks first; can be undone)", "clear_all"),
     ("paste: undo clear", "Put back what the last clear emptied", "undo_clear"),
+    (
+        "compare: with the request that works",
+        "Diff the paste against a working one, or two HAR entries",
+        "compare",
+    ),
     ("demo: load workshop case", "Pick one of the built-in workshop cases", "load_demo"),
     (
         "view: toggle redaction",

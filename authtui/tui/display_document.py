@@ -23,6 +23,7 @@ hold, ESC and C1 included. :class:`DisplayDocument` instead
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import chain
 
 from textual._cells import cell_len
@@ -144,6 +145,23 @@ class DisplayDocument(DocumentBase):
             text = "".join(chain.from_iterable(zip(self._source, self._ends, strict=True)))
         self._text = (self.version, text)
         return text
+
+    _starts: tuple[int, list[int]] = (-1, [])
+    """The offset in :attr:`text` where each line starts, as of a version."""
+
+    def location_of(self, offset: int) -> Location:
+        """The drawn location of an offset into :attr:`text` (a finding's span): clamped
+        to the text; an offset inside a line end is the end of its line."""
+        version, starts = self._starts
+        if version != self.version:
+            starts, total = [], 0
+            for line, end in zip(self._source, self._ends, strict=True):
+                starts.append(total)
+                total += len(line) + len(end)
+            self._starts = (self.version, starts)
+        row = max(0, bisect_right(starts, max(0, offset)) - 1)
+        column = min(max(0, offset - starts[row]), len(self._source[row]))
+        return (row, self._drawn_column(row, column))
 
     def _count_odd(self, ends: list[str]) -> int:
         return sum(end != self._newline for end in ends)

@@ -75,6 +75,14 @@ APP_BINDINGS: list[BindingType] = [
     Binding("ctrl+l", "redraw", "Redraw", id="app.redraw", show=False, priority=True),
     Binding(SWITCH_KEY, "switch_clock", "Clock", id="clock.switch", priority=True),
     Binding("ctrl+n", "next_pane", "Next pane", id="go.next", show=False, priority=True),
+    Binding(
+        "ctrl+underscore,ctrl+slash,f6",
+        "compare",
+        "Compare",
+        id="compare.open",
+        show=False,
+        priority=True,
+    ),
     Binding("alt+p", "focus_pane('paste')", "Paste pane", id="go.paste", show=False, priority=True),
     Binding("alt+t", "focus_pane('token')", "Token pane", id="go.token", show=False, priority=True),
     Binding(

@@ -16,6 +16,8 @@ class FindingChosen(Message):
 
     item: Finding | Note | None
     """What to show in the detail pane (``None``: nothing highlighted)."""
+    confirmed_by: tuple[Finding, ...] = ()
+    """For a cause, the findings folded under it that confirm it."""
 
 
 @dataclass

@@ -18,7 +18,8 @@ folded at the wrap width never breaks inside an escape
 
 Costs Textual pays on big pastes are also avoided: bracket matching (it scans
 the whole document from a bracket, on every keystroke) is off, and wrapping is
-the faster one of :mod:`authtui.tui.wrapping`.
+the faster one of :mod:`authtui.tui.wrapping`. Tokens are coloured by segment, display
+only (:class:`~authtui.tui.widgets.marked_area.MarkedTextArea`).
 """
 
 from __future__ import annotations
@@ -30,10 +31,11 @@ from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
 from authtui.tui.display_document import DisplayDocument
+from authtui.tui.widgets.marked_area import MarkedTextArea
 from authtui.tui.wrapping import FastWrap
 
 
-class SafeTextArea(TextArea):
+class SafeTextArea(MarkedTextArea):
     """A TextArea for untrusted text: the document keeps the bytes, the screen shows escapes."""
 
     def __init__(self, text: str = "", **kwargs: object) -> None:

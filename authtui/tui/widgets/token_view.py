@@ -1,4 +1,5 @@
-"""The decoded token: header and claims as exact JSON, notes beside the claims.
+"""The decoded token: its headline, then header and claims as exact JSON, each
+member named and judged in a column of its own (:mod:`authtui.tui.claim_table`).
 
 Claims, header members, the token's source and the notes beside the claims
 (scopes and expected values) are foreign: each is drawn through the terminal
@@ -7,83 +8,100 @@ boundary (exact JSON writes C0 as ``\u001b``; C1 and the bidi controls it keeps)
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from authtui.core.codec.jsonexact import dumps_exact
 from authtui.core.model import Report, Token, TokenForm
 from authtui.core.options import Options
 from authtui.core.safety.terminal import one_line, printable
 from authtui.tui.annotate import annotate_claims
+from authtui.tui.claim_table import State, member_states, rows, table
+from authtui.tui.token_headline import token_headline
 
 EMPTY = Content.styled("No token yet: paste a request with a token, or use the Token pane.", "dim")
-NOTE_COLUMN = 34
-"""Claim lines are padded to this width before their note (when they fit)."""
+HEADLINE_STYLES = {
+    State.FAILING: "bold $text-error",
+    State.WARNING: "bold $text-warning",
+    State.PASSING: "bold $text-success",
+    State.NEUTRAL: "bold",
+}
 
 
-def _json_value(value: Any) -> str:
-    try:
-        return one_line(dumps_exact(value, indent=None))
-    except (TypeError, ValueError):
-        return one_line(repr(value))
+def _worst(states: dict[str, State]) -> State:
+    for state in (State.FAILING, State.WARNING, State.PASSING):
+        if state in states.values():
+            return state
+    return State.NEUTRAL
 
 
-def json_lines(obj: Mapping[str, Any], notes: Mapping[str, str] | None = None) -> Content:
-    """An object as JSON, one top-level member a line, with optional notes beside."""
-    if not obj:
-        return Content("{}\n")
-    notes = notes or {}
-    lines = [Content("{")]
-    members = list(obj.items())
-    for index, (key, value) in enumerate(members):
-        comma = "," if index < len(members) - 1 else ""
-        key_text, value_text = _json_value(key), _json_value(value)
-        text = f"  {key_text}: {value_text}{comma}"
-        line = Content.assemble("  ", (key_text, "$text-accent"), f": {value_text}{comma}")
-        note = notes.get(key)
-        if note:
-            pad = " " * max(2, NOTE_COLUMN - len(text))
-            note_text = "← " + one_line(note)
-            line = line.append(Content.assemble(pad, (note_text, "italic $text-secondary")))
-        lines.append(line)
-    lines.append(Content("}"))
-    return Content("\n").join(lines).append("\n")
+def token_content(
+    token: Token,
+    report: Report,
+    options: Options,
+    width: int = 80,
+    member: tuple[str, str] | None = None,
+) -> Content:
+    """Everything shown about one token, laid out for ``width`` cells."""
+    return token_sheet(token, report, options, width, member)[0]
 
 
-def token_content(token: Token, report: Report, options: Options) -> Content:
-    """Everything shown about one token."""
+def _line_count(parts: list[Content]) -> int:
+    return sum(part.plain.count("\n") for part in parts)
+
+
+def token_sheet(
+    token: Token,
+    report: Report,
+    options: Options,
+    width: int = 80,
+    member: tuple[str, str] | None = None,
+) -> tuple[Content, int | None]:
+    """Everything shown about one token, and the line the highlighted ``member``
+    (``("claims", "exp")``, from a chosen finding's source) starts on, if shown."""
+    where: int | None = None
+    header_states = member_states(report.findings, "header")
+    claim_states = member_states(report.findings, "claims")
+    worst = _worst({**header_states, **claim_states})
     parts: list[Content] = [
         Content.assemble(
-            (token.form.value.upper(), "bold"),
-            f"  from {one_line(token.source or 'the paste')}  ·  signature: ",
-            (report.signature.value, "bold"),
+            (token_headline(report), HEADLINE_STYLES[worst]),
+            "\n",
+            (f"from {one_line(token.source or 'the paste')}", "dim"),
             "\n",
         )
     ]
     if token.header is not None:
         parts.append(Content.assemble("\n", ("Header", "bold underline"), "\n"))
-        parts.append(json_lines(token.header))
+        marked = member[1] if member is not None and member[0] == "header" else None
+        laid = table(rows(token.header, header=True, states=header_states), width, marked)
+        if marked in laid.lines:
+            where = _line_count(parts) + laid.lines[marked]
+        parts.append(laid.content)
     if token.claims is not None:
         now = report.clock.now
         notes = annotate_claims(
             token.claims, now, options.audiences, options.issuer, options.scopes
         )
         parts.append(Content.assemble("\n", ("Claims", "bold underline"), "\n"))
-        parts.append(json_lines(token.claims, notes))
+        marked = member[1] if member is not None and member[0] == "claims" else None
+        laid = table(rows(token.claims, notes=notes, states=claim_states), width, marked)
+        if marked in laid.lines:
+            where = _line_count(parts) + laid.lines[marked]
+        parts.append(laid.content)
     elif token.header is not None and token.form is TokenForm.JWS:
         parts.append(Content.assemble("\n", ("Payload", "bold underline"), " (not JSON claims)\n"))
         parts.append(Content(_payload_text(token.payload) + "\n"))
+    elif token.header is not None and token.form is TokenForm.JWE:
+        parts.append(Content("\nThe claims are encrypted: only the API's key can read them.\n"))
     elif token.header is None:
         parts.append(
             Content("\nNothing to decode: an opaque token can only be checked by its issuer.\n")
         )
     parts.extend(Content.assemble(("\n~ ", "dim"), printable(note.message)) for note in token.notes)
-    return Content("").join(parts)
+    return Content("").join(parts), where
 
 
 def _payload_text(payload: bytes, limit: int = 2000) -> str:
@@ -102,7 +120,8 @@ def _what_is_shown(report: Report | None, options: Options | None) -> tuple[obje
     if report is None or report.token is None or options is None:
         return ()
     expected = (options.audiences, options.issuer, options.scopes)
-    return (report.token, report.signature, int(report.clock.now), expected)
+    judged = tuple((f.code, f.severity, f.source) for f in report.findings)
+    return (report.token, report.signature, int(report.clock.now), expected, judged)
 
 
 class TokenView(VerticalScroll):
@@ -136,13 +155,63 @@ class TokenView(VerticalScroll):
             self._pending = None
             self._render_token(report, options)
 
+    def on_resize(self, event: events.Resize) -> None:
+        """The columns are laid out for the width: lay them out again."""
+        if self._last is not None and self.is_on_screen_visible():
+            self._render_token(*self._last)
+
+    _last: tuple[Report | None, Options | None] | None = None
+
+    def _width(self) -> int:
+        """The cells a line of the body has."""
+        return max(20, self.scrollable_content_region.width)
+
+    _member: tuple[str, str] | None = None
+    """The member a chosen finding points at (highlighted), if any."""
+    _scrolled_to: tuple[str, str] | None = None
+
+    def highlight_member(self, member: tuple[str, str] | None) -> None:
+        """Highlight the header parameter or claim ``member`` (``None``: none) and
+        bring it into view, now or when the view is next shown."""
+        if member == self._member:
+            return
+        self._member = member
+        self._scrolled_to = None
+        if self._last is None:
+            return
+        if self.is_on_screen_visible():
+            self._render_token(*self._last)
+        elif self._pending is None:
+            self._pending = self._last
+
+    @property
+    def member_shown(self) -> tuple[str, str] | None:
+        """The member highlighted, when the token holds it."""
+        return self._member if self._member_line is not None else None
+
+    _member_line: int | None = None
+
     def _render_token(self, report: Report | None, options: Options | None) -> None:
-        shown = _what_is_shown(report, options)
+        self._last = (report, options)
+        width = self._width()
+        shown = (*_what_is_shown(report, options), width, self._member)
         if shown == self._shown:
             return
         self._shown = shown
         body = self.query_one("#token-body", Static)
         if report is None or report.token is None or options is None:
+            self._member_line = None
             body.update(EMPTY)
             return
-        body.update(token_content(report.token, report, options))
+        content, line = token_sheet(report.token, report, options, width, self._member)
+        self._member_line = line
+        body.update(content)
+        if line is not None and self._scrolled_to != self._member:
+            self._scrolled_to = self._member  # once: the clock re-draws it every second
+            self.call_after_refresh(self._scroll_to_line, line)
+
+    def _scroll_to_line(self, line: int) -> None:
+        """Bring a line into view, a little context above it."""
+        top, height = self.scroll_y, max(1, self.scrollable_content_region.height)
+        if not top <= line < top + height - 1:
+            self.scroll_to(y=max(0, line - 2), animate=False)

@@ -16,6 +16,7 @@ from authtui.core.model import ClockBasis, Report
 from authtui.core.safety.terminal import one_line, printable
 from authtui.tui.keys import SWITCH_KEY, default_key
 from authtui.tui.look import KIND_WORDS, outcome
+from authtui.tui.token_headline import is_bare_token, token_headline
 
 REASONS = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found"}
 """Reason phrases for HTTP/2 responses, which carry none."""
@@ -42,6 +43,19 @@ def clock_words(report: Report) -> str:
         return ""
     words = clock.summary[:1].upper() + clock.summary[1:]
     return f"{words}. {SWITCH_KEY} switches the reading." if far else f"{words}."
+
+
+def _frame(report: Report) -> Content:
+    """The banner's first line: the status and the kind of failure; for a paste that is
+    only a token, the token itself (``RS256 JWS · expired 3 years ago · ...``)."""
+    if is_bare_token(report):
+        return Content.styled(token_headline(report), "bold")
+    verdict = report.verdict
+    status = "no status" if verdict.status is None else str(verdict.status)
+    reason_text = one_line(report.exchange.reason or "") or REASONS.get(verdict.status or 0, "")
+    reason = f" {reason_text}" if reason_text and verdict.status else ""
+    kind = KIND_WORDS.get(verdict.kind, str(verdict.kind))
+    return Content.assemble((f"{status}{reason}", "bold"), "  ·  ", (kind, "italic"))
 
 
 class VerdictBanner(Horizontal):
@@ -86,23 +100,13 @@ class VerdictBanner(Horizontal):
     def show(self, report: Report) -> None:
         """Show one report's verdict (nothing to do when it reads the same)."""
         verdict = report.verdict
-        exchange = report.exchange
         clock = clock_words(report)
-        shown = (verdict, exchange.reason, outcome(report), clock)
+        frame = _frame(report)
+        shown = (verdict, frame.plain, outcome(report), clock)
         if shown == self._shown:
             return
         self._shown = shown
-        status = "no status" if verdict.status is None else str(verdict.status)
-        reason_text = one_line(exchange.reason or "") or REASONS.get(verdict.status or 0, "")
-        reason = f" {reason_text}" if reason_text and verdict.status else ""
-        kind = KIND_WORDS.get(verdict.kind, str(verdict.kind))
-        lines = Content.assemble(
-            (f"{status}{reason}", "bold"),
-            "  ·  ",
-            (kind, "italic"),
-            "\n",
-            (printable(verdict.headline), "bold"),
-        )
+        lines = Content.assemble(frame, "\n", (printable(verdict.headline), "bold"))
         if clock:  # before the next step: it says how to read everything above and below
             lines = lines.append(Content.assemble("\n", ("Clock: ", "bold"), printable(clock)))
         if verdict.next_step:
