@@ -20,7 +20,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.driver import Driver
 from textual.screen import Screen
@@ -28,8 +28,9 @@ from textual.widgets import Checkbox, Input, Select, TabbedContent, TabPane, Tex
 
 from authtui.core import timefmt
 from authtui.core.model import ClockBasis, Report, Severity
-from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
+from authtui.core.options import KeyInput, Options, Secret
 from authtui.core.render.common import fold
+from authtui.tui.clearing import Clearing
 from authtui.tui.commands import AuthCommands
 from authtui.tui.comparing import Comparing
 from authtui.tui.diagnosing import DiagnosisRunner, Engine
@@ -41,9 +42,12 @@ from authtui.tui.fields import (
     number_field_text,
     when_field_text,
 )
-from authtui.tui.keys import APP_BINDINGS, SWITCH_KEY
+from authtui.tui.key_reading import KeyReading
+from authtui.tui.keymap import Remapping
+from authtui.tui.keys import APP_BINDINGS, PANE_BINDINGS, SERVED_KEYMAP, SWITCH_KEY, default_key
 from authtui.tui.linking import ReportLinks
 from authtui.tui.messages import FindingChosen
+from authtui.tui.navigation import Navigation
 from authtui.tui.offload import ChildProcess
 from authtui.tui.screens.save import DEFAULT_REPORT_PATH
 from authtui.tui.served import SERVED_PASTE_PLACEHOLDER, ServedMode
@@ -51,6 +55,7 @@ from authtui.tui.themes import PROJECTOR, THEME_CYCLE
 from authtui.tui.widgets.detail import FindingDetail
 from authtui.tui.widgets.entry_picker import EntryPicker
 from authtui.tui.widgets.findings import FindingList
+from authtui.tui.widgets.key_line import KeyLine
 from authtui.tui.widgets.keys_footer import KeysFooter
 from authtui.tui.widgets.safe_area import SafeTextArea
 from authtui.tui.widgets.settings import SettingsPane
@@ -62,27 +67,38 @@ PASTE_PLACEHOLDER = (
     "Paste here with your terminal (Ctrl+Shift+V, Cmd+V, right click, tmux prefix+]):\n"
     "it works over SSH and inside tmux. A 401/403 response with its headers, the\n"
     "request too if you have it, a curl -v transcript, a HAR file, a WWW-Authenticate\n"
-    "value or a bare token. F5 tries the system clipboard; F4 loads a workshop case."
+    f"value or a bare token. {default_key('paste.clipboard')} tries the system clipboard;"
+    f" {default_key('demo.load')} loads a workshop case."
 )
 TOKEN_PLACEHOLDER = "Optional: the access token, when it is not in the paste."
 SETTING_INPUTS = frozenset({"skew", "when", "audiences", "issuer", "scopes", "secret"})
 PANES = {
     "paste": ("inputs", "tab-paste", "#paste"),
     "token": ("inputs", "tab-token", "#token"),
-    "settings": ("inputs", "tab-settings", "#skew"),
+    "settings": ("inputs", "tab-settings", "#audiences"),
     "findings": ("results", "tab-findings", "#findings"),
     "decoded": ("results", "tab-decoded", "#decoded"),
 }
 
 
-class AuthTUI(DiagnosisRunner, ServedMode, ReportLinks, Comparing, App[int]):
+class AuthTUI(
+    DiagnosisRunner,
+    ServedMode,
+    ReportLinks,
+    Comparing,
+    Clearing,
+    Navigation,
+    Remapping,
+    KeyReading,
+    App[int],
+):
     """Why was this request refused? Paste it and read the findings."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "authtui"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (170, "-xwide")]  # noqa: RUF012
     COMMANDS = App.COMMANDS | {AuthCommands}
-    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*APP_BINDINGS, *PANE_BINDINGS]
 
     def __init__(
         self,
@@ -99,15 +115,18 @@ class AuthTUI(DiagnosisRunner, ServedMode, ReportLinks, Comparing, App[int]):
         served: bool = False,
         engine: Engine | None = None,
         driver_class: type[Driver] | None = None,
+        keys_file: Path | None = None,
     ) -> None:
         """``clock`` and ``tick`` exist so tests and screenshots can freeze time;
         ``engine`` so tests can hold a background run where they want it;
-        ``driver_class`` is the terminal driver (the launcher's reads pastes whole).
+        ``driver_class`` is the terminal driver (the launcher's reads pastes whole);
+        ``keys_file`` the user's ``keys.toml`` (:mod:`authtui.tui.keymap`; ``None``: none).
 
         ``served``: running in a browser (``authtui serve``): see :mod:`authtui.tui.served`.
         """
         super().__init__(driver_class=driver_class)
         self.served = served
+        self._keys_file = keys_file
         self.engine = engine or Engine(child=ChildProcess())
         self._initial_paste = paste
         self._initial = options or Options()
@@ -156,6 +175,7 @@ class AuthTUI(DiagnosisRunner, ServedMode, ReportLinks, Comparing, App[int]):
             with Vertical(id="right"):
                 yield VerdictBanner(id="verdict", digits=self.presenter)
                 yield TimeStrip(id="time-strip")
+                yield KeyLine(id="key-line")
                 with TabbedContent(id="results", initial="tab-findings"):
                     with TabPane("Findings", id="tab-findings"), Vertical(id="findings-box"):
                         yield FindingList(id="findings")
@@ -166,6 +186,7 @@ class AuthTUI(DiagnosisRunner, ServedMode, ReportLinks, Comparing, App[int]):
 
     def on_mount(self) -> None:
         """Prefill the fields, pick the theme, run the first diagnosis."""
+        self.apply_user_keys(self._keys_file, SERVED_KEYMAP if self.served else None)
         self.register_theme(PROJECTOR)
         if self.presenter:
             self.theme = PROJECTOR.name
@@ -237,11 +258,15 @@ class AuthTUI(DiagnosisRunner, ServedMode, ReportLinks, Comparing, App[int]):
 
     def rediagnose(self) -> None:
         """Build options from the fields, diagnose, and show the report."""
-        if not self.query("#settings"):  # a late message while the app closes
+        if self._one("#settings", SettingsPane) is None:  # a late message as the app closes
             return
         form = self.form()
         built = build_options(
-            form, self._clock(), force_redact=self.presenter, key_paths=not self.served
+            form,
+            self._clock(),
+            force_redact=self.presenter,
+            key_paths=not self.served,
+            key_read=self.key_reading(form.key),
         )
         if not form.secret and self._cli_secret is not None:
             options = dataclasses.replace(built.options, secret=self._cli_secret)
@@ -261,15 +286,17 @@ class AuthTUI(DiagnosisRunner, ServedMode, ReportLinks, Comparing, App[int]):
     def show_report(self, report: Report, *, empty: bool) -> None:
         """Show a report in every pane (none, when a late result meets the app closing)."""
         self.report = report
-        if not self.query(VerdictBanner):
+        banner = self._one("#verdict", VerdictBanner)
+        if banner is None:
             return
-        banner = self.query_one(VerdictBanner)
         if empty:
             banner.show_welcome()
         else:
             banner.show(report)
         self._show_entries(report.entries, report.selected)
         self.query_one(TimeStrip).show(None if empty else report)
+        source = self.built.key_source if self.built else ""
+        self.query_one(KeyLine).show(None if empty else report, source)
         self.query_one(FindingList).show_report(None if empty else report)
         options = self.built.options if self.built else None
         self.query_one(TokenView).show(None if empty else report, options)
@@ -362,27 +389,15 @@ class AuthTUI(DiagnosisRunner, ServedMode, ReportLinks, Comparing, App[int]):
 
     @on(FindingChosen)
     def _finding_chosen(self, event: FindingChosen) -> None:
-        for detail in self.query(FindingDetail):  # none when the app is closing
+        detail = self._one("#detail", FindingDetail)  # none when the app is closing
+        if detail is not None:
             detail.show(event.item, event.confirmed_by)
         self.link_finding(event.item)
 
     # ----------------------------------------------------------------- actions
 
-    def action_help(self) -> None:
-        """F1: the help screen, with the live key bindings."""
-        from authtui.tui.screens.help import HelpScreen  # Markdown and its lexers, on demand
-
-        if isinstance(self.screen, HelpScreen):
-            return
-        keys = [
-            (self.get_key_display(b), b.description)
-            for b in self.BINDINGS
-            if isinstance(b, Binding) and b.description
-        ]
-        self.push_screen(HelpScreen(keys))
-
     def action_load_demo(self) -> None:
-        """F4: pick a workshop case."""
+        """ctrl+d: pick a workshop case."""
         from authtui.core.demos.catalog import DEMOS
         from authtui.tui.screens.demos import DemoPicker
 
@@ -406,7 +421,10 @@ class AuthTUI(DiagnosisRunner, ServedMode, ReportLinks, Comparing, App[int]):
 
         demo = get_demo(name)
         if demo is None:
-            self.notify(f"No workshop case called {name!r}: F4 lists them.", severity="warning")
+            self.notify(
+                f"No workshop case called {name!r}: {self.key_label('demo.load')} lists them.",
+                severity="warning",
+            )
             return False
         built = self.built
         now = built.options.now if built and built.fixed_time else None
@@ -426,21 +444,6 @@ class AuthTUI(DiagnosisRunner, ServedMode, ReportLinks, Comparing, App[int]):
         self.rediagnose()
         self.notify(f"Loaded workshop case: {demo.title}", title=demo.name, markup=False)
         return True
-
-    def action_clear_all(self) -> None:
-        """Empty every field (skew back to 60 s, time back to now)."""
-        with self._quiet():
-            for area in ("#paste", "#token"):
-                self.query_one(area, TextArea).load_text("")
-            self._settings.load_key_text("")
-            for field_id in ("when", "audiences", "issuer", "scopes", "secret"):
-                self._set_input(field_id, "")
-            self._set_input("skew", number_field_text(DEFAULT_SKEW))
-        self._entry = None
-        self._cli_secret = None
-        self.rediagnose()
-        self.action_focus_pane("paste")
-        self.notify("Cleared every field.")
 
     def action_switch_clock(self) -> None:
         """ctrl+r: judge at the paste's own time, or by the device clock (the other
@@ -469,7 +472,7 @@ class AuthTUI(DiagnosisRunner, ServedMode, ReportLinks, Comparing, App[int]):
         )
 
     def action_toggle_redaction(self) -> None:
-        """F8: redact tokens in the report, or show them whole."""
+        """ctrl+t: redact tokens in the report, or show them whole."""
         if self.presenter:
             self.notify("Presenter mode keeps redaction on.", severity="warning")
             return
@@ -482,7 +485,7 @@ class AuthTUI(DiagnosisRunner, ServedMode, ReportLinks, Comparing, App[int]):
         self.notify(f"Redaction {state} in the report. The secret never appears.")
 
     def action_switch_theme(self) -> None:
-        """F9: cycle dark, light and projector themes."""
+        """ctrl+f: cycle dark, light and projector themes."""
         names = list(THEME_CYCLE)
         index = names.index(self.theme) + 1 if self.theme in names else 0
         self.theme = names[index % len(names)]

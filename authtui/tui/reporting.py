@@ -22,6 +22,7 @@ from authtui.tui.clipboard import (
     tmux_passthrough,
     write_clipboard,
 )
+from authtui.tui.keys import default_key
 from authtui.tui.messages import ClipboardRead, ReportCopied
 from authtui.tui.savefile import SaveError, replace_file, write_new
 from authtui.tui.screens.save import Saved, SaveReport
@@ -113,7 +114,10 @@ class ReportActions(_Base):
         redacted = (
             "redacted" if self.report is not None and self.report.redacted else "NOT redacted"
         )
-        summary = "; ".join(tried) + f". Report {redacted}. Saved to a file? no: F3 saves."
+        summary = (
+            "; ".join(tried)
+            + f". Report {redacted}. Saved to a file? no: {default_key('report.save')} saves."
+        )
         if has_display(self.environ):
             self._copy_system(text, summary)
         else:
