@@ -20,7 +20,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.driver import Driver
 from textual.screen import Screen
@@ -28,9 +28,10 @@ from textual.widgets import Checkbox, Input, Select, TabbedContent, TabPane, Tex
 
 from authtui.core import timefmt
 from authtui.core.model import ClockBasis, Report, Severity
-from authtui.core.options import DEFAULT_SKEW, KeyInput, Options, Secret
+from authtui.core.options import KeyInput, Options, Secret
 from authtui.core.render.common import fold
 from authtui.tui.answer import AnswerLayout
+from authtui.tui.clearing import Clearing
 from authtui.tui.commands import AuthCommands
 from authtui.tui.comparing import Comparing
 from authtui.tui.diagnosing import DiagnosisRunner, Engine
@@ -42,9 +43,12 @@ from authtui.tui.fields import (
     number_field_text,
     when_field_text,
 )
-from authtui.tui.keys import APP_BINDINGS, SWITCH_KEY
+from authtui.tui.key_reading import KeyReading
+from authtui.tui.keymap import Remapping
+from authtui.tui.keys import APP_BINDINGS, PANE_BINDINGS, SERVED_KEYMAP, SWITCH_KEY, default_key
 from authtui.tui.linking import ReportLinks
 from authtui.tui.messages import FindingChosen
+from authtui.tui.navigation import Navigation
 from authtui.tui.offload import ChildProcess
 from authtui.tui.piped import READING_WHAT, PipedPaste
 from authtui.tui.screens.save import DEFAULT_REPORT_PATH
@@ -53,6 +57,7 @@ from authtui.tui.themes import PROJECTOR, THEME_CYCLE
 from authtui.tui.widgets.detail import FindingDetail
 from authtui.tui.widgets.entry_picker import EntryPicker
 from authtui.tui.widgets.findings import FindingList
+from authtui.tui.widgets.key_line import KeyLine
 from authtui.tui.widgets.keys_footer import KeysFooter
 from authtui.tui.widgets.paste_summary import PasteSummary
 from authtui.tui.widgets.safe_area import SafeTextArea
@@ -67,14 +72,15 @@ PASTE_PLACEHOLDER = (
     "Paste here with your terminal (Ctrl+Shift+V, Cmd+V, right click, tmux prefix+]):\n"
     "it works over SSH and inside tmux. A 401/403 response with its headers, the\n"
     "request too if you have it, a curl -v transcript, a HAR file, a WWW-Authenticate\n"
-    "value or a bare token. F5 tries the system clipboard; F4 loads a workshop case."
+    f"value or a bare token. {default_key('paste.clipboard')} tries the system clipboard;"
+    f" {default_key('demo.load')} loads a workshop case."
 )
 TOKEN_PLACEHOLDER = "Optional: the access token, when it is not in the paste."
 SETTING_INPUTS = frozenset({"skew", "when", "audiences", "issuer", "scopes", "secret"})
 PANES = {
     "paste": ("inputs", "tab-paste", "#paste"),
     "token": ("inputs", "tab-token", "#token"),
-    "settings": ("inputs", "tab-settings", "#skew"),
+    "settings": ("inputs", "tab-settings", "#audiences"),
     "findings": ("results", "tab-findings", "#findings"),
     "decoded": ("results", "tab-decoded", "#decoded"),
 }
@@ -88,6 +94,10 @@ class AuthTUI(
     PipedPaste,
     ReportLinks,
     Comparing,
+    Clearing,
+    Navigation,
+    Remapping,
+    KeyReading,
     App[int],
 ):
     """Why was this request refused? Paste it and read the findings."""
@@ -97,7 +107,7 @@ class AuthTUI(
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (170, "-xwide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # noqa: RUF012
     COMMANDS = App.COMMANDS | {AuthCommands}
-    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*APP_BINDINGS, *PANE_BINDINGS]
 
     def __init__(
         self,
@@ -115,18 +125,21 @@ class AuthTUI(
         engine: Engine | None = None,
         driver_class: type[Driver] | None = None,
         read_pipe: Callable[[], str] | None = None,
+        keys_file: Path | None = None,
     ) -> None:
         """``clock`` and ``tick`` exist so tests and screenshots can freeze time;
         ``engine`` so tests can hold a background run where they want it;
         ``driver_class`` is the terminal driver (the launcher's reads pastes whole);
         ``read_pipe`` reads the paste from a pipe, once the app is on screen
-        (:mod:`authtui.tui.piped`).
+        (:mod:`authtui.tui.piped`); ``keys_file`` the user's ``keys.toml``
+        (:mod:`authtui.tui.keymap`; ``None``: none).
 
         ``served``: running in a browser (``authtui serve``): see :mod:`authtui.tui.served`.
         """
         super().__init__(driver_class=driver_class)
         self.served = served
         self.read_pipe = read_pipe
+        self._keys_file = keys_file
         self.engine = engine or Engine(child=ChildProcess())
         self._initial_paste = paste
         self._initial = options or Options()
@@ -186,6 +199,7 @@ class AuthTUI(
             with Vertical(id="right"):
                 yield VerdictBanner(id="verdict", digits=self.presenter)
                 yield TimeStrip(id="time-strip")
+                yield KeyLine(id="key-line")
                 with TabbedContent(id="results", initial="tab-findings"):
                     with TabPane("Findings", id="tab-findings"), Vertical(id="findings-box"):
                         yield FindingList(id="findings")
@@ -197,6 +211,7 @@ class AuthTUI(
 
     def on_mount(self) -> None:
         """Prefill the fields, pick the theme, run the first diagnosis."""
+        self.apply_user_keys(self._keys_file, SERVED_KEYMAP if self.served else None)
         self.register_theme(PROJECTOR)
         if self.presenter:
             self.theme = PROJECTOR.name
@@ -272,11 +287,15 @@ class AuthTUI(
 
     def rediagnose(self) -> None:
         """Build options from the fields, diagnose, and show the report."""
-        if not self.query("#settings"):  # a late message while the app closes
+        if self._one("#settings", SettingsPane) is None:  # a late message as the app closes
             return
         form = self.form()
         built = build_options(
-            form, self._clock(), force_redact=self.presenter, key_paths=not self.served
+            form,
+            self._clock(),
+            force_redact=self.presenter,
+            key_paths=not self.served,
+            key_read=self.key_reading(form.key),
         )
         if not form.secret and self._cli_secret is not None:
             options = dataclasses.replace(built.options, secret=self._cli_secret)
@@ -296,9 +315,9 @@ class AuthTUI(
     def show_report(self, report: Report, *, empty: bool) -> None:
         """Show a report in every pane (none, when a late result meets the app closing)."""
         self.report = report
-        if not self.query(VerdictBanner):
+        banner = self._one("#verdict", VerdictBanner)
+        if banner is None:
             return
-        banner = self.query_one(VerdictBanner)
         if empty and self.pipe_open:
             banner.show_reading(READING_WHAT)
         elif empty:
@@ -307,6 +326,8 @@ class AuthTUI(
             banner.show(report)
         self._show_entries(report.entries, report.selected)
         self.query_one(TimeStrip).show(None if empty else report)
+        source = self.built.key_source if self.built else ""
+        self.query_one(KeyLine).show(None if empty else report, source)
         self.query_one(FindingList).show_report(None if empty else report)
         options = self.built.options if self.built else None
         self.query_one(TokenView).show(None if empty else report, options)
@@ -400,40 +421,12 @@ class AuthTUI(
 
     @on(FindingChosen)
     def _finding_chosen(self, event: FindingChosen) -> None:
-        for detail in self.query(FindingDetail):  # none when the app is closing
+        detail = self._one("#detail", FindingDetail)  # none when the app is closing
+        if detail is not None:
             detail.show(event.item, event.confirmed_by)
         self.link_finding(event.item)
 
     # ----------------------------------------------------------------- actions
-
-    def action_help(self) -> None:
-        """F1: the help screen, with the live key bindings."""
-        from authtui.tui.screens.help import HelpScreen  # Markdown and its lexers, on demand
-
-        if isinstance(self.screen, HelpScreen):
-            return
-        keys = [
-            (self.get_key_display(b), b.description)
-            for b in self.BINDINGS
-            if isinstance(b, Binding) and b.description
-        ]
-        self.push_screen(HelpScreen(keys))
-
-    def action_clear_all(self) -> None:
-        """Empty every field (skew back to 60 s, time back to now)."""
-        with self._quiet():
-            for area in ("#paste", "#token"):
-                self.query_one(area, TextArea).load_text("")
-            self._settings.load_key_text("")
-            for field_id in ("when", "audiences", "issuer", "scopes", "secret"):
-                self._set_input(field_id, "")
-            self._set_input("skew", number_field_text(DEFAULT_SKEW))
-        self._entry = None
-        self._cli_secret = None
-        self.current_case = None
-        self.rediagnose()
-        self.action_focus_pane("paste")
-        self.notify("Cleared every field.")
 
     def action_switch_clock(self) -> None:
         """ctrl+r: judge at the paste's own time, or by the device clock (the other
@@ -462,7 +455,7 @@ class AuthTUI(
         )
 
     def action_toggle_redaction(self) -> None:
-        """F8: redact tokens in the report, or show them whole."""
+        """ctrl+t: redact tokens in the report, or show them whole."""
         if self.presenter:
             self.notify("Presenter mode keeps redaction on.", severity="warning")
             return
@@ -475,7 +468,7 @@ class AuthTUI(
         self.notify(f"Redaction {state} in the report. The secret never appears.")
 
     def action_switch_theme(self) -> None:
-        """F9: cycle dark, light and projector themes."""
+        """ctrl+f: cycle dark, light and projector themes."""
         names = list(THEME_CYCLE)
         index = names.index(self.theme) + 1 if self.theme in names else 0
         self.theme = names[index % len(names)]

@@ -5,8 +5,10 @@ from __future__ import annotations
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 from authtui.tui.case_search import Case, case_score
+from authtui.tui.keys import all_bindings
 
 COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("report: copy as Markdown", "Copy the report (OSC 52 and system clipboard)", "copy_report"),
@@ -16,10 +18,11 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
         "Read the system clipboard (needs a display)",
         "paste_clipboard",
     ),
-    ("paste: clear all", "Empty every field and start again", "clear_all"),
+    ("paste: clear all", "Empty every field (asks first; can be undone)", "clear_all"),
+    ("paste: undo clear", "Put back what the last clear emptied", "undo_clear"),
     (
         "compare: with the request that works",
-        "Diff the paste against a working one, or two HAR entries (ctrl+o)",
+        "Diff the paste against a working one, or two HAR entries",
         "compare",
     ),
     ("demo: load workshop case", "Pick one of the built-in workshop cases", "load_demo"),
@@ -36,21 +39,27 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "clock: switch reading",
-        "Judge the paste at its own time, or by the device clock (ctrl+r)",
+        "Judge the paste at its own time, or by the device clock",
         "switch_clock",
     ),
     ("view: switch theme", "Cycle dark, light and projector themes", "switch_theme"),
     (
         "view: maximise pane",
-        "Fill the screen with the focused pane, and back (F10, +)",
+        "Fill the screen with the focused pane, and back (escape too)",
         "maximize_pane",
     ),
     ("view: help", "What each pane takes, the keys, pasting over SSH", "help"),
+    (
+        "view: redraw the screen",
+        "Repaint every cell (after the terminal was written over)",
+        "redraw",
+    ),
     ("go: paste pane", "Focus the paste pane", "focus_pane('paste')"),
     ("go: token pane", "Focus the token pane", "focus_pane('token')"),
     ("go: settings", "Focus the settings", "focus_pane('settings')"),
     ("go: findings", "Focus the findings list", "focus_pane('findings')"),
     ("go: decoded token", "Show the decoded token", "focus_pane('decoded')"),
+    ("go: next pane", "Paste, token, settings, findings, decoded token in turn", "next_pane"),
     ("app: quit", "Leave authtui", "quit"),
 )
 """(name, help, action) of every palette command."""
@@ -70,13 +79,39 @@ def all_commands() -> list[tuple[str, str, str]]:
     return [*COMMANDS, *demos]
 
 
+def binding_ids() -> dict[str, str]:
+    """Action -> the id of the first binding that runs it (app-wide keys first)."""
+    ids: dict[str, str] = {}
+    for binding in all_bindings():
+        if binding.id:
+            ids.setdefault(binding.action, binding.id)
+    return ids
+
+
 class AuthCommands(Provider):
-    """authtui's actions for the command palette."""
+    """authtui's actions for the command palette, each with its live keys."""
+
+    def keys_of(self, action: str) -> str:
+        """The live keys of an action (``""``: none), as the help writes them."""
+        binding_id = binding_ids().get(action)
+        live = getattr(self.app, "live_keys", None)
+        if binding_id is None or live is None:
+            return ""
+        return " / ".join(live(binding_id))
+
+    def _display(self, name: str, shown: Content, action: str) -> Content:
+        keys = self.keys_of(action)
+        return Content.assemble(shown, ("  " + keys, "dim")) if keys else shown
 
     async def discover(self) -> Hits:
         """Everything, before the user types."""
         for name, help_text, action in COMMANDS:
-            yield DiscoveryHit(name, partial(self.app.run_action, action), help=help_text)
+            yield DiscoveryHit(
+                self._display(name, Content(name), action),
+                partial(self.app.run_action, action),
+                text=name,
+                help=help_text,
+            )
 
     async def search(self, query: str) -> Hits:
         """Fuzzy-match every command; a workshop case also by any word of its name,
@@ -88,7 +123,7 @@ class AuthCommands(Provider):
             if score > 0:
                 yield Hit(
                     score,
-                    matcher.highlight(name),
+                    self._display(name, matcher.highlight(name), action),
                     partial(self.app.run_action, action),
                     text=name,
                     help=help_text,

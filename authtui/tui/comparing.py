@@ -28,7 +28,7 @@ else:
 
 
 class Comparing(_Base):
-    """Opens the Compare screen (ctrl+o, the palette's "compare: ...")."""
+    """Opens the Compare screen (ctrl+/ or F6, the palette's "compare: ...")."""
 
     compare_with = ""
     """The paste of the request that works, from a workshop pair ("" for none)."""

@@ -92,7 +92,19 @@ def _looks_like_path(text: str) -> bool:
     return "/" in text or text.endswith((".pem", ".json", ".crt", ".jwk", ".jwks"))
 
 
-def read_key(text: str, *, paths: bool = True) -> tuple[tuple[KeyInput, ...], str, str | None]:
+KeyRead = tuple[tuple[KeyInput, ...], str, str | None]
+"""What the key field gave: the keys, where they came from, a problem."""
+
+
+def may_be_path(text: str) -> bool:
+    """One line that could name a file (not a JWK, not a PEM block)."""
+    stripped = text.strip()
+    return bool(stripped) and (
+        "\n" not in stripped and len(stripped) < 4096 and not stripped.startswith(("{", "-----"))
+    )
+
+
+def read_key(text: str, *, paths: bool = True) -> KeyRead:
     """Key field: an existing file path is read, anything else is key text.
 
     With ``paths=False`` no file is ever touched: what looks like a path is refused.
@@ -100,9 +112,7 @@ def read_key(text: str, *, paths: bool = True) -> tuple[tuple[KeyInput, ...], st
     stripped = text.strip()
     if not stripped:
         return (), "", None
-    maybe_path = (
-        "\n" not in stripped and len(stripped) < 4096 and not stripped.startswith(("{", "-----"))
-    )
+    maybe_path = may_be_path(stripped)
     if maybe_path and not paths:
         if _looks_like_path(stripped):
             return (), "", NO_KEY_PATHS
@@ -126,12 +136,19 @@ def read_key(text: str, *, paths: bool = True) -> tuple[tuple[KeyInput, ...], st
 
 
 def build_options(
-    form: Form, clock_now: float, *, force_redact: bool = False, key_paths: bool = True
+    form: Form,
+    clock_now: float,
+    *,
+    force_redact: bool = False,
+    key_paths: bool = True,
+    key_read: KeyRead | None = None,
 ) -> Built:
     """Every field of the form as :class:`Options` for :func:`diagnose`; ``clock_now``
     is the device clock.
 
     ``key_paths=False`` (the browser) reads the key field as key text only, never a file.
+    ``key_read``: the key field as already read (the app reads a key path once, when
+    the field is left); ``None`` reads it here.
     """
     problems: list[str] = []
     skew, problem = parse_skew(form.skew)
@@ -140,7 +157,9 @@ def build_options(
     now, reading, problem = parse_when(form.when)
     if problem:
         problems.append(problem)
-    keys, key_source, problem = read_key(form.key, paths=key_paths)
+    if key_read is None:
+        key_read = read_key(form.key, paths=key_paths)
+    keys, key_source, problem = key_read
     if problem:
         problems.append(problem)
     secret = Secret(form.secret.encode("utf-8")) if form.secret else None

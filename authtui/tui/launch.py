@@ -13,6 +13,7 @@ from textual.driver import Driver
 
 from authtui.core.options import Options
 from authtui.tui.app import AuthTUI
+from authtui.tui.keymap import default_keys_file
 
 
 class NoTerminal(Exception):
@@ -71,6 +72,7 @@ def run_tui(
                 "pass the paste as a file instead: authtui FILE"
             ) from None
     driver = None if served else paste_safe_driver()  # served: the browser's driver
+    keys_file = None if served else default_keys_file(os.environ)  # served: no file read
     app = AuthTUI(
         paste,
         options,
@@ -79,6 +81,7 @@ def run_tui(
         served=served,
         driver_class=driver,
         read_pipe=reader,
+        keys_file=keys_file,
     )
     result = app.run()
     if served:

@@ -11,19 +11,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from authtui.tui.keys import default_key
 from authtui.tui.reporting import ReportActions
 
 SERVED_PASTE_PLACEHOLDER = (
     "Paste here (Ctrl+V, Cmd+V or the browser's Paste): a 401/403 response with its\n"
     "headers, the request too if you have it, a curl -v transcript, a HAR file, a\n"
-    "WWW-Authenticate value or a bare token. F4 loads a workshop case."
+    f"WWW-Authenticate value or a bare token. {default_key('demo.load')} loads a workshop case."
 )
 SAVE_OFF = (
     "Saving is off in the browser: the app writes no file on the server. "
-    "F2 copies the report instead."
+    f"{default_key('report.copy')} copies the report instead."
 )
 CLIPBOARD_OFF = (
-    "F5 is off in the browser: it would read the server's clipboard, not yours. "
+    "Reading the system clipboard is off in the browser: it would read the server's"
+    " clipboard, not yours. "
     "Paste into the page with Ctrl+V or Cmd+V."
 )
 LINKS_OFF = "Links are not opened from the app in the browser: copy the address instead."

@@ -59,8 +59,11 @@ class WorkshopCases(_Base):
         def show_answer(self) -> None:
             """:class:`~authtui.tui.answer.AnswerLayout`'s: focus the findings."""
 
+        def key_label(self, binding_id: str) -> str:
+            """The first live key of a binding (the app's)."""
+
     def action_load_demo(self) -> None:
-        """F4: pick a workshop case."""
+        """ctrl+d (F4): pick a workshop case."""
         from authtui.core.demos.catalog import DEMOS
         from authtui.tui.screens.demos import DemoPicker
 
@@ -96,7 +99,10 @@ class WorkshopCases(_Base):
 
         demo = get_demo(name)
         if demo is None:
-            self.notify(f"No workshop case called {name!r}: F4 lists them.", severity="warning")
+            self.notify(
+                f"No workshop case called {name!r}: {self.key_label('demo.load')} lists them.",
+                severity="warning",
+            )
             return False
         built = self.built
         now = built.options.now if built and built.fixed_time else None

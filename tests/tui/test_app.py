@@ -107,6 +107,8 @@ async def test_settings_change_findings() -> None:
         await pilot.pause()
         assert "time.expired" in _codes(app)
         assert app.built is not None and app.built.fixed_time
+        app.query_one("#skew-300").scroll_visible(animate=False)  # below the expectations
+        await pilot.pause()
         await pilot.click("#skew-300")
         await pilot.pause()
         assert app.query_one("#skew", Input).value == "300"
@@ -130,6 +132,15 @@ async def test_key_field_reads_a_file(tmp_path: Path) -> None:
 
 
 BINDINGS = [
+    ("ctrl+g", "help"),
+    ("ctrl+y", "copy"),
+    ("ctrl+o", "save"),
+    ("ctrl+d", "demo"),
+    ("ctrl+v", "clipboard"),
+    ("ctrl+t", "redact"),
+    ("ctrl+f", "theme"),
+    ("ctrl+k", "clear"),
+    ("ctrl+r", "clock"),
     ("f1", "help"),
     ("f2", "copy"),
     ("f3", "save"),
@@ -137,8 +148,6 @@ BINDINGS = [
     ("f5", "clipboard"),
     ("f8", "redact"),
     ("f9", "theme"),
-    ("ctrl+l", "clear"),
-    ("ctrl+r", "clock"),
     ("alt+p", "go-paste"),
     ("alt+t", "go-token"),
     ("alt+s", "go-settings"),
@@ -164,6 +173,8 @@ async def test_every_binding_works_with_a_text_area_focused(
         before = app.query_one(f"#{focus}", TextArea).text
         theme = app.theme
         await pilot.press(key)
+        if what == "clear":
+            await pilot.press("y")  # the clear asks first
         await pilot.pause(0.3)
         area_text = app.query_one(f"#{focus}", TextArea).text
         if what == "help":
@@ -185,7 +196,7 @@ async def test_every_binding_works_with_a_text_area_focused(
         elif what == "clock":  # this paste has no time of its own: the key says so
             assert any("no time of its own" in note for note in app.notes)
         elif what.startswith("go-"):
-            target = {"paste": "paste", "token": "token", "settings": "skew"}
+            target = {"paste": "paste", "token": "token", "settings": "audiences"}
             wanted = target.get(what[3:], what[3:])
             assert app.focused is not None and app.focused.id == wanted
         if what not in {"clipboard", "clear"}:
@@ -604,7 +615,7 @@ async def test_settings_hold_their_values_until_first_shown(
         elif step == "f8":
             await pilot.press("f8")
         elif step == "clear":
-            await pilot.press("ctrl+l")
+            await pilot.press("ctrl+k", "y")
         await pilot.pause()
         diagnosed = app.report
         assert app.built is not None and app.built.options.redact is redact
@@ -629,6 +640,8 @@ async def test_settings_built_by_clicking_the_tab() -> None:
         await pilot.pause()
         assert app.query_one("#inputs", TabbedContent).active == "tab-settings"
         assert app.query_one("#skew", Input).value == "0"
+        app.query_one("#skew-60").scroll_visible(animate=False)  # below the expectations
+        await pilot.pause()
         await pilot.click("#skew-60")
         await pilot.pause()
         assert app.built is not None and app.built.options.skew == 60.0

@@ -10,6 +10,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
+from authtui.core.safety.terminal import one_line
+from authtui.tui.keymap import Remap, binding_keys
+from authtui.tui.keys import PANE_ALT_KEYS, all_bindings
+
 HELP = """\
 # authtui: why was this request refused?
 
@@ -40,41 +44,94 @@ relative times tick every second.
 
 Paste with your terminal (Ctrl+Shift+V, Cmd+V, right click, tmux prefix+]):
 the terminal's bracketed paste always arrives, through any number of SSH hops
-and tmux. **F5** reads the system clipboard instead; it needs a display and
-says so plainly when none is reachable.
+and tmux. **{paste_clipboard}** reads the system clipboard instead; it needs a
+display and says so plainly when none is reachable.
 
-Copying the report (**F2**) sends it to the terminal's clipboard with OSC 52
+Copying the report (**{copy}**) sends it to the terminal's clipboard with OSC 52
 (works if your terminal allows it; inside tmux, also through tmux's
-passthrough) and to the system clipboard when a display exists. **F3** always
-works: it saves the report to a file you name. Tokens are redacted unless you
-turned redaction off (F8); the HMAC secret never appears.
+passthrough) and to the system clipboard when a display exists. **{save}**
+always works: it saves the report to a file you name. Tokens are redacted
+unless you turned redaction off ({redact}); the HMAC secret never appears.
 
 ## Keys
 
+Every action has a ctrl key that works while you type in the paste, on any
+terminal, over SSH and in tmux: no alt (macOS Option is not Meta), no F-key
+(the F-keys still work where your terminal lets them through). In the
+read-only panes (findings, detail, decoded token) plain keys work too.
+
 {keys}
 
-**Ctrl+P** opens the command palette: every action, named like `report: copy as Markdown`.
+**ctrl+p** opens the command palette: every action, with its key.
 **Tab** / **Shift+Tab** move between fields; the mouse works too.
+
+The editors give up what these keys did there: ctrl+d (delete right: use
+Delete), ctrl+k and ctrl+u (delete to the line's end or start), ctrl+v and
+ctrl+x (the editor's own paste and cut: paste with your terminal), ctrl+y
+(redo). ctrl+a and ctrl+e still go to the line's start and end.
+Where alt works, alt+p, alt+t, alt+s, alt+r and alt+d jump to the paste,
+token, settings, findings and decoded panes as before.
+In a browser (`authtui serve`) ctrl+t and ctrl+n belong to the browser: use F8
+and Tab there.
+
+## Your own keys
+
+{remap}
 """
+
+REMAP = """Put `{path}` in place (a TOML file) to move any key; the ids are in the table
+above:
+
+```toml
+[keys]
+"report.copy" = "ctrl+y"
+"app.help" = ["ctrl+g", "f1"]
+```
+
+Read when authtui starts."""
+
+
+def help_rows(remap: Remap) -> list[tuple[str, str, str]]:
+    """(keys, what, id) of every binding with a description, the remap applied."""
+    return [
+        (" / ".join(binding_keys(b, remap.keymap)), b.description, b.id or "")
+        for b in all_bindings()
+        if b.description and b.id not in PANE_ALT_KEYS
+    ]
+
+
+def help_text(rows: list[tuple[str, str, str]], remap: Remap, labels: dict[str, str]) -> str:
+    """The help as Markdown: the key table, where the keys file is, what it said."""
+    table = "| key | action | id |\n|---|---|---|\n" + "\n".join(
+        f"| {keys} | {what} | `{binding_id}` |" for keys, what, binding_id in rows
+    )
+    path = str(remap.path) if remap.path else "keys.toml (in your config directory)"
+    text = REMAP.format(path=path)
+    if remap.keymap:
+        text += f" It remaps {len(remap.keymap)} binding(s) now."
+    if remap.problems:
+        text += "\n\nWhat it said wrong:\n\n" + "\n".join(
+            f"- `{one_line(p)}`" for p in remap.problems
+        )
+    return HELP.format(keys=table, remap=text, **labels)
 
 
 class HelpScreen(ModalScreen[None]):
-    """Help as Markdown; Escape, F1 or q closes it."""
+    """Help as Markdown; Escape, ctrl+g, F1, ? or q closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f1,q", "dismiss", "Close help", id="help.close"),
+        Binding("escape,ctrl+g,f1,question_mark,q", "dismiss", "Close help", id="help.close"),
     ]
 
-    def __init__(self, keys: list[tuple[str, str]]) -> None:
+    def __init__(self, text: str) -> None:
+        """``text``: the help as :func:`help_text` writes it."""
         super().__init__()
-        self._keys = keys
+        self._text = text
 
     def compose(self) -> ComposeResult:
         """The help text, with the live key bindings."""
-        rows = "\n".join(f"| {key} | {what} |" for key, what in self._keys)
-        table = "| key | action |\n|---|---|\n" + rows
         with VerticalScroll(id="help-scroll"):
-            yield Markdown(HELP.format(keys=table), id="help-text")
+            yield Markdown(self._text, id="help-text")
 
     def on_mount(self) -> None:
         """Focus the text so the arrow keys scroll it."""

@@ -15,14 +15,16 @@ from textual.widgets import Footer
 
 
 def shown_keys(screen: Screen[object]) -> tuple[object, ...]:
-    """Everything the footer draws from the screen's active bindings."""
+    """Everything the footer draws from the screen's active bindings (sorted by key)."""
     palette = screen.app.COMMAND_PALETTE_BINDING
     shown: list[tuple[object, ...]] = []
     for key, (_, binding, enabled, tooltip) in screen.active_bindings.items():
         if binding.show or key == palette:
             what = (binding.action, binding.description, binding.key_display, binding.group)
             shown.append((key, *what, enabled, tooltip))
-    return tuple(shown)
+    # In any order: an editor's own bindings of ctrl+d, ctrl+k... (which the app's
+    # priority keys override) put those keys first while it has focus.
+    return tuple(sorted(shown, key=lambda item: str(item[0])))
 
 
 class KeysFooter(Footer):

@@ -83,6 +83,8 @@ class PasteSummary(Static, can_focus=True):
         parts = summary_parts(report) if report is not None else []
         said = " ".join(parts) if parts else "the paste"
         content = Content.assemble(
-            ("▸ Paste: ", "bold"), said, (f"  {default_key('go.paste')} edits", "dim")
+            ("▸ Paste: ", "bold"),
+            said,
+            (f"  {default_key('pane.go.paste')}: edit", "dim"),
         )
         self.update(content)

@@ -16,8 +16,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 from authtui.core.safety.terminal import printable
-from authtui.tui.keys import SWITCH_KEY
-from authtui.tui.widgets.safe_area import SafeTextArea
+from authtui.tui.keys import SWITCH_KEY, default_key
+from authtui.tui.widgets.key_area import KeyArea
 from authtui.tui.widgets.safe_input import SafeInput
 
 SKEW_STEPS = (0, 60, 300)
@@ -33,10 +33,10 @@ INPUT_DEFAULTS = {
 }
 """Every one-line field of the pane and its value before anything is typed."""
 
-KEY_LABEL = "Verification key: a file path, or pasted PEM / JWK / JWKS"
+KEY_LABEL = "Verification key: pasted PEM / JWK / JWKS, or a file (Tab completes)"
 KEY_PLACEHOLDER = "./jwks.json, or paste -----BEGIN PUBLIC KEY----- ..."
 SERVED_KEY_PLACEHOLDER = "paste -----BEGIN PUBLIC KEY----- ..."
-SERVED_KEY_LABEL = "Verification key: pasted PEM / JWK / JWKS (file paths are off in the browser)"
+SERVED_KEY_LABEL = "Verification key: pasted PEM / JWK / JWKS (no files in the browser)"
 
 
 class SettingsPane(VerticalScroll):
@@ -87,28 +87,29 @@ class SettingsPane(VerticalScroll):
         return [skew, *steps]
 
     def _fields(self, skew_row: Horizontal) -> list[Widget]:
-        """The fields, top to bottom in the order people reach for them."""
+        """The fields, top to bottom in the order people reach for them: what the API
+        expects first, then the key, then the clock."""
 
         def line(field_id: str, placeholder: str, *, password: bool = False) -> Input:
             value = self._inputs[field_id]
             return SafeInput(value, placeholder, id=field_id, password=password, compact=True)
 
-        key = SafeTextArea(
+        key = KeyArea(
             self._key,
+            key_paths=self._key_paths,
             id="key",
             soft_wrap=True,
             compact=True,
             placeholder=KEY_PLACEHOLDER if self._key_paths else SERVED_KEY_PLACEHOLDER,
         )
         redact = Checkbox(
-            "Redact tokens in the report (F8)", self._redact, id="redact", compact=True
+            f"Redact tokens in the report ({default_key('view.redact')})",
+            self._redact,
+            id="redact",
+            compact=True,
         )
         redact.disabled = self._redact_locked
         return [
-            Label("Clock skew allowance (seconds)"),
-            skew_row,
-            Label(f"Evaluation time ({SWITCH_KEY} switches): capture, now, or a time"),
-            line("when", "empty: the paste's Date decides; epoch, RFC 3339, HTTP-date"),
             Label("Expected audience(s), comma or space separated"),
             line("audiences", "e.g. https://api.example.com"),
             Label("Expected issuer"),
@@ -117,8 +118,12 @@ class SettingsPane(VerticalScroll):
             line("scopes", "e.g. orders:read"),
             Label(KEY_LABEL if self._key_paths else SERVED_KEY_LABEL),
             key,
-            Label("HMAC secret (masked, never shown, saved or copied)"),
+            Label("HMAC secret (masked; never shown, saved or copied)"),
             line("secret", "for HS256/384/512 tokens", password=True),
+            Label(f"Evaluation time ({SWITCH_KEY} switches)"),
+            line("when", "empty: the paste's Date; capture, now, epoch, RFC 3339"),
+            Label("Clock skew allowance (seconds)"),
+            skew_row,
             redact,
             Static(printable(self._status), id="settings-status", markup=False),
         ]

@@ -59,5 +59,5 @@ class TimeStrip(Static):
             return
         self._drawn = drawn
         segments = [] if report is None else strip(report.clock, claims, width)
-        self.display = bool(segments)
-        self.update(strip_content(segments))
+        self.display = bool(segments)  # showing or hiding lays the screen out again
+        self.update(strip_content(segments), layout=False)  # one line: its size stays

@@ -14,7 +14,7 @@ from textual.widgets import Digits, Static
 from authtui.core.clock import FRESH
 from authtui.core.model import ClockBasis, Report
 from authtui.core.safety.terminal import one_line, printable
-from authtui.tui.keys import SWITCH_KEY
+from authtui.tui.keys import SWITCH_KEY, default_key
 from authtui.tui.look import KIND_WORDS, outcome
 from authtui.tui.token_headline import is_bare_token, token_headline
 
@@ -26,9 +26,9 @@ WELCOME = Content.assemble(
     ("Paste a refused request", "bold"),
     " (401/403 response, curl -v transcript, HAR, WWW-Authenticate, a JWT) into the Paste pane.\n",
     "Your terminal's paste works everywhere, even over SSH and tmux. ",
-    ("F4", "bold"),
+    (default_key("demo.load"), "bold"),
     " loads a workshop case, ",
-    ("F1", "bold"),
+    (default_key("app.help"), "bold"),
     " shows help.",
 )
 
