@@ -50,6 +50,27 @@ def kept_text(text: str) -> str:
     return re.sub("\r(?!\n)", "\n", text) if "\r" in text else text
 
 
+_CR_RUN = re.compile("\r+")
+
+
+def pasted_line_ends(text: str) -> str:
+    """A bracketed paste with the line ends it was copied with.
+
+    tmux's ``paste-buffer`` (without ``-r``) sends each LF as CR, so lines that end in
+    CR LF (a ``curl -v`` capture's headers, a file from Windows) arrive with CR CR
+    between them: read as they came, that is a blank line after every line, and a header
+    block would end at its first line. A paste with no LF whose CR pairs outnumber its
+    lone CRs is read that way: each run of CRs is half as many line ends (rounded up: a
+    lone CR from an LF line stays one). Any other paste is kept as it came.
+    """
+    if "\n" in text or "\r\r" not in text:
+        return text
+    runs = [len(run) for run in _CR_RUN.findall(text)]
+    if runs.count(2) <= runs.count(1):
+        return text
+    return _CR_RUN.sub(lambda run: "\n" * ((len(run.group()) + 1) // 2), text)
+
+
 def _newline(text: str) -> Newline:
     """The line end the Enter key inserts: the paste's own."""
     return "\r\n" if "\r\n" in text else "\n"
