@@ -9,7 +9,7 @@ import argparse
 import os
 import sys
 import time
-from typing import Any, NoReturn
+from typing import Any, BinaryIO, NoReturn
 
 from authtui.cli.errors import UsageError, say
 from authtui.cli.files import KEY_BYTES, PASTE_BYTES, SECRET_BYTES, TOKEN_BYTES, read_file
@@ -211,6 +211,18 @@ def build_options(args: argparse.Namespace, *, redact: bool | None = None) -> Op
         entry=entry,
         redact=not args.no_redact if redact is None else redact,
     )
+
+
+def pipe_pending(args: argparse.Namespace, *, stdin: bool = True) -> bool:
+    """The paste is to come from a pipe (``authtui`` or ``authtui -`` with standard
+    input not a terminal): the TUI reads it itself, once on screen (``paste_text``
+    reads every other standard input: ``authtui -`` at a terminal)."""
+    return stdin and args.paste in (None, "-") and not sys.stdin.isatty()
+
+
+def read_pipe(stream: BinaryIO) -> str:
+    """A pipe's text, to its end (up to the read limit), decoded as a paste."""
+    return decode_paste(stream.read(PASTE_BYTES))
 
 
 def paste_text(args: argparse.Namespace, *, stdin: bool = True) -> tuple[str, bool]:

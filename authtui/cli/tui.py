@@ -6,7 +6,14 @@ import argparse
 from collections.abc import Sequence
 
 from authtui import __version__
-from authtui.cli.args import Parser, add_options, build_options, paste_text
+from authtui.cli.args import (
+    Parser,
+    add_options,
+    build_options,
+    paste_text,
+    pipe_pending,
+    read_pipe,
+)
 from authtui.cli.errors import UsageError
 
 
@@ -52,7 +59,8 @@ def cmd_tui(argv: Sequence[str]) -> int:
     """``authtui [PASTE]``: open the TUI, prefilled."""
     args = tui_parser().parse_args(argv)
     options = build_options(args)
-    text, from_pipe = paste_text(args, stdin=not args.served)
+    piped = pipe_pending(args, stdin=not args.served)  # read by the app, once on screen
+    text, from_pipe = ("", True) if piped else paste_text(args, stdin=not args.served)
     check_demo(args.demo)
     from authtui.tui.launch import NoTerminal, run_tui
 
@@ -64,6 +72,7 @@ def cmd_tui(argv: Sequence[str]) -> int:
             presenter=args.presenter,
             from_pipe=from_pipe,
             served=args.served,
+            read_pipe=read_pipe if piped else None,
         )
     except NoTerminal as exc:
         raise UsageError(str(exc)) from None

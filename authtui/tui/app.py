@@ -30,6 +30,7 @@ from authtui.core import timefmt
 from authtui.core.model import ClockBasis, Report, Severity
 from authtui.core.options import KeyInput, Options, Secret
 from authtui.core.render.common import fold
+from authtui.tui.answer import AnswerLayout
 from authtui.tui.clearing import Clearing
 from authtui.tui.commands import AuthCommands
 from authtui.tui.comparing import Comparing
@@ -49,6 +50,7 @@ from authtui.tui.linking import ReportLinks
 from authtui.tui.messages import FindingChosen
 from authtui.tui.navigation import Navigation
 from authtui.tui.offload import ChildProcess
+from authtui.tui.piped import READING_WHAT, PipedPaste
 from authtui.tui.screens.save import DEFAULT_REPORT_PATH
 from authtui.tui.served import SERVED_PASTE_PLACEHOLDER, ServedMode
 from authtui.tui.themes import PROJECTOR, THEME_CYCLE
@@ -57,11 +59,14 @@ from authtui.tui.widgets.entry_picker import EntryPicker
 from authtui.tui.widgets.findings import FindingList
 from authtui.tui.widgets.key_line import KeyLine
 from authtui.tui.widgets.keys_footer import KeysFooter
+from authtui.tui.widgets.paste_summary import PasteSummary
 from authtui.tui.widgets.safe_area import SafeTextArea
 from authtui.tui.widgets.settings import SettingsPane
+from authtui.tui.widgets.status_bar import StatusBar
 from authtui.tui.widgets.time_strip import TimeStrip
 from authtui.tui.widgets.token_view import TokenView
 from authtui.tui.widgets.verdict import VerdictBanner
+from authtui.tui.workshop import WorkshopCases
 
 PASTE_PLACEHOLDER = (
     "Paste here with your terminal (Ctrl+Shift+V, Cmd+V, right click, tmux prefix+]):\n"
@@ -84,6 +89,9 @@ PANES = {
 class AuthTUI(
     DiagnosisRunner,
     ServedMode,
+    AnswerLayout,
+    WorkshopCases,
+    PipedPaste,
     ReportLinks,
     Comparing,
     Clearing,
@@ -97,6 +105,7 @@ class AuthTUI(
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "authtui"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (170, "-xwide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # noqa: RUF012
     COMMANDS = App.COMMANDS | {AuthCommands}
     BINDINGS: ClassVar[list[BindingType]] = [*APP_BINDINGS, *PANE_BINDINGS]
 
@@ -115,17 +124,21 @@ class AuthTUI(
         served: bool = False,
         engine: Engine | None = None,
         driver_class: type[Driver] | None = None,
+        read_pipe: Callable[[], str] | None = None,
         keys_file: Path | None = None,
     ) -> None:
         """``clock`` and ``tick`` exist so tests and screenshots can freeze time;
         ``engine`` so tests can hold a background run where they want it;
         ``driver_class`` is the terminal driver (the launcher's reads pastes whole);
-        ``keys_file`` the user's ``keys.toml`` (:mod:`authtui.tui.keymap`; ``None``: none).
+        ``read_pipe`` reads the paste from a pipe, once the app is on screen
+        (:mod:`authtui.tui.piped`); ``keys_file`` the user's ``keys.toml``
+        (:mod:`authtui.tui.keymap`; ``None``: none).
 
         ``served``: running in a browser (``authtui serve``): see :mod:`authtui.tui.served`.
         """
         super().__init__(driver_class=driver_class)
         self.served = served
+        self.read_pipe = read_pipe
         self._keys_file = keys_file
         self.engine = engine or Engine(child=ChildProcess())
         self._initial_paste = paste
@@ -156,20 +169,31 @@ class AuthTUI(
         are styled; set before, the whole screen is not styled twice.
         """
         screen: Screen[object] = Screen(id="_default")
-        width = self.size.width
+        width, height = self.size
         names = [name for edge, name in sorted(self.HORIZONTAL_BREAKPOINTS) if width >= edge]
-        screen.add_class(*names[-1:], *(["-presenter"] if self.presenter else []), update=False)
+        rows = [name for edge, name in sorted(self.VERTICAL_BREAKPOINTS) if height >= edge]
+        presenter = ["-presenter"] if self.presenter else []
+        screen.add_class(*names[-1:], *rows[-1:], *presenter, update=False)
         return screen
 
     def compose(self) -> ComposeResult:
-        """Inputs (tabbed) beside the verdict and results (tabbed)."""
+        """Inputs (tabbed) beside the verdict and results (tabbed); the inputs' summary
+        line stands for them once they fold (:mod:`authtui.tui.answer`)."""
+        yield PasteSummary(id="paste-summary")
         with Horizontal(id="main"):
             with TabbedContent(id="inputs", initial="tab-paste"):
                 with TabPane("Paste", id="tab-paste"):
                     placeholder = SERVED_PASTE_PLACEHOLDER if self.served else PASTE_PLACEHOLDER
-                    yield SafeTextArea(id="paste", soft_wrap=True, placeholder=placeholder)
+                    yield SafeTextArea(
+                        id="paste", soft_wrap=True, placeholder=placeholder, masked=self.presenter
+                    )
                 with TabPane("Token", id="tab-token"):
-                    yield SafeTextArea(id="token", soft_wrap=True, placeholder=TOKEN_PLACEHOLDER)
+                    yield SafeTextArea(
+                        id="token",
+                        soft_wrap=True,
+                        placeholder=TOKEN_PLACEHOLDER,
+                        masked=self.presenter,
+                    )
                 with TabPane("Settings", id="tab-settings"):
                     yield SettingsPane(id="settings", key_paths=not self.served)
             with Vertical(id="right"):
@@ -182,6 +206,7 @@ class AuthTUI(
                         yield FindingDetail(id="detail")
                     with TabPane("Decoded token", id="tab-decoded"):
                         yield TokenView(id="decoded")
+        yield StatusBar(id="status")  # in the footer's row while it speaks
         yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
@@ -195,9 +220,13 @@ class AuthTUI(
         if self._initial_demo:
             self.load_demo_case(self._initial_demo)
         self.rediagnose()
+        self.start_reading_pipe()
         if self._initial_demo == "":  # `authtui --demo` without a name: offer the list
             self.call_after_refresh(self.action_load_demo)
-        self.query_one("#paste", TextArea).focus()
+        if self._initial_paste.strip() or self._initial_demo:
+            self.show_answer()  # the paste folds
+        else:
+            self.query_one("#paste").focus()
         if self._tick_enabled:
             self.set_interval(1.0, self._tick, name="clock-tick")
 
@@ -289,7 +318,9 @@ class AuthTUI(
         banner = self._one("#verdict", VerdictBanner)
         if banner is None:
             return
-        if empty:
+        if empty and self.pipe_open:
+            banner.show_reading(READING_WHAT)
+        elif empty:
             banner.show_welcome()
         else:
             banner.show(report)
@@ -302,6 +333,7 @@ class AuthTUI(
         self.query_one(TokenView).show(None if empty else report, options)
         self._show_status(report)
         self._label_tabs(report, empty)
+        self.answer_shown(report, empty=empty)
         self.link_report(report, empty=empty)
 
     def _show_entries(self, labels: tuple[str, ...], selected: int) -> None:
@@ -395,55 +427,6 @@ class AuthTUI(
         self.link_finding(event.item)
 
     # ----------------------------------------------------------------- actions
-
-    def action_load_demo(self) -> None:
-        """ctrl+d: pick a workshop case."""
-        from authtui.core.demos.catalog import DEMOS
-        from authtui.tui.screens.demos import DemoPicker
-
-        cases = [(d.name, d.title, d.summary) for d in DEMOS]
-
-        def chosen(name: str | None) -> None:
-            if name:
-                self.load_demo_case(name)
-
-        self.push_screen(DemoPicker(cases), chosen)
-
-    def action_load_demo_named(self, name: str) -> None:
-        """Load one workshop case by name (palette)."""
-        self.load_demo_case(name)
-
-    def load_demo_case(self, name: str) -> bool:
-        """Fill every field from a workshop case built at the evaluation time."""
-        from authtui.core.demos.catalog import (
-            get_demo,  # key generation and PyJWT signing, on demand
-        )
-
-        demo = get_demo(name)
-        if demo is None:
-            self.notify(
-                f"No workshop case called {name!r}: {self.key_label('demo.load')} lists them.",
-                severity="warning",
-            )
-            return False
-        built = self.built
-        now = built.options.now if built and built.fixed_time else None
-        case = demo.build(self._clock() if now is None else now)
-        with self._quiet():
-            self.query_one("#paste", TextArea).load_text(case.paste)
-            self.query_one("#token", TextArea).load_text(case.token)
-            self._settings.load_key_text(case.key_text)
-            self._set_input("skew", number_field_text(case.skew))
-            self._set_input("audiences", " ".join(case.audiences))
-            self._set_input("issuer", case.issuer or "")
-            self._set_input("scopes", " ".join(case.scopes))
-            self._set_input("secret", case.secret)
-        self.compare_with = case.working
-        self._entry = None
-        self._cli_secret = None
-        self.rediagnose()
-        self.notify(f"Loaded workshop case: {demo.title}", title=demo.name, markup=False)
-        return True
 
     def action_switch_clock(self) -> None:
         """ctrl+r: judge at the paste's own time, or by the device clock (the other

@@ -45,6 +45,9 @@ class Clearing(_Base):
     _cli_secret: Secret | None
     _cli_keys: tuple[KeyInput, ...]
     _cleared: Cleared | None = None
+    current_case: str | None
+    """The workshop case loaded (:class:`~authtui.tui.workshop.WorkshopCases`'s); a clear
+    leaves none."""
 
     if TYPE_CHECKING:
 
@@ -102,6 +105,7 @@ class Clearing(_Base):
         self._entry = None
         self._cli_secret = None
         self._cli_keys = ()
+        self.current_case = None
         self.rediagnose()
         self.action_focus_pane("paste")
         undo = self.key_label("paste.undo_clear")

@@ -7,6 +7,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from authtui.tui.case_search import Case, case_score
 from authtui.tui.keys import all_bindings
 
 COMMANDS: tuple[tuple[str, str, str], ...] = (
@@ -25,6 +26,12 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
         "compare",
     ),
     ("demo: load workshop case", "Pick one of the built-in workshop cases", "load_demo"),
+    ("demo: next case", "Load the next workshop case (ctrl+PgDn, ] in a list)", "next_case(1)"),
+    (
+        "demo: previous case",
+        "Load the previous workshop case (ctrl+PgUp, [ in a list)",
+        "next_case(-1)",
+    ),
     (
         "view: toggle redaction",
         "Show or hide tokens and credentials in the report",
@@ -36,6 +43,11 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
         "switch_clock",
     ),
     ("view: switch theme", "Cycle dark, light and projector themes", "switch_theme"),
+    (
+        "view: maximise pane",
+        "Fill the screen with the focused pane, and back (escape too)",
+        "maximize_pane",
+    ),
     ("view: help", "What each pane takes, the keys, pasting over SSH", "help"),
     (
         "view: redraw the screen",
@@ -51,6 +63,12 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("app: quit", "Leave authtui", "quit"),
 )
 """(name, help, action) of every palette command."""
+
+
+def _cases() -> list[tuple[str, Case]]:
+    from authtui.core.demos.catalog import DEMOS
+
+    return [(d.name, (d.name, d.title, d.summary)) for d in DEMOS]
 
 
 def all_commands() -> list[tuple[str, str, str]]:
@@ -96,10 +114,12 @@ class AuthCommands(Provider):
             )
 
     async def search(self, query: str) -> Hits:
-        """Fuzzy-match every command (workshop cases included)."""
+        """Fuzzy-match every command; a workshop case also by any word of its name,
+        title or summary ("wrong aud" finds wrong-audience)."""
         matcher = self.matcher(query)
+        by_words = {f"demo: load {name}": case_score(query, case) for name, case in _cases()}
         for name, help_text, action in all_commands():
-            score = matcher.match(name)
+            score = max(matcher.match(name), by_words.get(name, 0.0))
             if score > 0:
                 yield Hit(
                     score,

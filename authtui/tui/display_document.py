@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from itertools import chain
 
 from textual._cells import cell_len
@@ -49,6 +50,27 @@ def kept_text(text: str) -> str:
     return re.sub("\r(?!\n)", "\n", text) if "\r" in text else text
 
 
+_CR_RUN = re.compile("\r+")
+
+
+def pasted_line_ends(text: str) -> str:
+    """A bracketed paste with the line ends it was copied with.
+
+    tmux's ``paste-buffer`` (without ``-r``) sends each LF as CR, so lines that end in
+    CR LF (a ``curl -v`` capture's headers, a file from Windows) arrive with CR CR
+    between them: read as they came, that is a blank line after every line, and a header
+    block would end at its first line. A paste with no LF whose CR pairs outnumber its
+    lone CRs is read that way: each run of CRs is half as many line ends (rounded up: a
+    lone CR from an LF line stays one). Any other paste is kept as it came.
+    """
+    if "\n" in text or "\r\r" not in text:
+        return text
+    runs = [len(run) for run in _CR_RUN.findall(text)]
+    if runs.count(2) <= runs.count(1):
+        return text
+    return _CR_RUN.sub(lambda run: "\n" * ((len(run.group()) + 1) // 2), text)
+
+
 def _newline(text: str) -> Newline:
     """The line end the Enter key inserts: the paste's own."""
     return "\r\n" if "\r\n" in text else "\n"
@@ -60,20 +82,29 @@ class DisplayDocument(DocumentBase):
     version = 0
     """How many edits were made: a layout of the same version and width still holds."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, mask: Callable[[str], str] | None = None) -> None:
+        """``mask``: draws each line through it (same length: presenter mode masks
+        tokens, :mod:`authtui.tui.masking`)."""
+        self._mask = mask
         self._newline: Newline = _newline(text)
         self._source, self._ends = split_lines(text)
         self._odd = sum(end != self._newline for end in self._ends[:-1])
         """How many line ends differ from :attr:`newline` (0: ``text`` is one join)."""
         if "\r" not in text and printable(text) is text:  # nothing to escape anywhere
             self._shown: list[Shown | None] = [None] * len(self._source)
-            self._lines = list(self._source)
+            self._lines = self._masked(list(self._source))
             return
         self._shown = [shown(line) for line in self._source]
-        self._lines = [
-            line if found is None else found.text
-            for line, found in zip(self._source, self._shown, strict=True)
-        ]
+        self._lines = self._masked(
+            [
+                line if found is None else found.text
+                for line, found in zip(self._source, self._shown, strict=True)
+            ]
+        )
+
+    def _masked(self, lines: list[str]) -> list[str]:
+        mask = self._mask
+        return lines if mask is None else [mask(line) for line in lines]
 
     # ------------------------------------------------------------ the drawing
 
@@ -227,8 +258,11 @@ class DisplayDocument(DocumentBase):
         ends[span] = line_ends
         found = [shown(line) for line in lines]
         self._shown[span] = found
-        self._lines[span] = [
-            line if drawn is None else drawn.text for line, drawn in zip(lines, found, strict=True)
-        ]
+        self._lines[span] = self._masked(
+            [
+                line if drawn is None else drawn.text
+                for line, drawn in zip(lines, found, strict=True)
+            ]
+        )
         row = top_row + len(lines) - 1
         return EditResult((row, self._drawn_column(row, column)), replaced)

@@ -62,6 +62,21 @@ def _pane_key(index: int, name: str, title: str) -> Binding:
     )
 
 
+MAXIMIZE_KEY = "ctrl+right_square_bracket,f10"
+"""Fills the screen with the focused pane, and back (escape also puts it back):
+ctrl+] (one control byte no terminal or tmux keeps), or Harlequin's F10; lazygit's
+``+`` in a read-only pane (:data:`PANE_BINDINGS`)."""
+
+NEXT_CASE_KEY = "ctrl+pagedown"
+"""The next workshop case, anywhere (``]`` in a read-only pane, where the focus is once
+a case is loaded)."""
+PREVIOUS_CASE_KEY = "ctrl+pageup"
+"""The previous workshop case, anywhere (``[`` in a read-only pane)."""
+
+CSI_CTRL_KEYS = frozenset({"ctrl+pagedown", "ctrl+pageup"})
+"""Direct keys that are no one control byte but a sequence every xterm-like terminal
+sends (CSI 6;5~ and 5;5~): all 26 ctrl+letters are taken or reserved."""
+
 APP_BINDINGS: list[BindingType] = [
     Binding("ctrl+g,f1", "help", "Help", id="app.help", priority=True),
     Binding("ctrl+y,f2", "copy_report", "Copy", id="report.copy", priority=True),
@@ -99,6 +114,18 @@ APP_BINDINGS: list[BindingType] = [
         show=False,
         priority=True,
     ),
+    Binding(
+        MAXIMIZE_KEY, "maximize_pane", "Maximise", id="view.maximize", show=False, priority=True
+    ),
+    Binding(NEXT_CASE_KEY, "next_case(1)", "Next case", id="demo.next", show=False, priority=True),
+    Binding(
+        PREVIOUS_CASE_KEY,
+        "next_case(-1)",
+        "Previous case",
+        id="demo.previous",
+        show=False,
+        priority=True,
+    ),
     Binding("ctrl+x", "quit", "Quit", id="app.quit", priority=True),
     Binding("ctrl+q", "quit", "Quit (Textual's key)", id="app.quit_q", show=False, priority=True),
 ]
@@ -125,6 +152,23 @@ PANE_BINDINGS: list[BindingType] = [
     ),
     *(_pane_key(i, name, title) for i, (name, title) in enumerate(PANES, start=1)),
     Binding("q", "pane_quit", "Quit (in a read-only pane)", id="pane.quit", show=False),
+    Binding(
+        "plus", "pane_maximize", "Maximise (in a read-only pane)", id="pane.maximize", show=False
+    ),
+    Binding(
+        "right_square_bracket",
+        "pane_next_case(1)",
+        "Next workshop case (read-only pane)",
+        id="pane.next_case",
+        show=False,
+    ),
+    Binding(
+        "left_square_bracket",
+        "pane_next_case(-1)",
+        "Previous workshop case (read-only pane)",
+        id="pane.previous_case",
+        show=False,
+    ),
 ]
 """Plain keys of the read-only panes (an editor types them instead)."""
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Callable
+from typing import BinaryIO
 
 from textual import constants
 from textual.driver import Driver
@@ -36,13 +38,26 @@ def run_tui(
     presenter: bool = False,
     from_pipe: bool = False,
     served: bool = False,
+    read_pipe: Callable[[BinaryIO], str] | None = None,
 ) -> int:
     """Run the TUI (the CLI's entry point). Returns the exit status.
 
     Raises :class:`NoTerminal` when the paste came through a pipe and no terminal is
     left to read keys from. ``served``: the app runs under ``authtui serve`` (its driver
-    talks to the browser).
+    talks to the browser). ``read_pipe`` (with ``from_pipe``): the paste is still in
+    the pipe; the app starts at once and reads it with this function
+    (:mod:`authtui.tui.piped`) from a copy of standard input kept before the
+    terminal takes its place.
     """
+    reader: Callable[[], str] | None = None
+    if from_pipe and read_pipe is not None:
+        pipe = os.fdopen(os.dup(0), "rb")
+
+        def read_all() -> str:
+            with pipe:
+                return read_pipe(pipe)
+
+        reader = read_all
     if from_pipe:
         try:
             tty = os.open("/dev/tty", os.O_RDONLY)
@@ -50,6 +65,8 @@ def run_tui(
             os.close(tty)
         except OSError as exc:
             reason = exc.strerror or str(exc)
+            if reader is not None:
+                pipe.close()
             raise NoTerminal(
                 f"authtui: no terminal to read keys from after the pipe ({reason}); "
                 "pass the paste as a file instead: authtui FILE"
@@ -63,6 +80,7 @@ def run_tui(
         presenter=presenter,
         served=served,
         driver_class=driver,
+        read_pipe=reader,
         keys_file=keys_file,
     )
     result = app.run()

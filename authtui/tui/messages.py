@@ -31,10 +31,13 @@ class ClipboardRead(Message):
 
 @dataclass
 class ReportCopied(Message):
-    """Copying the report finished; ``summary`` says what was tried."""
+    """Copying the report finished; ``summary`` says what was sent, in one line."""
 
     summary: str
     ok: bool
+    """Something confirmed the copy (the system clipboard took it)."""
+    text: str = ""
+    """What was copied (to show it when the copy was not confirmed)."""
 
 
 @dataclass(frozen=True)

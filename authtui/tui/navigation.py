@@ -30,7 +30,18 @@ else:
 
 W = TypeVar("W", bound=Widget)
 
-PANE_ACTIONS = frozenset({"pane_help", "pane_down", "pane_up", "find", "pane_go", "pane_quit"})
+PANE_ACTIONS = frozenset(
+    {
+        "pane_help",
+        "pane_down",
+        "pane_up",
+        "find",
+        "pane_go",
+        "pane_quit",
+        "pane_maximize",
+        "pane_next_case",
+    }
+)
 """The actions of the plain keys: only on the main screen, in a read-only pane."""
 
 PANE_OF_WIDGET = {
@@ -108,6 +119,14 @@ class Navigation(_Base):
     def action_pane_quit(self) -> None:
         """``q`` in a read-only pane: leave."""
         self.exit()
+
+    async def action_pane_maximize(self) -> None:
+        """``+`` in a read-only pane: maximise it, and back."""
+        await self.run_action("maximize_pane")
+
+    async def action_pane_next_case(self, step: int = 1) -> None:
+        """``]`` / ``[`` in a read-only pane: the next or previous workshop case."""
+        await self.run_action(f"next_case({step})")
 
     def _scroll_target(self) -> Widget | None:
         focused = self.focused

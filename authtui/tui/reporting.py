@@ -22,10 +22,11 @@ from authtui.tui.clipboard import (
     tmux_passthrough,
     write_clipboard,
 )
-from authtui.tui.keys import default_key
 from authtui.tui.messages import ClipboardRead, ReportCopied
 from authtui.tui.savefile import SaveError, replace_file, write_new
+from authtui.tui.screens.report_view import ReportView
 from authtui.tui.screens.save import Saved, SaveReport
+from authtui.tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -38,6 +39,16 @@ else:
     _Base = object
 
 PASTE_TARGETS = ("paste", "token", "key")
+
+
+def copy_size(text: str) -> str:
+    """The size of what was copied, as the status line says it: ``3.0 KB`` (UTF-8)."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size < 1000:
+        return f"{size} B"
+    if size < 1_000_000:
+        return f"{size / 1000:.1f} KB"
+    return f"{size / 1_000_000:.1f} MB"
 
 
 def report_markdown(report: Report) -> str:
@@ -66,18 +77,19 @@ class ReportActions(_Base):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """Every notification as plain text through the terminal boundary.
+        """Every message as one line in the status bar, never a toast over the findings.
 
         Messages quote file names, paths and exceptions: never markup (a path with
-        ``[/]`` in it is a path), never a control character. ``markup`` is ignored.
+        ``[/]`` in it is a path), never a control character. ``title`` and ``markup``
+        are ignored (the line says what it is about).
         """
-        super().notify(
-            printable(message),
-            title=one_line(title),
-            severity=severity,
-            timeout=timeout,
-            markup=False,
-        )
+        bars = list(self.screen_stack[0].query(StatusBar)) if self.screen_stack else []
+        for bar in bars:
+            bar.say(printable(message), severity, timeout)
+        if not bars:  # before the screen is composed, or once it is gone
+            super().notify(
+                printable(message), title=one_line(title), severity=severity, markup=False
+            )
 
     def _report_ready(self, what: str) -> bool:
         """True when there is a report to copy or save; else say why not."""
@@ -100,43 +112,43 @@ class ReportActions(_Base):
     # -------------------------------------------------------------------- copy
 
     def action_copy_report(self) -> None:
-        """F2: OSC 52 (and tmux passthrough), pyperclip when a display exists."""
+        """F2: OSC 52 (and tmux passthrough), pyperclip when a display exists; one line
+        says what was sent, and the report opens to copy by hand when nothing confirmed it."""
         text = self._markdown()
         if text is None:
             return
-        tried = ["Sent to the terminal clipboard (OSC 52): works if your terminal allows it"]
         self.copy_to_clipboard(text)
+        via = "OSC 52"
         if self.environ.get("TMUX"):
             driver = self._driver
             if driver is not None:
                 driver.write(tmux_passthrough(osc52(text)))
-            tried.append("also through tmux passthrough (needs allow-passthrough on)")
+            via = "OSC 52 and tmux passthrough"
         redacted = (
             "redacted" if self.report is not None and self.report.redacted else "NOT redacted"
         )
-        summary = (
-            "; ".join(tried)
-            + f". Report {redacted}. Saved to a file? no: {default_key('report.save')} saves."
-        )
+        what = f"{copy_size(text)} Markdown"
         if has_display(self.environ):
-            self._copy_system(text, summary)
+            self._copy_system(text, what, via, redacted)
         else:
-            self.post_message(
-                ReportCopied(summary + " No display: system clipboard not tried.", True)
-            )
+            said = f"Sent {what} via {via}, {redacted}; not confirmed (no system clipboard)"
+            self.post_message(ReportCopied(said, False, text))
 
     @work(thread=True, exclusive=True, group="clipboard-copy")
-    def _copy_system(self, text: str, summary: str) -> None:
+    def _copy_system(self, text: str, what: str, via: str, redacted: str) -> None:
         result = write_clipboard(text, self.clipboard_timeout)
         if result.ok:
-            note = " System clipboard (pyperclip): copied."
+            said = f"Copied {what} to the system clipboard (and via {via}), {redacted}"
         else:
-            note = f" System clipboard (pyperclip): failed: {result.reason}."
-        self.post_message(ReportCopied(summary + note, result.ok))
+            said = f"Sent {what} via {via}, {redacted}; system clipboard failed: {result.reason}"
+        self.post_message(ReportCopied(said, result.ok, text))
 
     def on_report_copied(self, event: ReportCopied) -> None:
-        """Say what copying tried (a plain handler: ``@on`` is not seen in a mixin)."""
-        self.notify(event.summary, title="Copy report", markup=False, timeout=8)
+        """Say what copying did; unconfirmed, open the report to copy by hand (a plain
+        handler: ``@on`` is not seen in a mixin)."""
+        self.notify(event.summary, severity="information" if event.ok else "warning")
+        if not event.ok and event.text and not isinstance(self.screen, ReportView):
+            self.push_screen(ReportView(event.text, event.summary))
 
     # -------------------------------------------------------------------- save
 
@@ -199,7 +211,7 @@ class ReportActions(_Base):
         focused = self.focused
         target = focused.id if isinstance(focused, TextArea) else None
         self._paste_target = target if target in PASTE_TARGETS else "paste"
-        self.notify("Reading the system clipboard…", timeout=2)
+        self.notify("Reading the system clipboard…")
         self._read_system()
 
     @work(thread=True, exclusive=True, group="clipboard-paste")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from pathlib import Path
@@ -19,6 +20,7 @@ from authtui.core.demos.catalog import get_demo
 from authtui.core.options import Options, Secret
 from authtui.tui.screens.demos import DemoPicker
 from authtui.tui.screens.help import HelpScreen
+from authtui.tui.screens.report_view import ReportView
 from authtui.tui.screens.save import SaveReport
 from authtui.tui.widgets.entry_picker import EntryPicker
 from authtui.tui.widgets.findings import OK_TOGGLE, FindingList
@@ -335,11 +337,17 @@ async def test_copy_without_display_is_honest() -> None:
         await pilot.press("f2")
         await pilot.pause()
         note = app.notes[-1]
-        assert "OSC 52" in note and "works if your terminal allows it" in note
-        assert "No display: system clipboard not tried" in note
-        assert "Saved to a file? no" in note
-        assert "tmux" not in note
+        assert re.fullmatch(
+            r"Sent \d+\.\d KB Markdown via OSC 52, redacted; not confirmed \(no system clipboard\)",
+            note,
+        )
         assert app.clipboard
+        # Not confirmed: the report opens to copy by hand (tmux copy-mode).
+        assert isinstance(app.screen, ReportView)
+        shown = app.screen.query_one("#report-text", Static).content
+        assert str(shown) == app.clipboard
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ReportView)
 
 
 @pytest.mark.parametrize("mode", ["raise", "hang", "ok"])
@@ -364,14 +372,16 @@ async def test_copy_with_display_and_tmux(mode: str, monkeypatch: pytest.MonkeyP
         await app.workers.wait_for_complete()
         await pilot.pause()
         note = app.notes[-1]
-        assert "tmux passthrough" in note
+        assert "\n" not in note and "tmux passthrough" in note
         assert any(w.startswith("\x1bPtmux;\x1b\x1b]52;c;") for w in written)
         if mode == "ok":
-            assert "System clipboard (pyperclip): copied" in note
+            assert note.startswith("Copied ") and "to the system clipboard" in note
+            assert note.endswith(", redacted")
             assert copied == [app.clipboard]
+            assert not isinstance(app.screen, ReportView)  # confirmed: nothing to offer
         else:
-            assert "System clipboard (pyperclip): failed" in note
-            assert "copied." not in note
+            assert note.startswith("Sent ") and "system clipboard failed" in note
+            assert isinstance(app.screen, ReportView)
     released.set()
 
 
@@ -624,6 +634,8 @@ async def test_settings_hold_their_values_until_first_shown(
 async def test_settings_built_by_clicking_the_tab() -> None:
     app = make_app(_response(_token()), Options(now=NOW, skew=0))
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.click("#paste-summary")  # the paste opened on its answer: open the inputs
+        await pilot.pause()
         await pilot.click("#--content-tab-tab-settings")
         await pilot.pause()
         assert app.query_one("#inputs", TabbedContent).active == "tab-settings"

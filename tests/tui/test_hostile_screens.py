@@ -34,6 +34,7 @@ from authtui.tui.widgets.detail import finding_content, note_content
 from authtui.tui.widgets.entry_picker import EntryPicker
 from authtui.tui.widgets.findings import FindingList
 from authtui.tui.widgets.safe_area import SafeTextArea
+from authtui.tui.widgets.status_bar import StatusBar
 from tests.hostile import ATTACKS, HOSTILE, token
 from tests.tui.conftest import NOW, RecordingApp, make_app
 
@@ -195,26 +196,26 @@ async def test_the_har_entry_picker_shows_two_hostile_entries_escaped() -> None:
         assert isinstance(picker, Select)
 
 
-async def test_notifications_show_foreign_text_escaped_and_never_as_markup(tmp_path: Path) -> None:
+async def test_messages_show_foreign_text_escaped_and_never_as_markup(tmp_path: Path) -> None:
     app = make_app(HOSTILE["reason-csi-clear"], Options(now=NOW))
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
+        bar = app.query_one(StatusBar)
         hostile = tmp_path / "no\x1b]52;c;cHduZWQ=\x07[/]dir" / "r[b]\u202e.md"
         assert app.save_report_to(str(hostile)) is None  # the failure quotes the path
+        await pilot.pause()
+        rows = widget_rows(bar)
+        assert_safe(rows, "the status bar")
+        assert_safe(screen_rows(app), "a message on screen")
+        drawn = "".join(row.strip() for row in rows)
+        assert "\\x1b]52;c;cHduZWQ=\\x07[/]dir" in drawn
         app.notify("quoted \x9b2J and [bold]not markup[/]", title="t\x1b[2J")
         await pilot.pause()
-        toasts = list(app.screen.query(Toast))
-        assert len(toasts) == 2
-        drawn = []
-        for toast in toasts:
-            rows = widget_rows(toast)
-            assert_safe(rows, "a notification")
-            drawn.append("".join(row.strip() for row in rows))
-        assert_safe(screen_rows(app), "notifications on screen")
-        assert "\\x1b]52;c;cHduZWQ=\\x07[/]dir" in drawn[0]
-        assert "\\u202e" in drawn[0]
-        assert "[bold]not markup[/]" in drawn[1] and "\\x9b2J" in drawn[1]
-        assert "t\\x1b[2J" in drawn[1]
+        rows = widget_rows(bar)
+        assert_safe(rows, "the status bar")
+        drawn = "".join(row.strip() for row in rows)
+        assert "[bold]not markup[/]" in drawn and "\\x9b2J" in drawn
+        assert not list(app.screen.query(Toast))  # one line in the status bar, no toast
 
 
 async def test_the_settings_status_and_fields_show_foreign_text_escaped() -> None:

@@ -191,3 +191,31 @@ def test_the_editors_of_the_app_are_safe_ones() -> None:
     assert issubclass(SafeTextArea, TextArea)
     source = AuthTUI.compose.__code__.co_names
     assert "SafeTextArea" in source
+
+
+async def test_a_paste_through_tmux_keeps_its_crlf_lines() -> None:
+    """tmux's paste-buffer sends each LF as CR: CR LF lines arrive as CR CR."""
+    crlf = "GET /items HTTP/1.1\r\nHost: api\r\n\r\nHTTP/1.1 401 Unauthorized\r\nDate: x\r\n"
+    app = Editors(text="")
+    async with app.run_test(size=(60, 12)) as pilot:
+        area = app.query_one(SafeTextArea)
+        area.focus()
+        app.post_message(events.Paste(crlf.replace("\n", "\r")))  # as the driver does
+        await pilot.pause()
+        assert area.text.splitlines() == crlf.splitlines()
+        area.load_text("")
+        app.post_message(events.Paste("a\rb\r\rc"))  # LF lines with a blank one: as they came
+        await pilot.pause()
+        assert area.text.splitlines() == ["a", "b", "", "c"]
+
+
+async def test_a_curl_v_paste_through_tmux_keeps_its_lines() -> None:
+    """curl -v: the transcript's own lines end in LF, the headers in CR LF."""
+    lines = ["* Connected", "> GET / HTTP/1.1\r", "> Host: a\r", ">\r", "< HTTP/1.1 401 x\r"]
+    lines += ["< Date: y\r", "< WWW-Authenticate: Bearer\r", "<\r", "{}"]
+    app = Editors(text="")
+    async with app.run_test(size=(60, 12)) as pilot:
+        app.query_one(SafeTextArea).focus()
+        app.post_message(events.Paste("\r".join(lines)))  # what tmux sends of "\n".join
+        await pilot.pause()
+        assert app.query_one(SafeTextArea).text.splitlines() == [x.rstrip("\r") for x in lines]

@@ -120,7 +120,8 @@ async def test_choosing_a_finding_highlights_the_paste_and_the_claim() -> None:
         app.action_focus_pane("decoded")
         await pilot.pause()
         assert view.member_shown == ("claims", "exp")
-        assert view.scroll_y > 0 or view.size.height > 30  # brought into view
+        line = view._member_line  # brought into view
+        assert line is not None and view.scroll_y <= line < view.scroll_y + view.size.height
         await _choose(app, "status.unauthorized")  # (the challenge is folded under exp)
         await pilot.pause()
         assert paste.source_shown is not None and paste.source_shown[0][0] == 4

@@ -199,6 +199,7 @@ def test_served_command_line_never_reads_stdin(
             "presenter": False,
             "from_pipe": False,
             "served": True,
+            "read_pipe": None,
         }
     ]
 

@@ -24,13 +24,15 @@ only (:class:`~authtui.tui.widgets.marked_area.MarkedTextArea`).
 
 from __future__ import annotations
 
+from textual import events
 from textual.document._document import EditResult, Location
 from textual.document._document_navigator import DocumentNavigator
 from textual.document._edit import Edit
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
-from authtui.tui.display_document import DisplayDocument
+from authtui.tui.display_document import DisplayDocument, pasted_line_ends
+from authtui.tui.masking import mask_tokens
 from authtui.tui.widgets.marked_area import MarkedTextArea
 from authtui.tui.wrapping import FastWrap
 
@@ -38,7 +40,9 @@ from authtui.tui.wrapping import FastWrap
 class SafeTextArea(MarkedTextArea):
     """A TextArea for untrusted text: the document keeps the bytes, the screen shows escapes."""
 
-    def __init__(self, text: str = "", **kwargs: object) -> None:
+    def __init__(self, text: str = "", *, masked: bool = False, **kwargs: object) -> None:
+        """``masked``: tokens are drawn with their ends only (presenter mode)."""
+        self._masked = masked
         super().__init__(text, **kwargs)  # type: ignore[arg-type]
         self.set_reactive(TextArea.match_cursor_bracket, False)
 
@@ -52,7 +56,7 @@ class SafeTextArea(MarkedTextArea):
     def _set_document(self, text: str, language: str | None) -> None:
         """A :class:`DisplayDocument` (no syntax highlighting: pastes have no language)."""
         self._highlight_query = None
-        document = DisplayDocument(text)
+        document = DisplayDocument(text, mask=mask_tokens if self._masked else None)
         self.document = document
         self.wrapped_document = FastWrap(document, tab_width=self.indent_width)
         self.navigator = DocumentNavigator(self.wrapped_document)
@@ -87,6 +91,17 @@ class SafeTextArea(MarkedTextArea):
     def get_cursor_word_right_location(self) -> Location:
         """One word right, never into an escape."""
         return self._snap(super().get_cursor_word_right_location(), after=True)
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        """Insert a paste with the line ends it was copied with (tmux sends CR LF as CR
+        CR: :func:`~authtui.tui.display_document.pasted_line_ends`)."""
+        event.prevent_default()  # TextArea's own handler would insert it as it came
+        if self.read_only:
+            return
+        text = pasted_line_ends(event.text)
+        if result := self._replace_via_keyboard(text, *self.selection):
+            self.move_cursor(result.end_location)
+            self.focus()
 
     def edit(self, edit: Edit) -> EditResult:
         """Perform an edit whose ends are whole characters (so undo puts back the same)."""
