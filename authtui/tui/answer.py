@@ -21,6 +21,7 @@ from textual import events
 from textual.widget import Widget
 from textual.widgets import TabbedContent
 
+from authtui.tui.lookup import by_id
 from authtui.tui.widgets.paste_summary import PasteSummary
 
 if TYPE_CHECKING:
@@ -59,15 +60,15 @@ class AnswerLayout(_Base):
     def answer_shown(self, report: Report | None, *, empty: bool) -> None:
         """A report is on screen: describe it in the summary line, fold if due."""
         self._answer_ready = report is not None and not empty
-        for summary in self._main_screen.query(PasteSummary):
+        summary = by_id(self._main_screen, "#paste-summary", PasteSummary)
+        if summary is not None:
             summary.show(report if self._answer_ready else None)
         self.fit_answer()
 
     def fit_answer(self) -> None:
         """Fold the inputs when there is an answer and the focus is not in them."""
         screen = self._main_screen
-        inputs = screen.query("#inputs").results(TabbedContent)
-        box = next(iter(inputs), None)
+        box = by_id(screen, "#inputs", TabbedContent)
         if box is None:
             return
         focused = screen.focused
@@ -78,9 +79,10 @@ class AnswerLayout(_Base):
         """Put the focus on the results (the inputs fold): after a whole paste or a case.
         The findings, or the Decoded view when it is the tab shown (a bare token)."""
         screen = self._main_screen
-        tabs = next(iter(screen.query("#results").results(TabbedContent)), None)
+        tabs = by_id(screen, "#results", TabbedContent)
         target = "#decoded" if tabs is not None and tabs.active == "tab-decoded" else "#findings"
-        for results in screen.query(target).results(Widget):
+        results = by_id(screen, target, Widget)
+        if results is not None:
             results.focus()
 
     def on_paste(self, event: events.Paste) -> None:

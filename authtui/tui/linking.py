@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from textual.widgets import TabbedContent
 
 from authtui.core.model import Finding, Note, Report
+from authtui.tui.lookup import by_id
 from authtui.tui.source_places import NOWHERE, Places, places
 from authtui.tui.token_headline import is_bare_token
 from authtui.tui.widgets.marked_area import MarkedTextArea
@@ -47,15 +48,15 @@ class ReportLinks(_Base):
         Decoded view (once: the user may go back to the findings, and the clock ticks)."""
         bare = not empty and is_bare_token(report)
         if bare and not self._bare_token_shown:
-            for tabs in self.query("#results").results(TabbedContent):
+            tabs = by_id(self, "#results", TabbedContent)
+            if tabs is not None:
                 tabs.active = "tab-decoded"
         self._bare_token_shown = bare
         self._linked = (report, self._editor_text("#paste"), self._editor_text("#token"))
 
     def _editor_text(self, selector: str) -> str:
-        for area in self.query(selector).results(MarkedTextArea):
-            return area.text
-        return ""
+        area = by_id(self, selector, MarkedTextArea)
+        return area.text if area is not None else ""
 
     def link_finding(self, item: Finding | Note | None) -> None:
         """Highlight where the chosen finding's evidence is (nothing for a note)."""
@@ -67,12 +68,15 @@ class ReportLinks(_Base):
         self.linked_places = found
         self._mark("#paste", found.paste, linked[1] if linked else None)
         self._mark("#token", found.token, linked[2] if linked else None)
-        for view in self.query(TokenView):
+        view = by_id(self, "#decoded", TokenView)
+        if view is not None:
             view.highlight_member(found.member)
 
     def _mark(self, selector: str, stretch: tuple[int, int] | None, text: str | None) -> None:
-        for area in self.query(selector).results(MarkedTextArea):
-            if stretch is not None and area.text == text:
-                area.show_source(*stretch)
-            else:
-                area.clear_source()
+        area = by_id(self, selector, MarkedTextArea)
+        if area is None:
+            return
+        if stretch is not None and area.text == text:
+            area.show_source(*stretch)
+        else:
+            area.clear_source()

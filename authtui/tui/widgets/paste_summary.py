@@ -77,11 +77,17 @@ class PasteSummary(Static, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
+        self._said: str | None = None
+        """What the line says now: the same words are not drawn again (an update lays
+        out the screen, and a report comes at every keystroke)."""
 
     def show(self, report: Report | None) -> None:
         """Describe this report's request (``None``: nothing pasted)."""
         parts = summary_parts(report) if report is not None else []
         said = " ".join(parts) if parts else "the paste"
+        if said == self._said:
+            return
+        self._said = said
         content = Content.assemble(
             ("▸ Paste: ", "bold"),
             said,
