@@ -47,6 +47,7 @@ from authtui.tui.key_reading import KeyReading
 from authtui.tui.keymap import Remapping
 from authtui.tui.keys import APP_BINDINGS, PANE_BINDINGS, SERVED_KEYMAP, SWITCH_KEY, default_key
 from authtui.tui.linking import ReportLinks
+from authtui.tui.lookup import by_id
 from authtui.tui.messages import FindingChosen
 from authtui.tui.navigation import Navigation
 from authtui.tui.offload import ChildProcess
@@ -287,7 +288,7 @@ class AuthTUI(
 
     def rediagnose(self) -> None:
         """Build options from the fields, diagnose, and show the report."""
-        if self._one("#settings", SettingsPane) is None:  # a late message as the app closes
+        if by_id(self, "#settings", SettingsPane) is None:  # a late message as the app closes
             return
         form = self.form()
         built = build_options(
@@ -315,7 +316,7 @@ class AuthTUI(
     def show_report(self, report: Report, *, empty: bool) -> None:
         """Show a report in every pane (none, when a late result meets the app closing)."""
         self.report = report
-        banner = self._one("#verdict", VerdictBanner)
+        banner = by_id(self, "#verdict", VerdictBanner)
         if banner is None:
             return
         if empty and self.pipe_open:
@@ -421,7 +422,7 @@ class AuthTUI(
 
     @on(FindingChosen)
     def _finding_chosen(self, event: FindingChosen) -> None:
-        detail = self._one("#detail", FindingDetail)  # none when the app is closing
+        detail = by_id(self, "#detail", FindingDetail)  # none when the app is closing
         if detail is not None:
             detail.show(event.item, event.confirmed_by)
         self.link_finding(event.item)

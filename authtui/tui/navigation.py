@@ -9,9 +9,8 @@ turns them off on every screen but the main one (``q`` in the case list is not
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
-from textual.css.query import NoMatches
 from textual.dom import DOMNode
 from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, TextArea
@@ -28,7 +27,6 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
-W = TypeVar("W", bound=Widget)
 
 PANE_ACTIONS = frozenset(
     {
@@ -174,14 +172,6 @@ class Navigation(_Base):
         if index is not None:
             target.scroll_to(y=index, animate=False)
         return index is not None
-
-    def _one(self, selector: str, kind: type[W]) -> W | None:
-        """One widget, or ``None`` once the app is closing (a cached lookup, not a
-        walk of every widget: this runs at every keystroke)."""
-        try:
-            return self.query_one(selector, kind)
-        except NoMatches:
-            return None
 
     def action_help(self) -> None:
         """ctrl+g: the help screen, with the live key bindings (again: close it)."""

@@ -95,13 +95,9 @@ class SafeTextArea(MarkedTextArea):
     async def _on_paste(self, event: events.Paste) -> None:
         """Insert a paste with the line ends it was copied with (tmux sends CR LF as CR
         CR: :func:`~authtui.tui.display_document.pasted_line_ends`)."""
-        event.prevent_default()  # TextArea's own handler would insert it as it came
-        if self.read_only:
-            return
+        event.prevent_default()  # TextArea's handler below would insert it as it came
         text = pasted_line_ends(event.text)
-        if result := self._replace_via_keyboard(text, *self.selection):
-            self.move_cursor(result.end_location)
-            self.focus()
+        await super()._on_paste(event if text is event.text else events.Paste(text))
 
     def edit(self, edit: Edit) -> EditResult:
         """Perform an edit whose ends are whole characters (so undo puts back the same)."""
