@@ -78,8 +78,8 @@ class PasteSummary(Static, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
         self._said: str | None = None
-        """What the line says now: the same words are not drawn again (an update lays
-        out the screen, and a report comes at every keystroke)."""
+        """What the line says now: the same words are not drawn again (a report
+        comes at every keystroke)."""
 
     def show(self, report: Report | None) -> None:
         """Describe this report's request (``None``: nothing pasted)."""
@@ -93,4 +93,4 @@ class PasteSummary(Static, can_focus=True):
             said,
             (f"  {default_key('pane.go.paste')}: edit", "dim"),
         )
-        self.update(content)
+        self.update(content, layout=False)  # one row of a fixed height: no new layout

@@ -36,7 +36,7 @@ class TimeStrip(Static):
     """One line; hidden when there is nothing to set against the evaluation time."""
 
     _report: Report | None = None
-    _drawn: tuple[object, ...] | None = None
+    _drawn: tuple[Segment, ...] | None = None
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
@@ -51,13 +51,15 @@ class TimeStrip(Static):
         self._draw()
 
     def _draw(self) -> None:
+        """Lay the strip out; draw it only when its segments changed (the device
+        clock moves at every diagnosis, but the strip shows it only in gaps of
+        whole units, so most diagnoses draw the same line)."""
         report = self._report
         width = self.content_region.width or max(self.app.size.width - 4, 20)
         claims = report.token.claims if report is not None and report.token else None
-        drawn = (None if report is None else report.clock, repr(claims), width)
-        if drawn == self._drawn:
+        segments = () if report is None else tuple(strip(report.clock, claims, width))
+        if segments == self._drawn:
             return
-        self._drawn = drawn
-        segments = [] if report is None else strip(report.clock, claims, width)
+        self._drawn = segments
         self.display = bool(segments)  # showing or hiding lays the screen out again
-        self.update(strip_content(segments), layout=False)  # one line: its size stays
+        self.update(strip_content(list(segments)), layout=False)  # one line: its size stays
