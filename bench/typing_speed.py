@@ -111,7 +111,11 @@ class Terminal:
         self.master = master
         self.child = subprocess.Popen(
             [sys.executable, str(HERE / "_typing_child.py"), *argv, str(result)],
-            stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            start_new_session=True,
         )
         os.close(slave)
 
@@ -223,7 +227,9 @@ def _terminal_figures() -> tuple[float, float]:
 
 def main() -> int:
     """Type into both apps, in a terminal and under Pilot; always exit 0 (or say why not)."""
-    ours, floor, diagnoses = asyncio.run(_run()) if "--terminal-only" not in sys.argv else ((1, 1), (1, 1), 0)
+    ours, floor, diagnoses = (
+        asyncio.run(_run()) if "--terminal-only" not in sys.argv else ((1, 1), (1, 1), 0)
+    )
     harness = asyncio.run(_harness_cost(_authtui_app())), asyncio.run(_harness_cost(Minimal()))
     print(f"under Pilot: typed {KEYS} keys into the token pane; {diagnoses} diagnoses ran")
     _case.show("under Pilot, authtui: key -> updated findings, wall per key", ours[0])

@@ -30,7 +30,7 @@ from authtui.core import timefmt
 from authtui.core.model import ClockBasis, Report, Severity
 from authtui.core.options import KeyInput, Options, Secret
 from authtui.core.render.common import fold
-from authtui.tui.answer import AnswerLayout
+from authtui.tui.answer import FOLDED, AnswerLayout
 from authtui.tui.clearing import Clearing
 from authtui.tui.commands import AuthCommands
 from authtui.tui.comparing import Comparing
@@ -174,7 +174,12 @@ class AuthTUI(
         names = [name for edge, name in sorted(self.HORIZONTAL_BREAKPOINTS) if width >= edge]
         rows = [name for edge, name in sorted(self.VERTICAL_BREAKPOINTS) if height >= edge]
         presenter = ["-presenter"] if self.presenter else []
-        screen.add_class(*names[-1:], *rows[-1:], *presenter, update=False)
+        # A paste or a case on the command line folds the inputs once diagnosed, which
+        # on_mount does at once when it is small: folded from the start, the screen is
+        # not styled a second time (a big one is read in the background first).
+        small = len(self._initial_paste) < self.engine.big
+        folded = [FOLDED] if small and (self._initial_paste.strip() or self._initial_demo) else []
+        screen.add_class(*names[-1:], *rows[-1:], *presenter, *folded, update=False)
         return screen
 
     def compose(self) -> ComposeResult:
