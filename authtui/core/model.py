@@ -153,6 +153,26 @@ class Exchange:
 
 
 @dataclass(frozen=True, slots=True)
+class ExchangeKey:
+    """An exchange as a cache key: its value and where each part was read (its spans,
+    which the exchange's equality leaves out, are in what is read from it)."""
+
+    exchange: Exchange
+    spans: tuple[Span | None, ...]
+    small: bool = field(default=True, compare=False)
+    """Small enough to keep in a cache (at most 1,000 fields and 1 MiB of body)."""
+
+    @classmethod
+    def of(cls, exchange: Exchange) -> ExchangeKey:
+        """The key of ``exchange``."""
+        fields = exchange.request_headers + exchange.response_headers
+        lines = (exchange.request_line, exchange.status_line, exchange.body_span)
+        spans = (*lines, *(h.span for h in fields))
+        chars = len(exchange.body) + len(exchange.request_body)
+        return cls(exchange, spans, len(fields) <= 1000 and chars <= 1 << 20)
+
+
+@dataclass(frozen=True, slots=True)
 class Paste:
     """Everything the reader made of one paste."""
 
