@@ -260,3 +260,37 @@ def test_a_huge_exchange_is_read_again_not_held() -> None:
     diagnose(paste(), Options(now=NOW, device_now=NOW))
     assert pipeline._read_exchange.cache_info().currsize == 1
     assert secrets._scrubbed_exchange.cache_info().currsize == 1
+
+
+# --- smaller ones ----------------------------------------------------------------------------
+
+
+def test_each_date_text_is_read_as_itself() -> None:
+    from authtui.core.timefmt import parse_http_date
+
+    first = parse_http_date("Sun, 15 Jun 2025 15:06:40 GMT")
+    assert parse_http_date("Sun, 15 Jun 2025 15:06:41 GMT") == first + 1
+    assert parse_http_date(" Sun, 15 Jun 2025 15:06:40 GMT ") == first
+    assert parse_http_date("Sun, 15 Jun 2025 15:06:40 GMT") == first
+    assert parse_http_date(["not", "text"]) is None  # type: ignore[arg-type]
+    status, clock = "HTTP/1.1 401 Unauthorized\r\n", Options(device_now=NOW)
+    one = diagnose(
+        paste().replace(status, f"{status}Date: Sun, 15 Jun 2025 15:06:40 GMT\r\n"), clock
+    )
+    two = diagnose(
+        paste().replace(status, f"{status}Date: Mon, 16 Jun 2025 15:06:40 GMT\r\n"), clock
+    )
+    assert two.clock.server_now == one.clock.server_now + 86400
+
+
+def test_the_registry_gathered_once_is_every_area_s_checks() -> None:
+    from authtui.core import checks
+    from authtui.core.checks import authz, challenge, claims, dpop, scope, server, status, time
+    from authtui.core.checks import paste as paste_checks
+    from authtui.core.checks import signature as signature_checks
+    from authtui.core.checks import token as token_checks
+
+    areas = (status, authz, challenge, server, token_checks, time, claims, scope)
+    areas += (signature_checks, dpop, paste_checks)
+    assert checks.all_checks() == tuple(c for area in areas for c in area.CHECKS)
+    assert checks.all_checks() is checks.all_checks()
