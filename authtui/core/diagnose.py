@@ -289,7 +289,27 @@ def _pasted_token(
 
 
 def _clean_and_decode(text: str, source: str) -> Token:
-    """Decode a token pasted on its own, keeping what cleaning it took."""
+    """Decode a token pasted on its own, keeping what cleaning it took.
+
+    Read once per text and source while under 64 KiB (an LRU of 8): the TUI diagnoses
+    again at every keystroke in a setting, the token unchanged. The tokens it holds are
+    the last few the front end gave, which it holds itself.
+    """
+    if len(text) > _DECODED_CHARS:
+        return _decode(text, source)
+    return _decoded(text, source)
+
+
+_DECODED_CHARS = 64 * 1024
+"""Longest token text kept decoded (:func:`_clean_and_decode`)."""
+
+
+@lru_cache(maxsize=8)
+def _decoded(text: str, source: str) -> Token:
+    return _decode(text, source)
+
+
+def _decode(text: str, source: str) -> Token:
     cleaned, notes = tokens.clean_token(text)
     token = tokens.decode_token(cleaned, source=source)
     return replace(token, notes=notes + token.notes) if notes else token

@@ -294,3 +294,28 @@ def test_the_registry_gathered_once_is_every_area_s_checks() -> None:
     areas += (signature_checks, dpop, paste_checks)
     assert checks.all_checks() == tuple(c for area in areas for c in area.CHECKS)
     assert checks.all_checks() is checks.all_checks()
+
+
+def test_each_token_text_is_decoded_as_itself() -> None:
+    """The token pane's text is decoded once per text and source: one character more is
+    another token, and a long one is decoded each time, not held."""
+    from authtui.core import diagnose as pipeline
+
+    pasted = read_paste(paste())
+    reports = [
+        diagnose_paste(pasted, Options(now=NOW, device_now=NOW, token=TOKEN[:i], redact=False))
+        for i in (len(TOKEN) - 1, len(TOKEN), len(TOKEN) - 1)
+    ]
+    assert reports[0].token is not None and reports[1].token is not None
+    assert reports[0].token.raw == TOKEN[:-1] and reports[1].token.raw == TOKEN
+    assert shown(reports[2]) == shown(reports[0])
+    whole = pipeline._decoded(TOKEN, "token given on its own")
+    assert pipeline._decoded(TOKEN, "token in the paste").source == "token in the paste"
+    assert whole.source == "token given on its own"
+    clear_caches()
+    huge = TOKEN + "A" * (70 * 1024)
+    report = diagnose_paste(pasted, Options(now=NOW, device_now=NOW, token=huge))
+    assert pipeline._decoded.cache_info().currsize == 0
+    assert shown(report) == cold(
+        lambda: diagnose_paste(pasted, Options(now=NOW, device_now=NOW, token=huge))
+    )
