@@ -12,7 +12,8 @@ from authtui.core.options import Options
 
 @dataclass
 class FindingChosen(Message):
-    """The user highlighted a finding or reader note in the list."""
+    """The user highlighted a finding or reader note in the list (posted to the app
+    itself, not bubbled)."""
 
     item: Finding | Note | None
     """What to show in the detail pane (``None``: nothing highlighted)."""

@@ -67,7 +67,8 @@ def _lines(findings: tuple[Finding, ...], notes: tuple[Note, ...]) -> tuple[obje
 
 
 class FindingList(OptionList):
-    """Findings as a keyboard-driven list. Highlighting one posts :class:`FindingChosen`."""
+    """Findings as a keyboard-driven list. Highlighting one posts :class:`FindingChosen`
+    to the app."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
@@ -148,7 +149,13 @@ class FindingList(OptionList):
 
     def _chosen(self, option_id: str | None) -> None:
         key = option_id or ""
-        self.post_message(FindingChosen(self._items.get(key), self.confirmed_by(key)))
+        self._tell_app(FindingChosen(self._items.get(key), self.confirmed_by(key)))
+
+    def _tell_app(self, message: FindingChosen) -> None:
+        """Post to the app, the one listener, rather than bubbling through the six
+        containers between: a keystroke in an editor posts one (the detail changes
+        with the evidence), and each hop wakes a message loop."""
+        self.app.post_message(message)
 
     def _rebuild(self) -> None:
         previous = self.highlighted_option.id if self.highlighted_option else None
@@ -159,7 +166,7 @@ class FindingList(OptionList):
 
     def _restore(self, previous: str | None) -> None:
         if not self.option_count:
-            self.post_message(FindingChosen(None))
+            self._tell_app(FindingChosen(None))
             return
         index = 0
         if previous is not None:

@@ -45,6 +45,9 @@ class SafeTextArea(MarkedTextArea):
         self._masked = masked
         super().__init__(text, **kwargs)  # type: ignore[arg-type]
         self.set_reactive(TextArea.match_cursor_bracket, False)
+        # Nothing listens for the cursor's moves, and each of them (one per keystroke)
+        # would bubble through every container up to the app.
+        self.disable_messages(TextArea.SelectionChanged)
 
     @property
     def display_document(self) -> DisplayDocument:
