@@ -142,7 +142,7 @@ def context_for(pasted: Paste, options: Options) -> Context:
     device = options.device_now if options.device_now is not None else _time.time()
     exchange = _pick(pasted.exchanges, options.entry, pasted.selected)
     key = ExchangeKey.of(exchange)
-    read = (_read_exchange if key.small else _read_exchange.__wrapped__)(key, options.front)
+    read = _read_exchange(exchange, options.front) if key is None else _kept(key, options.front)
     roles = tuple(
         (role, _clean_and_decode(value, f"{role} of the token endpoint's answer"))
         for role, value in pasted.token_roles
@@ -194,13 +194,17 @@ class _ExchangeRead:
 
 
 @lru_cache(maxsize=4)
-def _read_exchange(key: ExchangeKey, front: FrontEnd) -> _ExchangeRead:
+def _kept(key: ExchangeKey, front: FrontEnd) -> _ExchangeRead:
+    """:func:`_read_exchange`, once per distinct exchange (and front end: advice names
+    its controls), as the TUI re-diagnoses the same paste at every keystroke in the
+    token pane or a setting. Bounded: it holds the last few exchanges' credentials and
+    tokens, which the pastes they came from hold already."""
+    return _read_exchange(key.exchange, front)
+
+
+def _read_exchange(exchange: Exchange, front: FrontEnd) -> _ExchangeRead:
     """Challenges, credentials, the request's token and DPoP proofs, and the server's
-    words: read once per distinct exchange (and front end: advice names its controls), as
-    the TUI re-diagnoses the same paste at every keystroke in the token pane or a
-    setting. Bounded: it holds the last few exchanges' credentials and tokens, which the
-    pastes they came from hold already."""
-    exchange = key.exchange
+    words: what the diagnosis reads from the exchange alone."""
     challenges, challenge_notes = challenges_of(exchange.response_headers)
     all_notes = list(challenge_notes)
     for challenge in challenges:

@@ -159,17 +159,17 @@ class ExchangeKey:
 
     exchange: Exchange
     spans: tuple[Span | None, ...]
-    small: bool = field(default=True, compare=False)
-    """Small enough to keep in a cache (at most 1,000 fields and 1 MiB of body)."""
 
     @classmethod
-    def of(cls, exchange: Exchange) -> ExchangeKey:
-        """The key of ``exchange``."""
-        fields = exchange.request_headers + exchange.response_headers
+    def of(cls, exchange: Exchange) -> ExchangeKey | None:
+        """The key of ``exchange``; ``None`` when it is too big to keep in a cache (over
+        1,000 fields or 1 MiB of body: a paste that repeats a line a million times)."""
+        fields = len(exchange.request_headers) + len(exchange.response_headers)
+        if fields > 1000 or len(exchange.body) + len(exchange.request_body) > 1 << 20:
+            return None
         lines = (exchange.request_line, exchange.status_line, exchange.body_span)
-        spans = (*lines, *(h.span for h in fields))
-        chars = len(exchange.body) + len(exchange.request_body)
-        return cls(exchange, spans, len(fields) <= 1000 and chars <= 1 << 20)
+        spans = (*lines, *(h.span for h in exchange.request_headers + exchange.response_headers))
+        return cls(exchange, spans)
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,7 +78,7 @@ def _empty_caches() -> Iterator[None]:
     clear_caches()
 
 
-# --- what is read from the exchange (diagnose._read_exchange) -----------------------------
+# --- what is read from the exchange (diagnose._kept) -----------------------------
 
 
 def test_a_changed_body_gets_its_own_server_words() -> None:
@@ -98,7 +98,8 @@ def test_the_same_exchange_read_elsewhere_in_a_paste_gets_its_own_places() -> No
     options = Options(now=NOW, device_now=NOW, token=TOKEN)
     here, lower = read_paste(paste()), read_paste("\n\n\n" + paste())
     assert here.exchanges[0] == lower.exchanges[0]
-    assert ExchangeKey.of(here.exchanges[0]) != ExchangeKey.of(lower.exchanges[0])
+    keys = ExchangeKey.of(here.exchanges[0]), ExchangeKey.of(lower.exchanges[0])
+    assert keys[0] is not None and keys[0] != keys[1]
     first = diagnose_paste(here, options)
     second = diagnose_paste(lower, options)
     lines = [f.source.paste.line for f in second.findings if f.source and f.source.paste]
@@ -249,16 +250,16 @@ def test_a_huge_exchange_is_read_again_not_held() -> None:
 
     many = paste().replace("Host: api.test\r\n", "Host: api.test\r\n" + "X-Pad: 1\r\n" * 1001)
     report = diagnose(many, Options(now=NOW, device_now=NOW))
-    assert pipeline._read_exchange.cache_info().currsize == 0
+    assert pipeline._kept.cache_info().currsize == 0
     assert shown(report) == cold(lambda: diagnose(many, Options(now=NOW, device_now=NOW)))
     clear_caches()  # the report lists 100 of those headers: that exchange is kept
     long = paste('{"error":"invalid_token","pad":"' + "x" * (1 << 20) + '"}')
     report = diagnose(long, Options(now=NOW, device_now=NOW))
-    assert pipeline._read_exchange.cache_info().currsize == 0
+    assert pipeline._kept.cache_info().currsize == 0
     assert secrets._scrubbed_exchange.cache_info().currsize == 0
     assert shown(report) == cold(lambda: diagnose(long, Options(now=NOW, device_now=NOW)))
     diagnose(paste(), Options(now=NOW, device_now=NOW))
-    assert pipeline._read_exchange.cache_info().currsize == 1
+    assert pipeline._kept.cache_info().currsize == 1
     assert secrets._scrubbed_exchange.cache_info().currsize == 1
 
 

@@ -239,7 +239,7 @@ class Scrubber:
         way, from the last few exchanges scrubbed (:func:`_scrubbed_exchange`).
         """
         key = ExchangeKey.of(ex)
-        if not key.small or self._redactions or self._more or self._needles or self._shown:
+        if key is None or self._redactions or self._more or self._needles or self._shown:
             return self._exchange(ex)
         shown, state = _scrubbed_exchange(key, self.redact)
         self._restore(state)
