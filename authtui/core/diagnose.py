@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import time as _time
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from authtui.core import clock
 from authtui.core.checks import Check, all_checks
@@ -24,22 +25,25 @@ from authtui.core.http.request import credential_total, request_credentials
 from authtui.core.jose import signature, tokens
 from authtui.core.limits import SHOWN_CHALLENGES, SHOWN_FINDINGS_PER_CODE, SHOWN_HEADERS
 from authtui.core.model import (
+    Challenge,
     Clock,
     Credentials,
     Exchange,
+    ExchangeKey,
     Finding,
+    Note,
     Paste,
     Report,
     Severity,
     Token,
     Totals,
 )
-from authtui.core.options import Options
+from authtui.core.options import FrontEnd, Options
 from authtui.core.read import paste
 from authtui.core.read.hidden import hidden_failure
-from authtui.core.safety.secrets import redact_report
+from authtui.core.safety.redact import redact_report
 from authtui.core.verdict import judge, order_findings, settle
-from authtui.core.words.reader import read_words
+from authtui.core.words.reader import ServerWords, read_words
 
 # Schemes whose token68 is a token to decode (the rest carry passwords or tickets).
 _TOKEN_SCHEMES = frozenset({"", "bearer", "dpop", "jwt", "token", "oauth", "oauth2", "pop"})
@@ -137,26 +141,16 @@ def context_for(pasted: Paste, options: Options) -> Context:
     """The context for a paste already read."""
     device = options.device_now if options.device_now is not None else _time.time()
     exchange = _pick(pasted.exchanges, options.entry, pasted.selected)
-    challenges, challenge_notes = challenges_of(exchange.response_headers)
-    credentials = request_credentials(exchange)
-    credential_count = credential_total(exchange)
-    request_token = _request_token(credentials)
+    key = ExchangeKey.of(exchange)
+    read = _read_exchange(exchange, options.front) if key is None else _kept(key, options.front)
     roles = tuple(
         (role, _clean_and_decode(value, f"{role} of the token endpoint's answer"))
         for role, value in pasted.token_roles
     )
     pasted_token = _pasted_token(options.token, pasted, roles)
-    token = request_token or pasted_token
-    proofs = tuple(
-        replace(_clean_and_decode(h.value, "DPoP header"), span=h.span)
-        for h in exchange.request_headers
-        if h.key == "dpop"
-    )
+    token = read.request_token or pasted_token
     reading = clock.decide(exchange, token, options, float(device))
-    words = read_words(exchange, challenges, options.front)
-    all_notes = list(challenge_notes)
-    for challenge in challenges:
-        all_notes.extend(challenge.notes)
+    words = read.words
     return Context(
         options=options,
         paste=pasted,
@@ -164,14 +158,14 @@ def context_for(pasted: Paste, options: Options) -> Context:
         now=reading.now,
         skew=float(options.skew),
         server_now=reading.server_now,
-        challenges=challenges,
-        challenge_notes=tuple(all_notes),
-        credentials=credentials,
-        credential_total=credential_count,
+        challenges=read.challenges,
+        challenge_notes=read.challenge_notes,
+        credentials=read.credentials,
+        credential_total=read.credential_total,
         token=token,
-        request_token=request_token,
+        request_token=read.request_token,
         pasted_token=pasted_token,
-        dpop_proofs=proofs,
+        dpop_proofs=read.proofs,
         signature=signature.check_signature(
             token, options.keys, options.secret, options.front, reading.now
         ),
@@ -183,6 +177,51 @@ def context_for(pasted: Paste, options: Options) -> Context:
         reading=reading,
         token_roles=roles,
         hidden=hidden_failure(exchange),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _ExchangeRead:
+    """What the diagnosis reads from the exchange alone (not from the options)."""
+
+    challenges: tuple[Challenge, ...]
+    challenge_notes: tuple[Note, ...]
+    credentials: tuple[Credentials, ...]
+    credential_total: int
+    request_token: Token | None
+    proofs: tuple[Token, ...]
+    words: ServerWords
+
+
+@lru_cache(maxsize=4)
+def _kept(key: ExchangeKey, front: FrontEnd) -> _ExchangeRead:
+    """:func:`_read_exchange`, once per distinct exchange (and front end: advice names
+    its controls), as the TUI re-diagnoses the same paste at every keystroke in the
+    token pane or a setting. Bounded: it holds the last few exchanges' credentials and
+    tokens, which the pastes they came from hold already."""
+    return _read_exchange(key.exchange, front)
+
+
+def _read_exchange(exchange: Exchange, front: FrontEnd) -> _ExchangeRead:
+    """Challenges, credentials, the request's token and DPoP proofs, and the server's
+    words: what the diagnosis reads from the exchange alone."""
+    challenges, challenge_notes = challenges_of(exchange.response_headers)
+    all_notes = list(challenge_notes)
+    for challenge in challenges:
+        all_notes.extend(challenge.notes)
+    credentials = request_credentials(exchange)
+    return _ExchangeRead(
+        challenges=challenges,
+        challenge_notes=tuple(all_notes),
+        credentials=credentials,
+        credential_total=credential_total(exchange),
+        request_token=_request_token(credentials),
+        proofs=tuple(
+            replace(_clean_and_decode(h.value, "DPoP header"), span=h.span)
+            for h in exchange.request_headers
+            if h.key == "dpop"
+        ),
+        words=read_words(exchange, challenges, front),
     )
 
 
@@ -254,7 +293,27 @@ def _pasted_token(
 
 
 def _clean_and_decode(text: str, source: str) -> Token:
-    """Decode a token pasted on its own, keeping what cleaning it took."""
+    """Decode a token pasted on its own, keeping what cleaning it took.
+
+    Read once per text and source while under 64 KiB (an LRU of 8): the TUI diagnoses
+    again at every keystroke in a setting, the token unchanged. The tokens it holds are
+    the last few the front end gave, which it holds itself.
+    """
+    if len(text) > _DECODED_CHARS:
+        return _decode(text, source)
+    return _decoded(text, source)
+
+
+_DECODED_CHARS = 64 * 1024
+"""Longest token text kept decoded (:func:`_clean_and_decode`)."""
+
+
+@lru_cache(maxsize=8)
+def _decoded(text: str, source: str) -> Token:
+    return _decode(text, source)
+
+
+def _decode(text: str, source: str) -> Token:
     cleaned, notes = tokens.clean_token(text)
     token = tokens.decode_token(cleaned, source=source)
     return replace(token, notes=notes + token.notes) if notes else token

@@ -153,6 +153,26 @@ class Exchange:
 
 
 @dataclass(frozen=True, slots=True)
+class ExchangeKey:
+    """An exchange as a cache key: its value and where each part was read (its spans,
+    which the exchange's equality leaves out, are in what is read from it)."""
+
+    exchange: Exchange
+    spans: tuple[Span | None, ...]
+
+    @classmethod
+    def of(cls, exchange: Exchange) -> ExchangeKey | None:
+        """The key of ``exchange``; ``None`` when it is too big to keep in a cache (over
+        1,000 fields or 1 MiB of body: a paste that repeats a line a million times)."""
+        fields = len(exchange.request_headers) + len(exchange.response_headers)
+        if fields > 1000 or len(exchange.body) + len(exchange.request_body) > 1 << 20:
+            return None
+        lines = (exchange.request_line, exchange.status_line, exchange.body_span)
+        spans = (*lines, *(h.span for h in exchange.request_headers + exchange.response_headers))
+        return cls(exchange, spans)
+
+
+@dataclass(frozen=True, slots=True)
 class Paste:
     """Everything the reader made of one paste."""
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import math
 from datetime import UTC, datetime, timedelta, tzinfo
+from functools import lru_cache
 
 _MONTHS = {
     name: number
@@ -231,6 +232,13 @@ def parse_http_date(value: str) -> float | None:
     text = value.strip() if isinstance(value, str) else ""
     if not text or len(text) > _MAX_DATE_TEXT:
         return None
+    return _http_date(text)
+
+
+@lru_cache(maxsize=64)
+def _http_date(text: str) -> float | None:
+    """:func:`parse_http_date` of a stripped text of at most 64 characters, read once
+    per text: a paste's ``Date`` is read again at every diagnosis of it."""
     _head, comma, tail = text.partition(",")
     if comma:
         rest = tail.split()

@@ -7,6 +7,7 @@ only its area module.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from authtui.core.context import Context
 from authtui.core.model import Finding
@@ -14,8 +15,9 @@ from authtui.core.model import Finding
 Check = Callable[[Context], Iterable[Finding]]
 
 
+@lru_cache(maxsize=1)
 def all_checks() -> tuple[Check, ...]:
-    """Every registered check, area by area."""
+    """Every registered check, area by area (the registry is fixed: gathered once)."""
     from authtui.core.checks import (
         authz,
         challenge,

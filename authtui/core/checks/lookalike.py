@@ -42,6 +42,8 @@ def _invisible(char: str) -> bool:
 
 
 def _skeleton(text: str) -> str:
+    if text.isascii():
+        return text  # no invisible character, NFKC leaves it as it is, no homoglyph
     normal = unicodedata.normalize("NFKC", "".join(c for c in text if not _invisible(c)))
     return "".join(HOMOGLYPHS.get(c, c) for c in normal)
 

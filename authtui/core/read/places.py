@@ -75,8 +75,9 @@ class Places:
         last = first if last is None else last
         if not 0 <= first <= last < min(len(self.lines), len(self.starts)):
             return None
-        start = self._bounds(first)[0]
-        end = self._bounds(last)[1]
+        start, end = self._bounds(first)
+        if last != first:
+            end = self._bounds(last)[1]
         return Span(self.base + start, self.base + max(end, start), self.base_line + first + 1)
 
     def find(self, first: int, last: int, needle: str) -> int | None:

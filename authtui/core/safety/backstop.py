@@ -16,13 +16,20 @@ from typing import Any, TypeVar
 from authtui.core.model import (
     Challenge,
     Clock,
+    ClockBasis,
     Finding,
     Header,
+    Kind,
     Note,
     Redaction,
+    Severity,
+    SignatureStatus,
+    Tier,
     Token,
+    TokenForm,
     Verdict,
 )
+from authtui.core.place import Span, TokenPart
 
 T = TypeVar("T")
 
@@ -56,6 +63,16 @@ class Backstop:
         if not self._pairs:
             return value
         return self._walk(value, 0)  # type: ignore[no-any-return]
+
+    def headers(self, headers: tuple[Header, ...]) -> tuple[Header, ...]:
+        """Header fields searched (their values; names are never sensitive): the same
+        tuple when no value holds a needle, which one search over them all tells."""
+        if not self._pairs:
+            return headers
+        joined = "\n".join(h.value for h in headers)
+        if not any(needle in joined for needle, _ in self._pairs):
+            return headers
+        return self._walk(headers, 0)  # type: ignore[no-any-return]
 
     def _walk(self, value: Any, depth: int) -> Any:
         kind = type(value)
@@ -115,7 +132,12 @@ class Backstop:
         return dataclasses.replace(value, **changes) if changes else value
 
 
-_ATOMS = frozenset({bytes, int, float, bool, type(None)})
+_ATOMS = frozenset(
+    {bytes, int, float, bool, type(None), Span}
+    | {Severity, Kind, SignatureStatus, TokenForm, Tier, ClockBasis, TokenPart}
+)
+"""Types that hold no string to search: a span is three numbers, and an enum member is
+the tool's own word (the walk never searches one)."""
 
 
 # Fields that never hold a credential, so the walk need not visit them: challenges

@@ -16,15 +16,12 @@ by scheme, ``Cookie`` and ``Set-Cookie`` pair by pair, a URL header, any header
 whose name means a credential or a secret), a URL (its password, its query and
 fragment), a form, multipart or JSON body at any depth. Which names mean what is
 :mod:`.names`; the shapes are walked in :mod:`.shapes`. The checks build their
-evidence from its renderings; :func:`redact_report` applies it to the report's
-exchange, credentials and token, lists what it hid (``Report.redactions``), and
-ends with a value search for the long credentials and the secrets it met, as a
-backstop for free text (a body that quotes the token back).
+evidence from its renderings; :func:`~authtui.core.safety.redact.redact_report`
+applies it to a whole report.
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import string
 from dataclasses import dataclass, replace
@@ -36,16 +33,13 @@ from authtui.core.context import Context
 from authtui.core.model import (
     Credentials,
     Exchange,
-    Finding,
+    ExchangeKey,
     Header,
-    Note,
     Redaction,
-    Report,
     Tier,
     Token,
     TokenForm,
 )
-from authtui.core.safety.backstop import Backstop
 from authtui.core.safety.names import Place, field_tier
 from authtui.core.safety.shapes import (
     decode_basic,
@@ -239,8 +233,36 @@ class Scrubber:
         return self.body(text, "", "paste")
 
     def exchange(self, ex: Exchange) -> Exchange:
-        """An exchange with every field scrubbed (headers, target, URL, bodies, label)."""
-        return _changed(
+        """An exchange with every field scrubbed (headers, target, URL, bodies, label).
+
+        A scrubber that has hidden nothing yet takes the answer, and all it hid on the
+        way, from the last few exchanges scrubbed (:func:`_scrubbed_exchange`).
+        """
+        key = ExchangeKey.of(ex)
+        if key is None or self._redactions or self._more or self._needles or self._shown:
+            return self._exchange(ex)
+        shown, state = _scrubbed_exchange(key, self.redact)
+        self._restore(state)
+        return shown
+
+    def _state(self) -> _State:
+        """What this scrubber has hidden so far, frozen."""
+        return _State(
+            redactions=tuple(self._redactions),
+            more=tuple((tier, frozenset(names)) for tier, names in self._more.items()),
+            needles=tuple(self._needles.items()),
+            shown=tuple(self._shown.items()),
+        )
+
+    def _restore(self, state: _State) -> None:
+        """Take up ``state`` as what this scrubber has hidden so far."""
+        self._redactions = dict.fromkeys(state.redactions)
+        self._more = {tier: set(names) for tier, names in state.more}
+        self._needles = dict(state.needles)
+        self._shown = dict(state.shown)
+
+    def _exchange(self, ex: Exchange) -> Exchange:
+        return changed(
             ex,
             target=self.url(ex.target) if ex.target else ex.target,
             url=self.url(ex.url) if ex.url else ex.url,
@@ -332,7 +354,7 @@ class Scrubber:
             replace(n, evidence=self.note_evidence(cred, n.evidence)) if n.evidence else n
             for n in cred.notes
         )
-        return _changed(
+        return changed(
             cred,
             token68=self._token68(cred),
             params=params if params != cred.params else cred.params,
@@ -361,10 +383,33 @@ class Scrubber:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class _State:
+    """What a :class:`Scrubber` has hidden, frozen (to be kept in a cache)."""
+
+    redactions: tuple[tuple[str, Tier], ...]
+    more: tuple[tuple[Tier, frozenset[str]], ...]
+    needles: tuple[tuple[str, str], ...]
+    shown: tuple[tuple[tuple[str, str], str], ...]
+
+
+@lru_cache(maxsize=4)
+def _scrubbed_exchange(key: ExchangeKey, redact: bool) -> tuple[Exchange, _State]:
+    """An exchange scrubbed by a fresh scrubber, and what that scrubber then holds.
+
+    Once per distinct exchange (value and spans) and redaction: the TUI re-diagnoses
+    the same paste at every keystroke. Bounded to the last few exchanges; the values it
+    holds (the needles) are in those exchanges, which the cache holds anyway.
+    """
+    scrub = Scrubber(redact)
+    shown = scrub._exchange(key.exchange)
+    return shown, scrub._state()
+
+
 T = TypeVar("T")
 
 
-def _changed(value: T, **fields: Any) -> T:
+def changed(value: T, **fields: Any) -> T:
     """``value`` with ``fields`` replaced, or ``value`` itself when none differs."""
     changes = {k: v for k, v in fields.items() if v is not getattr(value, k)}
     return replace(value, **changes) if changes else value  # type: ignore[type-var]
@@ -388,112 +433,3 @@ def _overlaps(text: str, hidden: list[str]) -> bool:
 def scrubber_for(ctx: Context) -> Scrubber:
     """The scrubber for one diagnosis (redacting as the options ask)."""
     return Scrubber(ctx.options.redact)
-
-
-def _long_needles(scrub: Scrubber, ctx: Context) -> dict[str, str]:
-    """The values the backstop hunts in every string, headers included: the tokens and
-    credentials of the request, and the HMAC secret in each spelling."""
-    found: dict[str, str] = {}
-
-    def add(value: str, tier: Tier) -> None:
-        if value and (tier is Tier.SECRET or scrub.redact):
-            found[value] = str(fingerprint(value)) if tier is Tier.SECRET else redacted_form(value)
-
-    for cred in ctx.credentials:
-        for part, tier in scrub.hidden_parts(cred):
-            add(part, tier)
-    companions = (token for _, token in ctx.token_roles)
-    for token in (ctx.token, ctx.request_token, ctx.pasted_token, *ctx.dpop_proofs, *companions):
-        if token is not None:
-            add(token.raw, Tier.CREDENTIAL)
-            if len(token.segments) >= 3:
-                add(token.segments[-1], Tier.CREDENTIAL)
-    add((ctx.options.token or "").strip(), Tier.CREDENTIAL)
-    for key in ctx.options.keys:
-        found.update(_private_key_needles(scrub, key.name, key.data))
-    secret = ctx.options.secret
-    if secret is not None:
-        raw = secret.reveal()
-        scrub.mark("HMAC secret", Tier.SECRET)
-        shown = str(fingerprint(raw))
-        for spelling in (
-            raw.decode("utf-8", errors="replace"),
-            raw.decode("latin-1"),
-            base64.b64encode(raw).decode(),
-            base64.urlsafe_b64encode(raw).decode().rstrip("="),
-        ):
-            found[spelling] = shown
-    return found
-
-
-def _private_key_needles(scrub: Scrubber, name: str, data: bytes) -> dict[str, str]:
-    """A key file's private material, should the paste repeat it: the lines of a PEM
-    private key, the private members of a JWK (each listed as a hidden secret)."""
-    text = data[:1_000_000].decode("utf-8", errors="replace")
-    probe = Scrubber(scrub.redact)
-    found: dict[str, str] = {}
-    if text.lstrip().startswith(("{", "[")):
-        scrub_json(text, f"key {name}", probe.hide)
-        found = {v: s for v, s in probe.needles().items() if s.startswith("(secret")}
-    elif "PRIVATE KEY-----" in text:
-        probe.mark(f"key {name}", Tier.SECRET)
-        lines = (line.strip() for line in text.splitlines())
-        found = {line: str(fingerprint(line)) for line in lines if len(line) >= 16}
-        found = {line: shown for line, shown in found.items() if "-----" not in line}
-    for item in probe.redactions:
-        scrub.mark(item.where, item.tier)
-    return found
-
-
-def _finding(scrub: Scrubber, finding: Finding) -> Finding:
-    """A finding with the URLs its evidence and detail quote scrubbed."""
-    quoted = finding.evidence + finding.detail
-    if "?" not in quoted and "#" not in quoted and "@" not in quoted:
-        return finding
-    evidence, detail = scrub.text(finding.evidence), scrub.text(finding.detail)
-    if evidence is finding.evidence and detail is finding.detail:
-        return finding
-    return replace(finding, evidence=evidence, detail=detail)
-
-
-def _note(scrub: Scrubber, note: Note) -> Note:
-    """A reader's note with the piece of the paste it quotes scrubbed."""
-    evidence = scrub.line(note.evidence) if note.evidence else note.evidence
-    return note if evidence == note.evidence else replace(note, evidence=evidence)
-
-
-def redact_report(report: Report, ctx: Context) -> Report:
-    """The report with every credential and secret hidden by field, and the list of
-    what was hidden; then the backstop over every string."""
-    scrub = scrubber_for(ctx)
-    exchange = scrub.exchange(report.exchange)
-    credentials = scrub.credentials(report.credentials)
-    token = scrub.token(report.token)
-    entries = tuple(scrub.text(e) for e in report.entries)
-    findings = tuple(_finding(scrub, f) for f in report.findings)
-    notes = tuple(_note(scrub, n) for n in report.notes)
-    long = _long_needles(scrub, ctx)
-    every = Backstop({**scrub.needles(), **long})
-    headers = Backstop(long)  # many, and scrubbed by field: only the long values hunted
-    exchange = _changed(
-        exchange,
-        request_headers=headers.walk(exchange.request_headers),
-        response_headers=headers.walk(exchange.response_headers),
-        target=every.walk(exchange.target),
-        url=every.walk(exchange.url),
-        request_body=every(exchange.request_body),
-        body=every(exchange.body),
-        label=every(exchange.label),
-        reason=every.walk(exchange.reason),
-    )
-    return replace(
-        report,
-        verdict=every.walk(report.verdict),
-        findings=every.walk(findings),
-        exchange=exchange,
-        credentials=every.walk(credentials),
-        token=every.walk(token),
-        notes=every.walk(notes),
-        entries=every.walk(entries),
-        redactions=scrub.redactions,
-    )
