@@ -33,18 +33,23 @@ HERE = Path(__file__).resolve().parent
 RUNS = 9
 
 
-def _wall(argv: list[str]) -> float:
+def _wall(argv: list[str], *, ok: tuple[int, ...] = (0,)) -> float:
+    """Seconds from spawn to exit; a run that fails is no figure (it says why)."""
     start = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
-    return time.perf_counter() - start
+    run = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    wall = time.perf_counter() - start
+    if run.returncode not in ok:
+        tail = run.stderr.decode(errors="replace").strip().splitlines()[-3:]
+        raise SystemExit(f"{' '.join(argv[:3])}... exited {run.returncode}: {' / '.join(tail)}")
+    return wall
 
 
-def _median_pair(a: list[str], b: list[str]) -> tuple[float, float]:
+def _median_pair(a: list[str], b: list[str], *, ok: tuple[int, ...] = (0,)) -> tuple[float, float]:
     """Median wall times of ``a`` and ``b``, run alternately after one warm-up each."""
-    _wall(a), _wall(b)
+    _wall(a, ok=ok), _wall(b)
     times_a, times_b = [], []
     for _ in range(RUNS):
-        times_a.append(_wall(a))
+        times_a.append(_wall(a, ok=ok))
         times_b.append(_wall(b))
     return statistics.median(times_a), statistics.median(times_b)
 
@@ -68,7 +73,8 @@ def main() -> int:
             f"command: {' '.join(diag)} -> exit {check.returncode}, "
             f"{len(check.stdout)} chars of JSON {check.stderr.strip()}"
         )
-        cli, floor = _median_pair(diag, [sys.executable, "-c", "import jwt"])
+        # diagnose exits 1 when the paste shows a failure, as this one does
+        cli, floor = _median_pair(diag, [sys.executable, "-c", "import jwt"], ok=(0, 1))
         script = str(HERE / "_first_paint.py")
         tui, minimal = _median_pair(
             [sys.executable, script, "authtui", str(paste), str(jwks)],
