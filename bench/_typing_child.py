@@ -14,13 +14,11 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
+import _case  # also puts the repository first on sys.path
 from textual.app import App, ComposeResult
 from textual.widgets import TextArea
-
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 
 class Minimal(App[None]):
@@ -30,14 +28,8 @@ class Minimal(App[None]):
         yield TextArea(id="token")
 
 
-def _authtui(paste_path: str, jwks_path: str) -> tuple[App[object], list[int]]:
-    from authtui.core.options import KeyInput, Options
-    from authtui.tui.app import AuthTUI
-
-    paste = Path(paste_path).read_text(encoding="utf-8")
-    jwks = Path(jwks_path).read_bytes()
-    options = Options(now=1_750_000_000.0, keys=(KeyInput("jwks.json", jwks),))
-    app = AuthTUI(paste, options, tick=False, environ={})
+def count_diagnoses(app: Any) -> list[int]:
+    """Count the diagnoses authtui's ``app`` runs: ``[count]``, kept up to date."""
     diagnoses = [0]
     original = app.rediagnose
 
@@ -45,9 +37,20 @@ def _authtui(paste_path: str, jwks_path: str) -> tuple[App[object], list[int]]:
         original()
         diagnoses[0] += 1
 
-    app.rediagnose = counted  # type: ignore[method-assign]
+    app.rediagnose = counted
+    return diagnoses
+
+
+def _authtui(paste_path: str, jwks_path: str) -> tuple[App[object], list[int]]:
+    from authtui.core.options import KeyInput, Options  # not imported by the floor
+    from authtui.tui.app import AuthTUI
+
+    paste = Path(paste_path).read_text(encoding="utf-8")
+    jwks = Path(jwks_path).read_bytes()
+    options = Options(now=_case.NOW, keys=(KeyInput("jwks.json", jwks),))
+    app = AuthTUI(paste, options, tick=False, environ={})
     app.call_after_refresh(lambda: app.query_one("#token", TextArea).focus())
-    return app, diagnoses
+    return app, count_diagnoses(app)
 
 
 def main(argv: list[str]) -> int:

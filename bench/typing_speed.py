@@ -40,7 +40,8 @@ import time
 from pathlib import Path
 
 import _case
-from textual.app import App, ComposeResult
+from _typing_child import Minimal, count_diagnoses
+from textual.app import App
 from textual.widgets import TextArea
 
 from authtui.core.options import KeyInput, Options
@@ -51,13 +52,6 @@ SIZE = (120, 40)
 QUIET = 0.06
 """Seconds without output after which a key counts as handled and drawn."""
 HERE = Path(__file__).resolve().parent
-
-
-class Minimal(App[None]):
-    """One TextArea that echoes what is typed."""
-
-    def compose(self) -> ComposeResult:
-        yield TextArea(id="token")
 
 
 async def _type(app: App[object], selector: str, keys: list[str]) -> tuple[float, float]:
@@ -191,29 +185,23 @@ async def _harness_cost(app: App[object]) -> float:
 
 
 _CASE = _case.build_case()
+PASTE = _CASE.paste.replace(f"Authorization: Bearer {_CASE.token}\r\n", "")
+"""The typical paste without its Authorization line: the token is typed instead."""
 
 
 def _authtui_app() -> AuthTUI:
-    """authtui on the typical paste without its Authorization line, JWKS as key."""
-    paste = _CASE.paste.replace(f"Authorization: Bearer {_CASE.token}\r\n", "")
+    """authtui on :data:`PASTE`, the JWKS as key."""
     options = Options(now=_case.NOW, keys=(KeyInput("jwks.json", _CASE.jwks.encode()),))
-    return AuthTUI(paste, options, tick=False, environ={})
+    return AuthTUI(PASTE, options, tick=False, environ={})
 
 
 async def _run() -> tuple[tuple[float, float], tuple[float, float], int]:
     keys = list(_CASE.token[:KEYS])
     authtui = _authtui_app()
-    reports: list[object] = []
-    original = authtui.rediagnose
-
-    def counted() -> None:
-        original()
-        reports.append(authtui.report)
-
-    authtui.rediagnose = counted  # type: ignore[method-assign]
+    diagnoses = count_diagnoses(authtui)
     ours = await _type(authtui, "#token", keys)
     floor = await _type(Minimal(), "#token", keys)
-    return ours, floor, len(reports)
+    return ours, floor, diagnoses[0]
 
 
 def _terminal_figures() -> tuple[float, float]:
@@ -221,7 +209,7 @@ def _terminal_figures() -> tuple[float, float]:
     keys = list(_CASE.token[:KEYS])
     with tempfile.TemporaryDirectory() as tmp:
         paste, jwks = Path(tmp, "paste.txt"), Path(tmp, "jwks.json")
-        paste.write_text(_CASE.paste.replace(f"Authorization: Bearer {_CASE.token}\r\n", ""))
+        paste.write_text(PASTE, encoding="utf-8")
         jwks.write_text(_CASE.jwks, encoding="utf-8")
         return _in_terminals(["authtui", str(paste), str(jwks)], ["minimal"], keys)
 

@@ -174,13 +174,18 @@ class AuthTUI(
         names = [name for edge, name in sorted(self.HORIZONTAL_BREAKPOINTS) if width >= edge]
         rows = [name for edge, name in sorted(self.VERTICAL_BREAKPOINTS) if height >= edge]
         presenter = ["-presenter"] if self.presenter else []
-        # A paste or a case on the command line folds the inputs once diagnosed, which
-        # on_mount does at once when it is small: folded from the start, the screen is
-        # not styled a second time (a big one is read in the background first).
+        # The inputs fold once the answer is shown, which on_mount does at once for a
+        # small paste: folded from the start, the screen is not styled a second time
+        # (a big one is read in the background first).
         small = len(self._initial_paste) < self.engine.big
-        folded = [FOLDED] if small and (self._initial_paste.strip() or self._initial_demo) else []
+        folded = [FOLDED] if small and self._opens_on_answer else []
         screen.add_class(*names[-1:], *rows[-1:], *presenter, *folded, update=False)
         return screen
+
+    @property
+    def _opens_on_answer(self) -> bool:
+        """A paste or a case came on the command line: the app opens on its answer."""
+        return bool(self._initial_paste.strip() or self._initial_demo)
 
     def compose(self) -> ComposeResult:
         """Inputs (tabbed) beside the verdict and results (tabbed); the inputs' summary
@@ -229,7 +234,7 @@ class AuthTUI(
         self.start_reading_pipe()
         if self._initial_demo == "":  # `authtui --demo` without a name: offer the list
             self.call_after_refresh(self.action_load_demo)
-        if self._initial_paste.strip() or self._initial_demo:
+        if self._opens_on_answer:
             self.show_answer()  # the paste folds
         else:
             self.query_one("#paste").focus()

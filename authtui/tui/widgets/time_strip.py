@@ -8,6 +8,8 @@ the evaluation time marked inside its skew window (layout:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual.content import Content
 from textual.events import Resize
 from textual.widgets import Static
@@ -27,7 +29,7 @@ STYLES = {
 """Content style per kind of segment (theme variables: light themes read well)."""
 
 
-def strip_content(segments: list[Segment]) -> Content:
+def strip_content(segments: Iterable[Segment]) -> Content:
     """The segments as styled content (the text is the tool's own: names and gaps)."""
     return Content.assemble(*((s.text, STYLES.get(s.kind, "")) for s in segments))
 
@@ -62,4 +64,4 @@ class TimeStrip(Static):
             return
         self._drawn = segments
         self.display = bool(segments)  # showing or hiding lays the screen out again
-        self.update(strip_content(list(segments)), layout=False)  # one line: its size stays
+        self.update(strip_content(segments), layout=False)  # one line: its size stays
