@@ -160,6 +160,12 @@ class TokenView(VerticalScroll):
         if self._last is not None and self.is_on_screen_visible():
             self._render_token(*self._last)
 
+    def watch_show_vertical_scrollbar(self) -> None:
+        """The scrollbar came or went, so a line has another width: lay it out again
+        (the widget's own size, and so no Resize, did not change)."""
+        if self._last is not None and self.is_on_screen_visible():
+            self._render_token(*self._last)
+
     _last: tuple[Report | None, Options | None] | None = None
 
     def _width(self) -> int:
