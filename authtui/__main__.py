@@ -2,6 +2,6 @@
 
 import sys
 
-from authtui.cli import main
+from authtui.cli import console
 
-sys.exit(main())
+sys.exit(console())

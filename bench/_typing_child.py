@@ -56,6 +56,9 @@ def _authtui(paste_path: str, jwks_path: str) -> tuple[App[object], list[int]]:
 def main(argv: list[str]) -> int:
     """Run the named app until it quits; write what was typed to the result file."""
     if argv[0] == "authtui":
+        from authtui import startup
+
+        startup.pause()  # as the console script does; the app resumes at its first frame
         app, diagnoses = _authtui(argv[1], argv[2])
     else:
         app, diagnoses = Minimal(), [0]

@@ -14,32 +14,50 @@ import os
 import sys
 from collections.abc import Sequence
 
+from authtui import startup
 from authtui.cli.errors import EXIT_OK, EXIT_USAGE, UsageError, say
 
 
+def console() -> int:
+    """Entry point of the ``authtui`` console script (and ``python -m authtui``):
+    :func:`main` on ``sys.argv``, started with the garbage collector paused until
+    the command's modules are loaded (:mod:`authtui.startup`)."""
+    startup.pause()
+    try:
+        return main()
+    finally:
+        startup.resume()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``authtui`` console script."""
+    """Run the command ``argv`` (default: ``sys.argv[1:]``) names; its exit status.
+    If :func:`console` paused the collector, it resumes once the command's modules
+    are loaded; the TUI resumes it at its first frame."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv[:1] == ["diagnose"]:
             from authtui.cli.diagnose import cmd_diagnose
 
+            startup.resume()
             return cmd_diagnose(argv[1:])
         if argv[:1] == ["compare"]:
             from authtui.cli.compare import cmd_compare
 
+            startup.resume()
             return cmd_compare(argv[1:])
         if argv[:1] == ["demos"]:
             from authtui.cli.diagnose import cmd_demos
 
+            startup.resume()
             return cmd_demos()
         if argv[:1] == ["serve"]:
             from authtui.cli.serve import cmd_serve
 
+            startup.resume()
             return cmd_serve(argv[1:])
         from authtui.cli.tui import cmd_tui
 
-        return cmd_tui(argv)
+        return cmd_tui(argv)  # the app resumes the collector at its first frame
     except UsageError as exc:
         say(str(exc))
         return EXIT_USAGE

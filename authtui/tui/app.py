@@ -26,6 +26,7 @@ from textual.driver import Driver
 from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Select, TabbedContent, TabPane, TextArea
 
+from authtui import startup
 from authtui.core import timefmt
 from authtui.core.model import ClockBasis, Report, Severity
 from authtui.core.options import KeyInput, Options, Secret
@@ -240,6 +241,10 @@ class AuthTUI(
             self.query_one("#paste").focus()
         if self._tick_enabled:
             self.set_interval(1.0, self._tick, name="clock-tick")
+
+    def on_ready(self) -> None:
+        """The first frame is on screen: start-up is over (:mod:`authtui.startup`)."""
+        startup.resume()
 
     def on_unmount(self) -> None:
         """The app is closing: end the background reader, if one was started."""
