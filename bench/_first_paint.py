@@ -8,6 +8,10 @@ then exit.
 
 ``python bench/_first_paint.py minimal PASTE``: the same for a minimal Textual
 app that shows one ``TextArea`` holding the paste.
+
+``python bench/_first_paint.py minimal-terminal PASTE``: that minimal app run for
+real (``App.run``, Textual's own driver) on the terminal it was given, until it is
+killed: the floor of the first screen in a terminal, beside ``authtui PASTE``.
 """
 
 from __future__ import annotations
@@ -29,6 +33,12 @@ async def _authtui(paste: str, jwks: Path) -> None:
 
 
 async def _minimal(paste: str) -> None:
+    app = _minimal_app(paste)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+
+
+def _minimal_app(paste: str):  # type: ignore[no-untyped-def]
     from textual.app import App, ComposeResult
     from textual.widgets import TextArea
 
@@ -36,9 +46,7 @@ async def _minimal(paste: str) -> None:
         def compose(self) -> ComposeResult:
             yield TextArea(paste, id="paste")
 
-    app = Minimal()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    return Minimal()
 
 
 def main(argv: list[str]) -> int:
@@ -46,6 +54,8 @@ def main(argv: list[str]) -> int:
     paste = Path(argv[1]).read_text(encoding="utf-8")
     if argv[0] == "authtui":
         asyncio.run(_authtui(paste, Path(argv[2])))
+    elif argv[0] == "minimal-terminal":
+        _minimal_app(paste).run()
     else:
         asyncio.run(_minimal(paste))
     return 0

@@ -27,19 +27,15 @@ alone). The goal's ratio is the last line.
 from __future__ import annotations
 
 import asyncio
-import fcntl
 import json
 import os
-import select
-import struct
-import subprocess
 import sys
 import tempfile
-import termios
 import time
 from pathlib import Path
 
 import _case
+from _terminal import SIZE, Terminal, drain
 from _typing_child import Minimal, count_diagnoses
 from textual.app import App
 from textual.widgets import TextArea
@@ -48,7 +44,6 @@ from authtui.core.options import KeyInput, Options
 from authtui.tui.app import AuthTUI
 
 KEYS = 200
-SIZE = (120, 40)
 QUIET = 0.06
 """Seconds without output after which a key counts as handled and drawn."""
 HERE = Path(__file__).resolve().parent
@@ -75,48 +70,16 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _drain(fd: int, quiet: float, *, first: float = 0.0, limit: float = 30.0) -> int:
-    """Read output until none came for ``quiet`` seconds (or ``first`` seconds
-    before the first byte); the bytes read. The cursor blinks every 0.5 s when
-    no key comes, so ``quiet`` stays below that."""
-    total, deadline = 0, time.monotonic() + limit
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], quiet if total else max(first, quiet))
-        if not ready:
-            return total
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:  # the child closed the terminal
-            return total
-        if not chunk:
-            return total
-        total += len(chunk)
-    raise TimeoutError("the app kept drawing")
-
-
-class Terminal:
-    """One app running in its own process on a pseudo-terminal of ``SIZE``."""
+class TypedInto(Terminal):
+    """One app in its own process on a pseudo-terminal, typed into key by key."""
 
     def __init__(self, argv: list[str], result: Path) -> None:
+        super().__init__([sys.executable, str(HERE / "_typing_child.py"), *argv, str(result)])
         self.result = result
-        master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
-        env = {**os.environ, "TERM": "xterm-256color"}
-        env.pop("COLUMNS", None), env.pop("LINES", None)
-        self.master = master
-        self.child = subprocess.Popen(
-            [sys.executable, str(HERE / "_typing_child.py"), *argv, str(result)],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=env,
-            start_new_session=True,
-        )
-        os.close(slave)
 
     def started(self) -> None:
         """Wait for the first screen (drawn, then quiet)."""
-        _drain(self.master, 0.3, first=20.0)
+        drain(self.master, 0.3, first=20.0)
 
     def cpu(self) -> float:
         """The process's CPU seconds so far."""
@@ -125,24 +88,17 @@ class Terminal:
     def type(self, key: str) -> None:
         """Type one key and wait until the app has drawn what it does."""
         os.write(self.master, key.encode())
-        _drain(self.master, QUIET)
+        drain(self.master, QUIET)
 
     def quit(self) -> tuple[str, int]:
         """ctrl+q; what the editor held and how many diagnoses ran."""
         os.write(self.master, b"\x11")
         deadline = time.monotonic() + 20
         while self.child.poll() is None and time.monotonic() < deadline:
-            _drain(self.master, 0.1)
+            drain(self.master, 0.1)
         self.close()
         report = json.loads(self.result.read_text(encoding="utf-8"))
         return report["text"], report["diagnoses"]
-
-    def close(self) -> None:
-        """Stop the process (if still running) and close the terminal."""
-        if self.child.poll() is None:
-            self.child.kill()
-        self.child.wait()
-        os.close(self.master)
 
 
 def _in_terminals(ours: list[str], floor: list[str], keys: list[str]) -> tuple[float, float]:
@@ -150,7 +106,7 @@ def _in_terminals(ours: list[str], floor: list[str], keys: list[str]) -> tuple[f
     every key goes to one, then to the other, so both meet the same machine
     (a shared machine's speed changes from one second to the next)."""
     with tempfile.TemporaryDirectory() as tmp:
-        apps = [Terminal(ours, Path(tmp, "ours.json")), Terminal(floor, Path(tmp, "floor.json"))]
+        apps = [TypedInto(ours, Path(tmp, "ours.json")), TypedInto(floor, Path(tmp, "floor.json"))]
         try:
             for app in apps:
                 app.started()
