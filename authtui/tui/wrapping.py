@@ -148,6 +148,10 @@ class FastWrap(WrappedDocument):
         found = document.shown(index) if isinstance(document, DisplayDocument) else None
         return line_layout(line, self._width, self._tab_width, found)
 
+    def forget(self) -> None:
+        """Forget the rows: the next :meth:`wrap` computes them all again."""
+        self._wrapped_as = None
+
     def wrap(self, width: int, tab_width: int | None = None) -> None:
         """Wrap every line at ``width`` (0: no wrapping)."""
         if tab_width:

@@ -24,10 +24,13 @@ only (:class:`~authtui.tui.widgets.marked_area.MarkedTextArea`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import events
 from textual.document._document import EditResult, Location
 from textual.document._document_navigator import DocumentNavigator
 from textual.document._edit import Edit
+from textual.reactive import Reactive, reactive
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
@@ -39,6 +42,17 @@ from authtui.tui.wrapping import FastWrap
 
 class SafeTextArea(MarkedTextArea):
     """A TextArea for untrusted text: the document keeps the bytes, the screen shows escapes."""
+
+    selection: Reactive[Selection] = reactive(
+        Selection(), init=False, always_update=True, repaint=False
+    )
+    """TextArea's cursor and selection, without its repaint of every row at each change
+    (a keystroke then costs as many rows as the editor is tall): :meth:`_watch_selection`
+    repaints the rows that can have changed."""
+
+    _edited: tuple[int, int, bool] | None = None
+    """Since the last repaint, edits changed the rows from this one down: (first row,
+    rows the document had before, whether it was empty)."""
 
     def __init__(self, text: str = "", *, masked: bool = False, **kwargs: object) -> None:
         """``masked``: tokens are drawn with their ends only (presenter mode)."""
@@ -66,6 +80,7 @@ class SafeTextArea(MarkedTextArea):
         self._build_highlight_map()
         self.move_cursor((0, 0))
         self._rewrap_and_refresh_virtual_size()
+        self.refresh()  # a new document: every row (the cursor's move repaints only its own)
 
     # ------------------------------------------------ no location inside an escape
 
@@ -109,7 +124,89 @@ class SafeTextArea(MarkedTextArea):
             edit.from_location = edit.to_location = self._snap(top)
         else:
             edit.from_location, edit.to_location = self._snap(top), self._snap(bottom, after=True)
+        self._note_edit(edit.top[0])
         return super().edit(edit)
+
+    # ------------------------------------------------ repaint only the rows that changed
+
+    def _note_edit(self, line: int) -> None:
+        """An edit is about to change ``line`` and may move every line after it. The
+        line above is repainted too: a token folded over lines is coloured by what the
+        next line holds (:mod:`authtui.tui.token_marks`)."""
+        first = self._first_row(line - 1)
+        document = self.document
+        empty = document.line_count == 1 and not document[0]
+        height = self.wrapped_document.height
+        if self._edited is not None:
+            was_first, was_height, was_empty = self._edited
+            first, height, empty = min(first, was_first), max(height, was_height), was_empty
+        self._edited = (first, height, empty)
+
+    def _undo_batch(self, edits: Sequence[Edit]) -> None:
+        """Undo, then wrap and repaint the whole document again."""
+        super()._undo_batch(edits)
+        self._after_history(edits)
+
+    def _redo_batch(self, edits: Sequence[Edit]) -> None:
+        """Redo, then wrap and repaint the whole document again."""
+        super()._redo_batch(edits)
+        self._after_history(edits)
+
+    def _after_history(self, edits: Sequence[Edit]) -> None:
+        """Textual re-wraps only the range an undone or redone batch spans, which is
+        wrong for some batches (a paste, then typing, undone together): the wrapping
+        then has rows for lines the document no longer has, and drawing them raises
+        IndexError. Undo is rare and wrapping is linear, so wrap everything again."""
+        if edits:
+            wrapped = self.wrapped_document
+            if isinstance(wrapped, FastWrap):
+                wrapped.forget()
+            self._rewrap_and_refresh_virtual_size()
+            self.refresh()
+            self.scroll_cursor_visible()
+
+    def _first_row(self, line: int) -> int:
+        """The first screen row (in the document, before scrolling) of ``line``."""
+        line = max(0, min(line, self.document.line_count - 1))
+        return self.wrapped_document.location_to_offset((line, 0)).y
+
+    def _rows(self, selection: Selection) -> tuple[int, int]:
+        """The rows (first, last + 1) of the whole lines ``selection`` touches: the
+        cursor's line is highlighted on all its rows."""
+        document = self.document
+        last_line = document.line_count - 1
+        top, bottom = sorted((selection.start[0], selection.end[0]))
+        top, bottom = max(0, min(top, last_line)), max(0, min(bottom, last_line))
+        end = self.wrapped_document.location_to_offset((bottom, len(document[bottom])))
+        return self._first_row(top), end.y + 1
+
+    def _watch_selection(self, previous_selection: Selection, selection: Selection) -> None:
+        """Textual's watcher, then a repaint of the rows the move or edit changed: those
+        of the lines the old and the new selection touch and, after an edit, every row
+        from the edit's first down to the longer of the document before and after.
+        The placeholder, which no location places, repaints all; so does Textual when
+        the document's size changed (a wider line-number gutter comes with a new line)."""
+        super()._watch_selection(previous_selection, selection)
+        edited, self._edited = self._edited, None
+        if not self.is_mounted:
+            return
+        document = self.document
+        if self.placeholder and (
+            (document.line_count == 1 and not document[0]) or (edited is not None and edited[2])
+        ):
+            self.refresh()  # the placeholder's rows, which no location places
+            return
+        spans = [self._rows(previous_selection), self._rows(selection)]
+        if edited is not None:
+            spans.append((edited[0], max(edited[1], self.wrapped_document.height)))
+        spans.sort()
+        start, stop = spans[0]
+        for next_start, next_stop in spans[1:]:
+            if next_start > stop:
+                self.refresh_lines(start, stop - start)
+                start = next_start
+            stop = max(stop, next_stop)
+        self.refresh_lines(start, stop - start)
 
     def find_matching_bracket(self, bracket: str, search_from: Location) -> Location | None:
         """Bracket matching only when asked for (it reads the document to its end)."""
