@@ -15,7 +15,6 @@ is a problem, said in words, and that entry (only) is left out.
 
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -93,6 +92,8 @@ def _keys_of(value: object) -> list[str] | None:
 
 def parse_keys(text: str, path: Path | None = None) -> Remap:
     """Read a keys file's text. Never raises."""
+    import tomllib  # only when a keys file exists: not at every start
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
