@@ -204,8 +204,8 @@ H = seg({"alg": "RS256"})
 P = seg({"sub": "u1"})
 MALFORMED = [
     # (id, text, words that must appear in a token.malformed note)
-    ("one-segment", "eyJhbGciOiJIUzI1NiJ9", ["1 segments"]),
-    ("two-segments", f"{H}.{P}", ["2 segments"]),
+    ("one-segment", "eyJhbGciOiJIUzI1NiJ9", ["1 segment (found 0 dots)"]),
+    ("two-segments", f"{H}.{P}", ["2 segments (found 1 dot)"]),
     ("four-segments", f"{H}.{P}.c2ln.c2ln", ["4 segments"]),
     ("six-segments", f"{H}.{P}.a.b.c.d", ["6 segments"]),
     ("bad-b64-header", f"eyJ!bad.{P}.c2ln", ["segment 1 (header)", "'!'", "offset 3"]),

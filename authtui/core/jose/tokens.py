@@ -392,14 +392,19 @@ def _form(header: dict[str, Any] | None, count: int, broken: bool) -> TokenForm:
     return TokenForm.JWS
 
 
+def _count(number: int, noun: str) -> str:
+    """``1 segment``, ``0 dots``: a count and its noun, singular for one."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _decode_jwt(raw: str, parts: list[str], count: int, source: str) -> Token:
     names = _JWE_NAMES if count == 5 else _SEGMENT_NAMES
     dec = _Decoder(parts, names)
     if count not in (3, 5):
         dec.malformed(
             None,
-            f"{count} segments (found {count - 1} dots); a signed JWT (JWS) has 3 "
-            "and an encrypted one (JWE) 5.",
+            f"{_count(count, 'segment')} (found {_count(count - 1, 'dot')}); a signed JWT "
+            "(JWS) has 3 and an encrypted one (JWE) 5.",
         )
     header = dec.json_object(0)
     _check_header(dec, header, count)
