@@ -242,6 +242,24 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         {"url": "http://localhost/me", "status": 401, "source": "curl"},
     ),
     (
+        "curl-connected-without-tls-is-http",
+        "*   Trying 127.0.0.1:18431...\n* Connected to 127.0.0.1 (127.0.0.1) port 18431 (#0)\n"
+        "> GET /me HTTP/1.1\n> Host: 127.0.0.1:18431\n>\n< HTTP/1.0 401 Unauthorized\n<\n",
+        {"url": "http://127.0.0.1:18431/me", "status": 401},
+    ),
+    (
+        "curl-tls-handshake-is-https",
+        "* Connected to localhost (127.0.0.1) port 18443 (#0)\n* ALPN: offers h2,http/1.1\n"
+        "* TLSv1.3 (OUT), TLS handshake, Client hello (1):\n"
+        "> GET /me HTTP/1.1\n> Host: localhost:18443\n>\n< HTTP/1.1 401 Unauthorized\n<\n",
+        {"url": "https://localhost:18443/me", "status": 401},
+    ),
+    (
+        "curl-port-8080-without-tls-is-http",
+        "* Connected to api.x (10.0.0.1) port 8080\n> GET /me HTTP/1.1\n>\n< HTTP/1.1 401 x\n<\n",
+        {"url": "http://api.x:8080/me", "status": 401},
+    ),
+    (
         "curl-other-port-without-host",
         "* Connected to api.x (10.0.0.1) port 8443\n> GET /me HTTP/1.1\n>\n< HTTP/2 403\n<\n",
         {"url": "https://api.x:8443/me", "status": 403},

@@ -6,6 +6,7 @@ in time linear in its length, and never raises.
 from __future__ import annotations
 
 import itertools
+import re
 import string
 from dataclasses import dataclass
 
@@ -300,6 +301,16 @@ def curl_connected(text: str) -> tuple[str, int | None] | None:
         if before == "port" and word.isascii() and word.isdigit() and len(word) <= 5:
             port = int(word)
     return words[0], port
+
+
+_TLS_INFO = re.compile(r"\b(?:SSL|TLSv?\d?(?:\.\d)?|ALPN)\b|[Cc]ertificate")
+"""What curl says on its ``*`` lines only over TLS: the handshake (``TLSv1.3 (OUT), TLS
+handshake``), ``SSL connection using``, ``ALPN: curl offers h2``, ``Server certificate``."""
+
+
+def curl_tls(text: str) -> bool:
+    """Whether a curl ``*`` line speaks of TLS (the connection above it is https)."""
+    return _TLS_INFO.search(text) is not None
 
 
 def scheme_known(line: str) -> bool:

@@ -62,6 +62,8 @@ class Msg:
     url: str | None = None
     curl_host: str | None = None
     curl_port: int | None = None
+    curl_tls: bool | None = None
+    """Whether curl spoke of TLS on the connection (None: no ``Connected to`` line)."""
     folded: list[str] = field(default_factory=list)
     """Continuation lines of the last header, joined when the next one arrives."""
     only_challenges: bool = True

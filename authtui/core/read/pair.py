@@ -99,8 +99,25 @@ def _url(msg: Msg, headers: tuple[Header, ...]) -> str | None:
     host = (hosts[0].strip() if hosts else "") or msg.authority or _curl_authority(msg)
     if not host or " " in host:
         return None
-    scheme = msg.scheme or ("http" if msg.curl_port == 80 else "https")
-    return f"{scheme}://{host}{target}"
+    return f"{msg.scheme or _curl_scheme(msg)}://{host}{target}"
+
+
+_HTTP_PORTS, _HTTPS_PORTS = (80, 8080), (443, 8443)
+"""The ports that say the scheme by convention (IANA's http, http-alt, https, https-alt)."""
+
+
+def _curl_scheme(msg: Msg) -> str:
+    """The scheme a curl transcript shows: https when curl spoke of TLS; else by a
+    conventional port; else http where curl connected and spoke no TLS (it always
+    shows the handshake over TLS); https, the usual case, when it shows no connection.
+    Hand-trimmed transcripts often drop the handshake: a conventional port wins."""
+    if msg.curl_tls:
+        return "https"
+    if msg.curl_port in _HTTP_PORTS:
+        return "http"
+    if msg.curl_port in _HTTPS_PORTS or msg.curl_tls is None:
+        return "https"
+    return "http"
 
 
 def _curl_authority(msg: Msg) -> str | None:

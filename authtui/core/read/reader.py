@@ -15,6 +15,7 @@ from authtui.core.read.lines import (
     Start,
     bearer_credential,
     curl_connected,
+    curl_tls,
     header_line,
     is_challenge,
     is_tokenish,
@@ -43,6 +44,8 @@ class Reader:
         self.harvest = Harvest(notes)
         self.curl_host: str | None = None
         self.curl_port: int | None = None
+        self.curl_tls: bool | None = None
+        """Whether curl spoke of TLS after its last ``Connected to`` (None: none seen)."""
         self.ignored = 0
         self.first_ignored = ""
         self.binary = 0
@@ -102,6 +105,9 @@ class Reader:
         connected = curl_connected(text)
         if connected is not None:
             self.curl_host, self.curl_port = connected
+            self.curl_tls = False
+        elif self.curl_tls is False and curl_tls(text):
+            self.curl_tls = True
 
     def _curl_line(self, side: str, text: str) -> None:
         stripped = text.strip()
@@ -348,6 +354,7 @@ class Reader:
         self._end()
         if msg.source == "curl" and msg.kind == REQUEST:
             msg.curl_host, msg.curl_port = self.curl_host, self.curl_port
+            msg.curl_tls = self.curl_tls
         self.msg = msg
         self.state = HEADERS
 
