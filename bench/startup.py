@@ -1,4 +1,4 @@
-"""Start-up: whole processes, timed from spawn to exit (median of several runs).
+"""Start-up: whole processes, timed from spawn (medians of runs taken in turn).
 
 1. ``authtui diagnose PASTE --key JWKS --format json`` on the typical case against
    ``python -c "import jwt"`` (goal: at most 1.5x).
@@ -32,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import _case
@@ -56,14 +57,17 @@ def _wall(argv: list[str], *, ok: tuple[int, ...] = (0,)) -> float:
     return wall
 
 
-def _median_pair(a: list[str], b: list[str], *, ok: tuple[int, ...] = (0,)) -> tuple[float, float]:
-    """Median wall times of ``a`` and ``b``, run alternately after one warm-up each."""
-    _wall(a, ok=ok), _wall(b)
-    times_a, times_b = [], []
-    for _ in range(RUNS):
-        times_a.append(_wall(a, ok=ok))
-        times_b.append(_wall(b))
-    return statistics.median(times_a), statistics.median(times_b)
+def _paired(a: Callable[[], float], b: Callable[[], float]) -> tuple[float, float, float]:
+    """Median times of ``a`` and ``b``, run in turn (a b a b ...) after one warm-up
+    each, and the median of their ratios pair by pair, which a machine whose speed
+    drifts during the runs moves less than the ratio of the medians."""
+    a(), b()
+    pairs = [(a(), b()) for _ in range(RUNS)]
+    return (
+        statistics.median(x for x, _ in pairs),
+        statistics.median(y for _, y in pairs),
+        statistics.median(x / y for x, y in pairs),
+    )
 
 
 def _first_screen(argv: list[str], text: str) -> float:
@@ -73,16 +77,6 @@ def _first_screen(argv: list[str], text: str) -> float:
         return terminal.wait_for_text(text)
     finally:
         terminal.close()
-
-
-def _median_screens(a: tuple[list[str], str], b: tuple[list[str], str]) -> tuple[float, float]:
-    """Median first-screen times of two apps, spawned alternately after a warm-up each."""
-    _first_screen(*a), _first_screen(*b)
-    times_a, times_b = [], []
-    for _ in range(RUNS):
-        times_a.append(_first_screen(*a))
-        times_b.append(_first_screen(*b))
-    return statistics.median(times_a), statistics.median(times_b)
 
 
 def main() -> int:
@@ -111,23 +105,28 @@ def main() -> int:
             # exit 1 is also what a traceback gives: only a report makes the run a figure
             raise SystemExit("diagnose printed no JSON report: no figure") from None
         # diagnose exits 1 when the paste shows a failure, as this one does
-        cli, floor = _median_pair(diag, [sys.executable, "-c", "import jwt"], ok=(0, 1))
+        cli, floor, cli_ratio = _paired(
+            lambda: _wall(diag, ok=(0, 1)), lambda: _wall([sys.executable, "-c", "import jwt"])
+        )
         ours = [*authtui, str(paste), "--key", str(jwks), "--now", str(int(_case.NOW))]
         floor_app = [sys.executable, script, "minimal-terminal", str(paste)]
-        shown, floor_shown = _median_screens((ours, VERDICT), (floor_app, FLOOR_TEXT))
-        tui, minimal = _median_pair(
-            [sys.executable, script, "authtui", str(paste), str(jwks)],
-            [sys.executable, script, "minimal", str(paste)],
+        shown, floor_shown, shown_ratio = _paired(
+            lambda: _first_screen(ours, VERDICT), lambda: _first_screen(floor_app, FLOOR_TEXT)
+        )
+        tui, minimal, headless_ratio = _paired(
+            lambda: _wall([sys.executable, script, "authtui", str(paste), str(jwks)]),
+            lambda: _wall([sys.executable, script, "minimal", str(paste)]),
         )
     _case.show("authtui diagnose --format json (whole process)", cli)
     _case.show('python -c "import jwt" (floor)', floor)
     _case.show("headless: authtui to first screen and exit (reference)", tui)
     _case.show("headless: one-TextArea app, the same (reference)", minimal)
-    print(f"headless first screen and exit, for reference: {tui / minimal:.2f}x")
+    print(f"headless first screen and exit, for reference: {headless_ratio:.2f}x")
     _case.show("terminal: authtui PASTE --key JWKS to its verdict", shown)
     _case.show("terminal: one-TextArea app to its text (floor)", floor_shown)
-    print(_case.ratio_line("start-up: diagnose vs import jwt", cli / floor, 1.5))
-    print(_case.ratio_line("start-up: TUI first screen vs minimal app", shown / floor_shown, 1.5))
+    print("ratios: the median of the ratios of runs taken in turn")
+    print(_case.ratio_line("start-up: diagnose vs import jwt", cli_ratio, 1.5))
+    print(_case.ratio_line("start-up: TUI first screen vs minimal app", shown_ratio, 1.5))
     return 0
 
 
