@@ -119,6 +119,16 @@ async def _act(pilot: Pilot[Any], editor: TextArea, rng: random.Random) -> str:
     return key
 
 
+async def _walk(pilot: Pilot[Any], editor: TextArea, rng: random.Random, steps: int) -> None:
+    """``steps`` random actions; after each, the drawing is what a full repaint draws."""
+    before = editor.text
+    done: list[str] = []
+    for _ in range(steps):
+        done.append(await _act(pilot, editor, rng))
+        assert await _same_as_redrawn(pilot, editor), f"stale rows after {done[-12:]}"
+    assert editor.text != before  # the walk did edit
+
+
 @pytest.mark.parametrize(
     ("masked", "size", "seed"),
     [(False, (60, 16), 11), (False, (100, 30), 12), (True, (60, 16), 13)],
@@ -131,12 +141,7 @@ async def test_an_editor_alone_draws_after_each_action_what_a_full_repaint_draws
     async with app.run_test(size=size) as pilot:
         editor = app.query_one(SafeTextArea)
         await pilot.pause()
-        before = editor.text
-        done: list[str] = []
-        for _ in range(120):
-            done.append(await _act(pilot, editor, rng))
-            assert await _same_as_redrawn(pilot, editor), f"stale rows after {done[-12:]}"
-        assert editor.text != before  # the walk did edit
+        await _walk(pilot, editor, rng, 120)
 
 
 async def test_loading_a_new_text_repaints_every_row() -> None:
@@ -234,14 +239,7 @@ async def test_what_is_drawn_after_each_keystroke_is_what_a_full_repaint_draws(
         if pane == "token":
             editor.load_text(f"{HEADER}.{PAYLOAD}.c2ln")
             await pilot.pause()
-        before = editor.text
-        done: list[str] = []
-        for _ in range(100):
-            done.append(await _act(pilot, editor, rng))
-            await pilot.pause()
-            drawn = _drawn(pilot, editor)
-            assert drawn == await _redrawn(pilot, editor), f"stale rows after {done[-12:]}"
-        assert editor.text != before  # the walk did edit
+        await _walk(pilot, editor, rng, 100)
 
 
 async def test_typing_one_character_repaints_a_few_rows_not_the_whole_editor() -> None:

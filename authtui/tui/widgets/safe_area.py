@@ -134,8 +134,7 @@ class SafeTextArea(MarkedTextArea):
         line above is repainted too: a token folded over lines is coloured by what the
         next line holds (:mod:`authtui.tui.token_marks`)."""
         first = self._first_row(line - 1)
-        document = self.document
-        empty = document.line_count == 1 and not document[0]
+        empty = self._empty()
         height = self.wrapped_document.height
         if self._edited is not None:
             was_first, was_height, was_empty = self._edited
@@ -165,6 +164,11 @@ class SafeTextArea(MarkedTextArea):
             self.refresh()
             self.scroll_cursor_visible()
 
+    def _empty(self) -> bool:
+        """The document holds nothing (the placeholder shows)."""
+        document = self.document
+        return document.line_count == 1 and not document[0]
+
     def _first_row(self, line: int) -> int:
         """The first screen row (in the document, before scrolling) of ``line``."""
         line = max(0, min(line, self.document.line_count - 1))
@@ -174,9 +178,8 @@ class SafeTextArea(MarkedTextArea):
         """The rows (first, last + 1) of the whole lines ``selection`` touches: the
         cursor's line is highlighted on all its rows."""
         document = self.document
-        last_line = document.line_count - 1
         top, bottom = sorted((selection.start[0], selection.end[0]))
-        top, bottom = max(0, min(top, last_line)), max(0, min(bottom, last_line))
+        bottom = max(0, min(bottom, document.line_count - 1))  # _first_row clamps top
         end = self.wrapped_document.location_to_offset((bottom, len(document[bottom])))
         return self._first_row(top), end.y + 1
 
@@ -190,10 +193,7 @@ class SafeTextArea(MarkedTextArea):
         edited, self._edited = self._edited, None
         if not self.is_mounted:
             return
-        document = self.document
-        if self.placeholder and (
-            (document.line_count == 1 and not document[0]) or (edited is not None and edited[2])
-        ):
+        if self.placeholder and (self._empty() or (edited is not None and edited[2])):
             self.refresh()  # the placeholder's rows, which no location places
             return
         spans = [self._rows(previous_selection), self._rows(selection)]

@@ -157,12 +157,15 @@ class TokenView(VerticalScroll):
 
     def on_resize(self, event: events.Resize) -> None:
         """The columns are laid out for the width: lay them out again."""
-        if self._last is not None and self.is_on_screen_visible():
-            self._render_token(*self._last)
+        self._lay_out_again()
 
     def watch_show_vertical_scrollbar(self) -> None:
-        """The scrollbar came or went, so a line has another width: lay it out again
-        (the widget's own size, and so no Resize, did not change)."""
+        """The scrollbar came or went, so a line has another width (the widget's own
+        size, and so no Resize, did not change)."""
+        self._lay_out_again()
+
+    def _lay_out_again(self) -> None:
+        """Lay the shown sheet out again for the width a line has now."""
         if self._last is not None and self.is_on_screen_visible():
             self._render_token(*self._last)
 
