@@ -219,7 +219,7 @@ class AuthTUI(
                     with TabPane("Decoded token", id="tab-decoded"):
                         yield TokenView(id="decoded")
         yield StatusBar(id="status")  # in the footer's row while it speaks
-        yield KeysFooter(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Prefill the fields, pick the theme, run the first diagnosis."""

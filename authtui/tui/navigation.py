@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 
 from textual.dom import DOMNode
 from textual.widget import Widget
-from textual.widgets import Footer, Input, OptionList, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
 from authtui.tui.keys import PANES
 from authtui.tui.widgets.find_bar import FindBar, find_line
+from authtui.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -152,7 +153,7 @@ class Navigation(_Base):
         for old in self.query(FindBar):
             old.remove()
         bar = FindBar(target, self.find_in)
-        footers = self.screen.query(Footer)
+        footers = self.screen.query(KeysFooter)
         self.screen.mount(bar, before=footers.first() if footers else None)
         bar.focus()
 
