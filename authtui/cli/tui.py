@@ -62,7 +62,12 @@ def cmd_tui(argv: Sequence[str]) -> int:
     piped = pipe_pending(args, stdin=not args.served)  # read by the app, once on screen
     text, from_pipe = ("", True) if piped else paste_text(args, stdin=not args.served)
     check_demo(args.demo)
-    from authtui.tui.launch import NoTerminal, run_tui
+    head_start = None
+    if args.demo is None and not from_pipe:  # a case fills the fields with its own
+        from authtui.tui.head_start import begin
+
+        head_start = begin(text, options, presenter=args.presenter, served=args.served)
+    from authtui.tui.launch import NoTerminal, run_tui  # Textual: after the head start
 
     try:
         return run_tui(
@@ -73,6 +78,7 @@ def cmd_tui(argv: Sequence[str]) -> int:
             from_pipe=from_pipe,
             served=args.served,
             read_pipe=read_pipe if piped else None,
+            head_start=head_start,
         )
     except NoTerminal as exc:
         raise UsageError(str(exc)) from None

@@ -10,7 +10,6 @@ notification is plain text through :func:`printable`.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import time
 from collections.abc import Callable, Mapping
@@ -18,7 +17,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -36,14 +35,8 @@ from authtui.tui.clearing import Clearing
 from authtui.tui.commands import AuthCommands
 from authtui.tui.comparing import Comparing
 from authtui.tui.diagnosing import DiagnosisRunner, Engine
-from authtui.tui.fields import (
-    Built,
-    Form,
-    build_options,
-    key_field_text,
-    number_field_text,
-    when_field_text,
-)
+from authtui.tui.fields import Built, Form, build_with_command_line, prefill
+from authtui.tui.head_start import HeadStart
 from authtui.tui.key_reading import KeyReading
 from authtui.tui.keymap import Remapping
 from authtui.tui.keys import APP_BINDINGS, PANE_BINDINGS, SERVED_KEYMAP, SWITCH_KEY, default_key
@@ -128,13 +121,16 @@ class AuthTUI(
         driver_class: type[Driver] | None = None,
         read_pipe: Callable[[], str] | None = None,
         keys_file: Path | None = None,
+        head_start: HeadStart | None = None,
     ) -> None:
         """``clock`` and ``tick`` exist so tests and screenshots can freeze time;
         ``engine`` so tests can hold a background run where they want it;
         ``driver_class`` is the terminal driver (the launcher's reads pastes whole);
         ``read_pipe`` reads the paste from a pipe, once the app is on screen
         (:mod:`authtui.tui.piped`); ``keys_file`` the user's ``keys.toml``
-        (:mod:`authtui.tui.keymap`; ``None``: none).
+        (:mod:`authtui.tui.keymap`; ``None``: none); ``head_start`` the first
+        diagnosis, begun by the launcher before it imported the app
+        (:mod:`authtui.tui.head_start`).
 
         ``served``: running in a browser (``authtui serve``): see :mod:`authtui.tui.served`.
         """
@@ -142,7 +138,8 @@ class AuthTUI(
         self.served = served
         self.read_pipe = read_pipe
         self._keys_file = keys_file
-        self.engine = engine or Engine(child=ChildProcess())
+        self.engine = engine or Engine(child=head_start.child if head_start else ChildProcess())
+        self.head_start = head_start
         self._initial_paste = paste
         self._initial = options or Options()
         self._initial_demo = demo
@@ -243,8 +240,19 @@ class AuthTUI(
             self.set_interval(1.0, self._tick, name="clock-tick")
 
     def on_ready(self) -> None:
-        """The first frame is on screen: start-up is over (:mod:`authtui.startup`)."""
+        """The first frame is on screen: start-up is over (:mod:`authtui.startup`);
+        load the diagnosis for the keys to come (:mod:`authtui.tui.head_start`)."""
         startup.resume()
+        if self.engine.cold:
+            self._warm_up()
+
+    @work(thread=True, group="warm-up", exit_on_error=False)
+    def _warm_up(self) -> None:
+        """In a thread, so that keys are answered meanwhile: import the diagnosis; then
+        diagnose by the app's own clock if the report shown came from the head start."""
+        self.engine.warm_up()
+        if self.head_started:
+            self.call_from_thread(self.rediagnose)
 
     def on_unmount(self) -> None:
         """The app is closing: end the background reader, if one was started."""
@@ -252,23 +260,16 @@ class AuthTUI(
 
     def _prefill(self, paste: str, options: Options) -> None:
         """Put the CLI's paste and options into the fields, without re-diagnosing."""
+        filled = prefill(paste, options, presenter=self.presenter, served=self.served)
+        form = filled.form
         with self._quiet():
-            self.query_one("#paste", TextArea).load_text(paste)
-            self.query_one("#token", TextArea).load_text(options.token or "")
-            self._set_input("skew", number_field_text(options.skew))
-            self._set_input("when", when_field_text(options))
-            self._set_input("audiences", " ".join(options.audiences))
-            self._set_input("issuer", options.issuer or "")
-            self._set_input("scopes", " ".join(options.scopes))
-            key_text = "" if self.served else key_field_text(options)
-            self._cli_keys = () if key_text else options.keys
-            self._settings.load_key_text(key_text)
-            self._settings.set_redact(options.redact or self.presenter)
-            if options.secret is not None:
-                try:
-                    self._set_input("secret", options.secret.reveal().decode("utf-8"))
-                except UnicodeDecodeError:
-                    self._cli_secret = options.secret
+            self.query_one("#paste", TextArea).load_text(form.paste)
+            self.query_one("#token", TextArea).load_text(form.token)
+            for field_id in ("skew", "when", "audiences", "issuer", "scopes", "secret"):
+                self._set_input(field_id, getattr(form, field_id))
+            self._settings.load_key_text(form.key)
+            self._settings.set_redact(form.redact)
+        self._cli_keys, self._cli_secret = filled.keys, filled.secret
 
     def _quiet(self) -> AbstractContextManager[None]:
         """Change fields without each change re-diagnosing."""
@@ -306,19 +307,15 @@ class AuthTUI(
         if by_id(self, "#settings", SettingsPane) is None:  # a late message as the app closes
             return
         form = self.form()
-        built = build_options(
+        built = build_with_command_line(
             form,
             self._clock(),
+            cli_keys=self._cli_keys,
+            cli_secret=self._cli_secret,
             force_redact=self.presenter,
             key_paths=not self.served,
             key_read=self.key_reading(form.key),
         )
-        if not form.secret and self._cli_secret is not None:
-            options = dataclasses.replace(built.options, secret=self._cli_secret)
-            built = dataclasses.replace(built, options=options)
-        if not form.key.strip() and self._cli_keys:
-            options = dataclasses.replace(built.options, keys=self._cli_keys)
-            built = dataclasses.replace(built, options=options, key_source="from the command line")
         self.built = built
         empty = not form.paste.strip() and not form.token.strip()
         self.run_diagnosis(form.paste, built.options, empty=empty)  # the paste is read once

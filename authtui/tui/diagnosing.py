@@ -20,22 +20,27 @@ An edit of a big paste starts a run only after the edits settle
 (:attr:`Engine.settle` seconds without one), so typing does not re-read megabytes
 a keystroke.
 
+The app's very first diagnosis is usually done already: the launcher began it in
+the child before importing Textual (:mod:`authtui.tui.head_start`), and this
+process imports the diagnosis only after the first frame (:meth:`Engine.warm_up`).
+
 A mixin for :class:`~authtui.tui.app.AuthTUI`, kept apart so app.py stays small.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import importlib
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import work
 
-from authtui.core.diagnose import diagnose_paste
 from authtui.core.read.paste import read_paste
 from authtui.tui.messages import Diagnosed, DiagnosisJob
-from authtui.tui.offload import ChildProcess
+from authtui.tui.offload import BIG_PASTE, ChildProcess
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -43,15 +48,23 @@ if TYPE_CHECKING:
 
     from authtui.core.model import Paste, Report
     from authtui.core.options import Options
+    from authtui.tui.head_start import HeadStart
 
     _Base = App[int]
 else:
     _Base = object
 
-BIG_PASTE = 256 * 1024
-"""Characters from which a paste is read in the background (about 20 ms of reading)."""
 SETTLE = 0.3
 """Seconds without an edit before a big paste is read again."""
+
+
+def diagnose_paste(read: Paste, options: Options) -> Report:
+    """:func:`authtui.core.diagnose.diagnose_paste`, imported at its first call: PyJWT,
+    cryptography and the checks come with it, and the first screen does without
+    them (:mod:`authtui.tui.head_start`)."""
+    from authtui.core.diagnose import diagnose_paste as diagnose
+
+    return diagnose(read, options)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +82,17 @@ class Engine:
     child: ChildProcess | None = None
     """Where big pastes are read and diagnosed (``None``: in the worker thread, with
     :attr:`read` and :attr:`diagnose`). The app's own engine has one."""
+
+    @property
+    def cold(self) -> bool:
+        """No diagnosis has run in this process yet: its modules are still to load."""
+        return self.diagnose is diagnose_paste and "authtui.core.diagnose" not in sys.modules
+
+    def warm_up(self) -> None:
+        """Import what the first diagnosis in this process runs (the diagnosis and
+        every check), so that the first key after start-up does not wait for it."""
+        importlib.import_module("authtui.core.diagnose")
+        importlib.import_module("authtui.core.checks").all_checks()
 
     def close(self) -> None:
         """End the child process, if one was started."""
@@ -97,6 +121,11 @@ class DiagnosisRunner(_Base):
     _settle_timer: Timer | None = None
     reading: bool = False
     """True while a big paste is being read and the findings shown are from before."""
+    head_start: HeadStart | None = None
+    """The first diagnosis, begun by the launcher in the child (its report is taken
+    by the first small-paste diagnosis, when it answers the same fields)."""
+    head_started: bool = False
+    """The report shown is the head start's (diagnosed by the clock of before)."""
 
     def show_report(self, report: Report, *, empty: bool) -> None:
         """Show a report (the app draws it)."""
@@ -152,7 +181,11 @@ class DiagnosisRunner(_Base):
         try:
             read = known if known is not None else self.engine.read(paste)
             self._read_text, self._read = paste, read
-            report = self.engine.diagnose(read, options)
+            begun, self.head_start = self.head_start, None
+            report = begun.take(paste, options) if begun is not None else None
+            self.head_started = report is not None
+            if report is None:
+                report = self.engine.diagnose(read, options)
         except Exception as exc:
             self.notify(f"The diagnosis failed: {type(exc).__name__}: {exc}", severity="error")
             return

@@ -8,7 +8,7 @@ time that cannot be read) come back as plain sentences, never as exceptions.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from authtui.core import timefmt
@@ -207,3 +207,63 @@ def key_field_text(options: Options) -> str:
         return key.data.decode("utf-8")
     except UnicodeDecodeError:
         return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Prefill:
+    """The fields as the command line fills them, and what it gave that no field
+    shows: several keys (or one that is neither a file nor text), a secret that is
+    not UTF-8. The app keeps those two and uses them while their field is empty."""
+
+    form: Form
+    keys: tuple[KeyInput, ...] = ()
+    secret: Secret | None = None
+
+
+def prefill(paste: str, options: Options, *, presenter: bool, served: bool) -> Prefill:
+    """The fields for a paste and options from the command line (presenter mode
+    forces redaction; in the browser the key field never names a file)."""
+    key_text = "" if served else key_field_text(options)
+    secret_text, secret = "", None
+    if options.secret is not None:
+        try:
+            secret_text = options.secret.reveal().decode("utf-8")
+        except UnicodeDecodeError:
+            secret = options.secret
+    form = Form(
+        paste=paste,
+        token=options.token or "",
+        skew=number_field_text(options.skew),
+        when=when_field_text(options),
+        audiences=" ".join(options.audiences),
+        issuer=options.issuer or "",
+        scopes=" ".join(options.scopes),
+        key=key_text,
+        secret=secret_text,
+        entry=options.entry,
+        redact=options.redact or presenter,
+    )
+    return Prefill(form, () if key_text else options.keys, secret)
+
+
+def build_with_command_line(
+    form: Form,
+    clock_now: float,
+    *,
+    cli_keys: tuple[KeyInput, ...] = (),
+    cli_secret: Secret | None = None,
+    force_redact: bool = False,
+    key_paths: bool = True,
+    key_read: KeyRead | None = None,
+) -> Built:
+    """:func:`build_options`, then the command line's keys and secret of
+    :class:`Prefill` wherever their field is empty."""
+    built = build_options(
+        form, clock_now, force_redact=force_redact, key_paths=key_paths, key_read=key_read
+    )
+    if not form.secret and cli_secret is not None:
+        built = replace(built, options=replace(built.options, secret=cli_secret))
+    if not form.key.strip() and cli_keys:
+        options = replace(built.options, keys=cli_keys)
+        built = replace(built, options=options, key_source="from the command line")
+    return built

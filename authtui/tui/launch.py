@@ -13,6 +13,7 @@ from textual.driver import Driver
 
 from authtui.core.options import Options
 from authtui.tui.app import AuthTUI
+from authtui.tui.head_start import HeadStart
 from authtui.tui.keymap import default_keys_file
 
 
@@ -39,6 +40,7 @@ def run_tui(
     from_pipe: bool = False,
     served: bool = False,
     read_pipe: Callable[[BinaryIO], str] | None = None,
+    head_start: HeadStart | None = None,
 ) -> int:
     """Run the TUI (the CLI's entry point). Returns the exit status.
 
@@ -47,7 +49,8 @@ def run_tui(
     talks to the browser). ``read_pipe`` (with ``from_pipe``): the paste is still in
     the pipe; the app starts at once and reads it with this function
     (:mod:`authtui.tui.piped`) from a copy of standard input kept before the
-    terminal takes its place.
+    terminal takes its place. ``head_start``: the first diagnosis, already begun
+    (:mod:`authtui.tui.head_start`).
     """
     reader: Callable[[], str] | None = None
     if from_pipe and read_pipe is not None:
@@ -82,6 +85,7 @@ def run_tui(
         driver_class=driver,
         read_pipe=reader,
         keys_file=keys_file,
+        head_start=head_start,
     )
     result = app.run()
     if served:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import select
 import subprocess
 import sys
 import threading
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
     from authtui.core.model import Paste, Report
     from authtui.core.options import Options
 
+BIG_PASTE = 256 * 1024
+"""Characters from which a paste is read in the background (about 20 ms of reading)."""
 _ROOT = str(Path(__file__).resolve().parents[2])
 """The directory holding the ``authtui`` package this module is part of."""
 _CHILD = "import sys; sys.path.insert(0, {root!r}); from authtui.tui.offload import serve; serve()"
@@ -64,9 +67,13 @@ def serve() -> None:
     Each message is ``(paste or None, options)``: ``None`` means the paste read
     last. Each answer is ``("report", report)`` or ``("error", sentence)``.
     """
+    from authtui import startup
+
+    startup.pause()  # as the command line does: nothing to collect while importing
     from authtui.core.diagnose import diagnose_paste
     from authtui.core.read.paste import read_paste
 
+    startup.resume()
     incoming, outgoing = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = Path(os.devnull).open("w")  # noqa: SIM115 - nothing else may write to the pipe
     read: Paste | None = None
@@ -88,6 +95,10 @@ class ChildProcess:
         self._process: subprocess.Popen[bytes] | None = None
         self._held: str | None = None
         """The paste the child read last (``None``: none, or not known)."""
+        self._begun = False
+        """:meth:`begin` sent a diagnosis whose answer nobody has read yet."""
+        self._writer: threading.Thread | None = None
+        """The thread writing what :meth:`begin` sent, until it is known to be done."""
 
     def holds(self, paste: str) -> bool:
         """True when the child has read this paste already (no reading to wait for)."""
@@ -106,17 +117,15 @@ class ChildProcess:
     def run(self, paste: str, options: Options) -> Report:
         """Diagnose in the child and wait for the report (from a worker thread)."""
         with self._lock:
-            process = self._process
-            if process is None or process.poll() is not None:
-                process = self._start()
-            assert process.stdin is not None and process.stdout is not None
+            self._drop_begun()
+            process = self._running()
+            assert process.stdin is not None
             try:
                 send(process.stdin, (None if self.holds(paste) else paste, options))
-                answer = receive(process.stdout)
             except (OSError, ValueError):  # the child died, or the app closed it
-                answer = None
-            if answer is None:
                 self._stop()
+            answer = self._answer(None)
+            if answer is None:
                 raise RuntimeError("the background reader stopped; the next edit restarts it")
             self._held = paste
         kind, payload = answer
@@ -125,8 +134,69 @@ class ChildProcess:
         report: Report = payload
         return report
 
+    def begin(self, paste: str, options: Options) -> None:
+        """Send the child a diagnosis and return at once; :meth:`collect` reads its
+        answer (:mod:`authtui.tui.head_start`). The message is written by a thread:
+        one larger than the pipe holds waits until the child, still starting, reads."""
+        with self._lock:
+            self._drop_begun()
+            process = self._running()
+            writer = threading.Thread(
+                target=_write, args=(process, (paste, options)), name="head-start", daemon=True
+            )
+            writer.start()
+            self._begun, self._held, self._writer = True, paste, writer
+
+    def collect(self, timeout: float) -> Report | None:
+        """The report answering what :meth:`begin` sent: ``None`` when nothing was
+        begun, the diagnosis failed, or the child gave no answer within ``timeout``
+        seconds (then it is stopped, and the next run starts another)."""
+        with self._lock:
+            if not self._begun:
+                return None
+            self._begun = False
+            answer = self._answer(timeout)
+        if answer is None or answer[0] != "report":
+            return None
+        report: Report = answer[1]
+        return report
+
+    def _running(self) -> subprocess.Popen[bytes]:
+        """The child, started again if it is not running."""
+        process = self._process
+        if process is None or process.poll() is not None:
+            process = self._start()
+        return process
+
+    def _answer(self, timeout: float | None) -> Any:
+        """Read the child's next answer (under the lock); ``None``, with the child
+        stopped, when it has gone or (where pipes can be waited on: not Windows)
+        gave none within ``timeout`` seconds."""
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.join(timeout)  # done once the child has read it (or has gone)
+        process = self._process
+        if process is None or process.stdout is None:
+            return None
+        answer = None
+        try:
+            if timeout is None or os.name != "posix" or _ready(process.stdout, timeout):
+                answer = receive(process.stdout)
+        except (OSError, ValueError):  # the child died, or the app closed it
+            answer = None
+        if answer is None:
+            self._stop()
+        return answer
+
+    def _drop_begun(self) -> None:
+        """Read and drop the answer to a :meth:`begin` nobody collected (under the lock)."""
+        if self._begun:
+            self._begun = False
+            self._answer(None)
+
     def _stop(self) -> None:
         process, self._process, self._held = self._process, None, None
+        self._begun = False
         if process is not None:
             _end(process)
 
@@ -139,6 +209,19 @@ class ChildProcess:
         process = self._process
         if process is not None:
             _end(process)
+
+
+def _write(process: subprocess.Popen[bytes], message: object) -> None:
+    """Send one message (in a thread); a child gone meanwhile answers nothing."""
+    if process.stdin is not None:
+        with contextlib.suppress(OSError, ValueError):
+            send(process.stdin, message)
+
+
+def _ready(stream: IO[bytes], timeout: float) -> bool:
+    """Something to read on the pipe within ``timeout`` seconds."""
+    readable, _, _ = select.select([stream], [], [], timeout)
+    return bool(readable)
 
 
 def _end(process: subprocess.Popen[bytes]) -> None:

@@ -65,10 +65,13 @@ async def test_presenter_masks_the_token_in_the_editors(presenter: bool) -> None
     app = make_app(demo="missing-scope", presenter=presenter)
     async with app.run_test(size=(120, 36)) as pilot:
         app.action_focus_pane("paste")  # opened: the editor shows the paste
-        await pilot.pause()
+        paste = app.query_one("#paste", TextArea)
+        for _ in range(20):  # the inputs unfold at the next layout (later on a busy machine)
+            await pilot.pause()
+            if paste.content_region.height:
+                break
         assert app.report is not None and app.report.token is not None
         raw = app.report.token.raw.split("…", 1)[0]
-        paste = app.query_one("#paste", TextArea)
         middle = paste.text.split("Bearer ", 1)[1][20:60]
         strips = app.screen._compositor.render_strips()
         region = paste.content_region
