@@ -106,10 +106,14 @@ def begin(
     clock: Callable[[], float] = time.time,
 ) -> HeadStart | None:
     """Send the child the first diagnosis of an app opened on this paste and these
-    command-line options (``None``: a big paste, read in the background anyway)."""
+    command-line options (``None``: a big paste, read in the background anyway, or
+    no child could be started: the app then diagnoses as it always did)."""
     if len(paste) >= BIG_PASTE:
         return None
     first = app_options(paste, options, presenter=presenter, served=served, clock=clock)
     child = ChildProcess()
-    child.begin(paste, first)
+    try:
+        child.begin(paste, first)
+    except OSError:  # no process to be had (a limit reached): no head start
+        return None
     return HeadStart(child, paste, first)

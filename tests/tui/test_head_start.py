@@ -170,6 +170,14 @@ def test_a_big_paste_is_not_begun() -> None:
     assert begin("x" * BIG_PASTE, Options(now=NOW)) is None
 
 
+def test_no_head_start_when_no_child_can_be_started(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(*args: object, **kwargs: object) -> None:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr("authtui.tui.offload.subprocess.Popen", refused)
+    assert begin(PASTE, Options(now=NOW)) is None
+
+
 def test_a_child_that_does_not_answer_in_time_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
     """The app waits :data:`WAIT` seconds at most, then diagnoses by itself."""
     child = ChildProcess()

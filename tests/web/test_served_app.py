@@ -185,6 +185,12 @@ def test_served_command_line_never_reads_stdin(
     calls: list[dict[str, Any]] = []
 
     def fake_run_tui(paste: str, options: Options, **kwargs: Any) -> int:
+        started = kwargs.pop("head_start")
+        # a case fills the fields itself; an empty start's first diagnosis is begun
+        assert (started is None) is bool(argv)
+        if started is not None:
+            assert started.paste == "" and started.options.front == "tui"
+            started.child.close()
         calls.append({"paste": paste, **kwargs})
         return 0
 
