@@ -46,7 +46,7 @@ from authtui.tui.messages import FindingChosen
 from authtui.tui.navigation import Navigation
 from authtui.tui.offload import ChildProcess
 from authtui.tui.piped import READING_WHAT, PipedPaste
-from authtui.tui.screens.save import DEFAULT_REPORT_PATH
+from authtui.tui.savefile import DEFAULT_REPORT_PATH
 from authtui.tui.served import SERVED_PASTE_PLACEHOLDER, ServedMode
 from authtui.tui.themes import PROJECTOR, THEME_CYCLE
 from authtui.tui.widgets.detail import FindingDetail

@@ -14,7 +14,6 @@ from textual.widgets import TextArea
 
 from authtui.core.options import DEFAULT_SKEW, KeyInput, Secret
 from authtui.tui.fields import Form, number_field_text
-from authtui.tui.screens.confirm import Confirm
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -75,6 +74,8 @@ class Clearing(_Base):
 
     def action_clear_all(self) -> None:
         """Ask, then empty every field (skew back to 60 s, time back to now)."""
+        from authtui.tui.screens.confirm import Confirm  # screens: when opened
+
         if isinstance(self.screen, Confirm):
             return
         undo = self.key_label("paste.undo_clear")

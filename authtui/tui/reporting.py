@@ -24,8 +24,6 @@ from authtui.tui.clipboard import (
 )
 from authtui.tui.messages import ClipboardRead, ReportCopied
 from authtui.tui.savefile import SaveError, replace_file, write_new
-from authtui.tui.screens.report_view import ReportView
-from authtui.tui.screens.save import Saved, SaveReport
 from authtui.tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -33,6 +31,7 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
     from authtui.core.model import Report
+    from authtui.tui.screens.save import Saved
 
     _Base = App[int]
 else:
@@ -146,6 +145,8 @@ class ReportActions(_Base):
     def on_report_copied(self, event: ReportCopied) -> None:
         """Say what copying did; unconfirmed, open the report to copy by hand (a plain
         handler: ``@on`` is not seen in a mixin)."""
+        from authtui.tui.screens.report_view import ReportView  # screens: when opened
+
         self.notify(event.summary, severity="information" if event.ok else "warning")
         if not event.ok and event.text and not isinstance(self.screen, ReportView):
             self.push_screen(ReportView(event.text, event.summary))
@@ -157,6 +158,8 @@ class ReportActions(_Base):
         before it replaces a file)."""
         if not self._report_ready("save") or self.report is None:
             return
+        from authtui.tui.screens.save import SaveReport  # screens: when opened
+
         redacted = self.report.redacted
 
         def write(path: Path, replace: bool) -> str:

@@ -24,6 +24,8 @@ import tempfile
 from enum import Enum
 from pathlib import Path
 
+DEFAULT_REPORT_PATH = "./authtui-report.md"
+"""Where the report is saved unless the user names another file."""
 MODE = 0o600
 """Report files are readable and writable by their owner only."""
 

@@ -24,10 +24,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from authtui.core.safety.terminal import one_line
-from authtui.tui.savefile import Target, look
+from authtui.tui.savefile import DEFAULT_REPORT_PATH, Target, look
 from authtui.tui.widgets.safe_input import SafeInput
-
-DEFAULT_REPORT_PATH = "./authtui-report.md"
 
 Writer = Callable[[Path, bool], str]
 """Writes the report to a path (replacing the file there when told): ``""`` or why not."""
