@@ -3,8 +3,11 @@ JSON for scripts."""
 
 from __future__ import annotations
 
-from authtui.core.compare.model import Comparison
-from authtui.core.model import Report
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: a renderer's importer need not load both models
+    from authtui.core.compare.model import Comparison
+    from authtui.core.model import Report
 
 FORMATS = ("text", "json", "markdown")
 

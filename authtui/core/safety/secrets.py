@@ -26,10 +26,9 @@ import hashlib
 import string
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import unquote
 
-from authtui.core.context import Context
 from authtui.core.model import (
     Credentials,
     Exchange,
@@ -55,6 +54,9 @@ from authtui.core.safety.shapes import (
     scrub_url,
     scrub_urls_in,
 )
+
+if TYPE_CHECKING:  # an annotation: the TUI's scrubbing does not load the checks' context
+    from authtui.core.context import Context
 
 _MAX_REDACTIONS = 200
 """Fields listed one by one in ``Report.redactions``; past them, one count per tier."""
