@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.widget import Widget
-from textual.widgets import TabbedContent
 
 from authtui.tui.lookup import by_id
+from authtui.tui.widgets.panes import Panes
 from authtui.tui.widgets.paste_summary import PasteSummary
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ class AnswerLayout(_Base):
     def fit_answer(self) -> None:
         """Fold the inputs when there is an answer and the focus is not in them."""
         screen = self._main_screen
-        box = by_id(screen, "#inputs", TabbedContent)
+        box = by_id(screen, "#inputs", Panes)
         if box is None:
             return
         focused = screen.focused
@@ -79,7 +79,7 @@ class AnswerLayout(_Base):
         """Put the focus on the results (the inputs fold): after a whole paste or a case.
         The findings, or the Decoded view when it is the tab shown (a bare token)."""
         screen = self._main_screen
-        tabs = by_id(screen, "#results", TabbedContent)
+        tabs = by_id(screen, "#results", Panes)
         target = "#decoded" if tabs is not None and tabs.active == "tab-decoded" else "#findings"
         results = by_id(screen, target, Widget)
         if results is not None:
@@ -105,7 +105,7 @@ class AnswerLayout(_Base):
         """Open the inputs at the tab that was showing and focus its editor."""
         screen = self._main_screen
         screen.remove_class(FOLDED)
-        box = screen.query_one("#inputs", TabbedContent)
+        box = screen.query_one("#inputs", Panes)
         self.action_focus_pane(INPUT_PANES.get(box.active, "paste"))
 
     def action_maximize_pane(self) -> None:

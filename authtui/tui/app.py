@@ -23,7 +23,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.driver import Driver
 from textual.screen import Screen
-from textual.widgets import Checkbox, Input, Select, TabbedContent, TabPane, TextArea
+from textual.widgets import Checkbox, Input, Select, TabPane, TextArea
 
 from authtui import startup
 from authtui.core import timefmt
@@ -54,6 +54,7 @@ from authtui.tui.widgets.entry_picker import EntryPicker
 from authtui.tui.widgets.findings import FindingList
 from authtui.tui.widgets.key_line import KeyLine
 from authtui.tui.widgets.keys_footer import KeysFooter
+from authtui.tui.widgets.panes import Panes
 from authtui.tui.widgets.paste_summary import PasteSummary
 from authtui.tui.widgets.safe_area import SafeTextArea
 from authtui.tui.widgets.settings import SettingsPane
@@ -190,7 +191,7 @@ class AuthTUI(
         line stands for them once they fold (:mod:`authtui.tui.answer`)."""
         yield PasteSummary(id="paste-summary")
         with Horizontal(id="main"):
-            with TabbedContent(id="inputs", initial="tab-paste"):
+            with Panes(id="inputs", initial="tab-paste"):
                 with TabPane("Paste", id="tab-paste"):
                     placeholder = SERVED_PASTE_PLACEHOLDER if self.served else PASTE_PLACEHOLDER
                     yield SafeTextArea(
@@ -209,7 +210,7 @@ class AuthTUI(
                 yield VerdictBanner(id="verdict", digits=self.presenter)
                 yield TimeStrip(id="time-strip")
                 yield KeyLine(id="key-line")
-                with TabbedContent(id="results", initial="tab-findings"):
+                with Panes(id="results", initial="tab-findings"):
                     with TabPane("Findings", id="tab-findings"), Vertical(id="findings-box"):
                         yield FindingList(id="findings")
                         yield FindingDetail(id="detail")
@@ -385,7 +386,7 @@ class AuthTUI(
             label += f" ✖{counts[Severity.ERROR]}"
         if counts[Severity.WARNING]:
             label += f" ▲{counts[Severity.WARNING]}"
-        tab = self.query_one("#results", TabbedContent).get_tab("tab-findings")
+        tab = self.query_one("#results", Panes).get_tab("tab-findings")
         if str(tab.label) != label:
             tab.label = label
 
@@ -424,7 +425,7 @@ class AuthTUI(
             self._entry = event.value
             self.rediagnose()
 
-    @on(TabbedContent.TabActivated, "#inputs", pane="#tab-settings")
+    @on(Panes.TabActivated, "#inputs", pane="#tab-settings")
     def _settings_shown(self) -> None:
         self._build_settings()
 
@@ -492,5 +493,5 @@ class AuthTUI(
         tabs_id, tab, selector = PANES[name]
         if name == "settings":
             self._build_settings()
-        self.query_one(f"#{tabs_id}", TabbedContent).active = tab
+        self.query_one(f"#{tabs_id}", Panes).active = tab
         self.query_one(selector).focus()

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.widgets import TabbedContent
-
 from authtui.core.model import Finding, Note, Report
 from authtui.tui.lookup import by_id
 from authtui.tui.source_places import NOWHERE, Places, places
 from authtui.tui.token_headline import is_bare_token
 from authtui.tui.widgets.marked_area import MarkedTextArea
+from authtui.tui.widgets.panes import Panes
 from authtui.tui.widgets.token_view import TokenView
 
 if TYPE_CHECKING:
@@ -48,7 +47,7 @@ class ReportLinks(_Base):
         Decoded view (once: the user may go back to the findings, and the clock ticks)."""
         bare = not empty and is_bare_token(report)
         if bare and not self._bare_token_shown:
-            tabs = by_id(self, "#results", TabbedContent)
+            tabs = by_id(self, "#results", Panes)
             if tabs is not None:
                 tabs.active = "tab-decoded"
         self._bare_token_shown = bare

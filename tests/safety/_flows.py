@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import jwt
-from textual.widgets import TabbedContent, TextArea
+from textual.widgets import TextArea
 
 from authtui.cli import main
 from authtui.core.options import Options, Secret
 from authtui.tui.app import AuthTUI
+from authtui.tui.widgets.panes import Panes
 
 NOW = 1_750_000_000.0
 SECRET = "Hm4cS3cretValue9zQ7wL2pX8vN5tK1rJ6uB"
@@ -114,7 +115,7 @@ async def tui_flows(app: WatchedApp, save_to: Path | None = None) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         app.snap()
-        results = app.query_one("#results", TabbedContent)
+        results = app.query_one("#results", Panes)
         for tab in ("tab-findings", "tab-decoded"):
             results.active = tab
             await pilot.pause()

@@ -14,7 +14,7 @@ import pytest
 from textual import events
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import Checkbox, Digits, Input, OptionList, Static, TabbedContent, TextArea
+from textual.widgets import Checkbox, Digits, Input, OptionList, Static, TextArea
 
 from authtui.core.demos.catalog import get_demo
 from authtui.core.options import Options, Secret
@@ -24,6 +24,7 @@ from authtui.tui.screens.report_view import ReportView
 from authtui.tui.screens.save import SaveReport
 from authtui.tui.widgets.entry_picker import EntryPicker
 from authtui.tui.widgets.findings import OK_TOGGLE, FindingList
+from authtui.tui.widgets.panes import Panes
 from tests.tui.conftest import NOW, RecordingApp, make_app
 
 SIZE = (100, 32)
@@ -587,7 +588,7 @@ async def test_results_tabs_switch() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("alt+d")
         await pilot.pause()
-        assert app.query_one("#results", TabbedContent).active == "tab-decoded"
+        assert app.query_one("#results", Panes).active == "tab-decoded"
         assert '"exp"' in _plain(app, "#token-body")
 
 
@@ -636,9 +637,11 @@ async def test_settings_built_by_clicking_the_tab() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.click("#paste-summary")  # the paste opened on its answer: open the inputs
         await pilot.pause()
-        await pilot.click("#--content-tab-tab-settings")
+        row = app.query_one("#inputs", Panes).row
+        settings = next(left for tab, left, _ in row.spans() if tab.id == "tab-settings")
+        await pilot.click(row, offset=(settings + 1, 0))
         await pilot.pause()
-        assert app.query_one("#inputs", TabbedContent).active == "tab-settings"
+        assert app.query_one("#inputs", Panes).active == "tab-settings"
         assert app.query_one("#skew", Input).value == "0"
         app.query_one("#skew-60").scroll_visible(animate=False)  # below the expectations
         await pilot.pause()

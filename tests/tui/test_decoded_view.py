@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import jwt
 from textual.content import Content
-from textual.widgets import Static, TabbedContent, TextArea
+from textual.widgets import Static, TextArea
 
 from authtui.core.diagnose import diagnose
 from authtui.core.options import Options
 from authtui.tui.token_headline import is_bare_token, token_headline
 from authtui.tui.widgets.marked_area import SEGMENT_COLOURS, MarkedTextArea
+from authtui.tui.widgets.panes import Panes
 from authtui.tui.widgets.token_view import token_content
 from tests.tui.conftest import NOW, make_app
 
@@ -66,7 +67,7 @@ async def test_a_bare_token_opens_on_the_decoded_view() -> None:
     app = make_app(_token(exp=NOW - 2 * YEAR))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        assert app.query_one("#results", TabbedContent).active == "tab-decoded"
+        assert app.query_one("#results", Panes).active == "tab-decoded"
         banner = _plain(app, "#verdict-text")
         assert banner.startswith("HS256 JWS · expired 2 years ago · signature not checked")
         assert "no status" not in banner
@@ -79,7 +80,7 @@ async def test_a_full_exchange_stays_on_the_findings() -> None:
     app = make_app(paste)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        assert app.query_one("#results", TabbedContent).active == "tab-findings"
+        assert app.query_one("#results", Panes).active == "tab-findings"
         assert _plain(app, "#verdict-text").startswith("401 Unauthorized")
 
 
@@ -124,7 +125,7 @@ async def test_going_back_to_the_findings_stays_there_as_the_clock_ticks() -> No
     app = make_app(_token(exp=NOW - 2 * YEAR))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        tabs = app.query_one("#results", TabbedContent)
+        tabs = app.query_one("#results", Panes)
         tabs.active = "tab-findings"
         app.rediagnose()  # what each tick of the clock does
         await pilot.pause()

@@ -23,7 +23,7 @@ from textual import events
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Select, TabbedContent
+from textual.widgets import Select
 from textual.widgets._toast import Toast
 
 from authtui.core.model import Finding
@@ -33,6 +33,7 @@ from authtui.tui.display_document import kept_text
 from authtui.tui.widgets.detail import finding_content, note_content
 from authtui.tui.widgets.entry_picker import EntryPicker
 from authtui.tui.widgets.findings import FindingList
+from authtui.tui.widgets.panes import Panes
 from authtui.tui.widgets.safe_area import SafeTextArea
 from authtui.tui.widgets.status_bar import StatusBar
 from tests.hostile import ATTACKS, HOSTILE, token
@@ -125,7 +126,7 @@ async def test_every_place_of_one_attack_on_every_screen(attack: str) -> None:
     app.animation_level = "none"
     async with app.run_test(size=SIZE) as pilot:
         area = app.query_one("#paste", SafeTextArea)
-        results = app.query_one("#results", TabbedContent)
+        results = app.query_one("#results", Panes)
         for name, paste in pastes.items():
             area.load_text(paste)
             await pilot.pause()
