@@ -35,7 +35,7 @@ from authtui.tui.clearing import Clearing
 from authtui.tui.commands import AuthCommands
 from authtui.tui.comparing import Comparing
 from authtui.tui.diagnosing import DiagnosisRunner, Engine
-from authtui.tui.fields import Built, Form, build_with_command_line, prefill
+from authtui.tui.fields import INPUT_FIELDS, Built, Form, build_with_command_line, prefill
 from authtui.tui.head_start import HeadStart
 from authtui.tui.key_reading import KeyReading
 from authtui.tui.keymap import Remapping
@@ -262,15 +262,18 @@ class AuthTUI(
     def _prefill(self, paste: str, options: Options) -> None:
         """Put the CLI's paste and options into the fields, without re-diagnosing."""
         filled = prefill(paste, options, presenter=self.presenter, served=self.served)
-        form = filled.form
         with self._quiet():
-            self.query_one("#paste", TextArea).load_text(form.paste)
-            self.query_one("#token", TextArea).load_text(form.token)
-            for field_id in ("skew", "when", "audiences", "issuer", "scopes", "secret"):
-                self._set_input(field_id, getattr(form, field_id))
-            self._settings.load_key_text(form.key)
-            self._settings.set_redact(form.redact)
+            self.fill_fields(filled.form)
+            self._settings.set_redact(filled.form.redact)
         self._cli_keys, self._cli_secret = filled.keys, filled.secret
+
+    def fill_fields(self, form: Form) -> None:
+        """Write a form's texts into the editors and fields (the caller keeps it quiet)."""
+        self.query_one("#paste", TextArea).load_text(form.paste)
+        self.query_one("#token", TextArea).load_text(form.token)
+        self._settings.load_key_text(form.key)
+        for field_id in INPUT_FIELDS:
+            self._set_input(field_id, getattr(form, field_id))
 
     def _quiet(self) -> AbstractContextManager[None]:
         """Change fields without each change re-diagnosing."""

@@ -56,6 +56,9 @@ class Clearing(_Base):
         def rediagnose(self) -> None:
             """Diagnose the fields again (the app's)."""
 
+        def fill_fields(self, form: Form) -> None:
+            """Write a form's texts into the editors and fields (the app's)."""
+
         def _quiet(self) -> AbstractContextManager[None]:
             """Change fields without each change re-diagnosing (the app's)."""
 
@@ -121,12 +124,7 @@ class Clearing(_Base):
         self._cleared = None
         form = cleared.form
         with self._quiet():
-            self.query_one("#paste", TextArea).load_text(form.paste)
-            self.query_one("#token", TextArea).load_text(form.token)
-            self._settings.load_key_text(form.key)
-            values = dataclasses.asdict(form)
-            for field_id in (*CLEARED_INPUTS, "skew"):
-                self._set_input(field_id, str(values[field_id]))
+            self.fill_fields(form)
         self._entry = form.entry
         self._cli_secret = cleared.cli_secret
         self._cli_keys = cleared.cli_keys

@@ -38,6 +38,10 @@ class Form:
     redact: bool = True
 
 
+INPUT_FIELDS = ("skew", "when", "audiences", "issuer", "scopes", "secret")
+"""The form's one-line fields (the Settings pane's inputs)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Built:
     """Options built from a form, with what the user should know about it."""

@@ -20,6 +20,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
@@ -60,15 +61,18 @@ def shown_keys(screen: Screen[object]) -> tuple[tuple[ShownKey, ...], ShownKey |
     for _, binding, enabled, tooltip in active.values():
         if binding.show and binding.action not in actions:
             actions.add(binding.action)
-            display = app.get_key_display(binding)
-            keys.append(ShownKey(binding.key, display, binding.description, enabled, tooltip))
+            keys.append(_shown(screen, binding, enabled, tooltip))
     palette = None
     if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
         _, binding, enabled, tooltip = active[app.COMMAND_PALETTE_BINDING]
-        display = app.get_key_display(binding)
         tip = tooltip or binding.tooltip or binding.description
-        palette = ShownKey(binding.key, display, binding.description, enabled, tip)
+        palette = _shown(screen, binding, enabled, tip)
     return tuple(keys), palette
+
+
+def _shown(screen: Screen[object], binding: Binding, enabled: bool, tooltip: str) -> ShownKey:
+    display = screen.app.get_key_display(binding)
+    return ShownKey(binding.key, display, binding.description, enabled, tooltip)
 
 
 @dataclass(frozen=True, slots=True)
