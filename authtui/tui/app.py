@@ -47,6 +47,7 @@ from authtui.tui.navigation import Navigation
 from authtui.tui.offload import ChildProcess
 from authtui.tui.piped import READING_WHAT, PipedPaste
 from authtui.tui.savefile import DEFAULT_REPORT_PATH
+from authtui.tui.screens.main import MainScreen
 from authtui.tui.served import SERVED_PASTE_PLACEHOLDER, ServedMode
 from authtui.tui.themes import PROJECTOR, THEME_CYCLE
 from authtui.tui.widgets.detail import FindingDetail
@@ -168,7 +169,7 @@ class AuthTUI(
         Textual adds the breakpoint class on the first resize, after the widgets
         are styled; set before, the whole screen is not styled twice.
         """
-        screen: Screen[object] = Screen(id="_default")
+        screen = MainScreen(id="_default")
         width, height = self.size
         names = [name for edge, name in sorted(self.HORIZONTAL_BREAKPOINTS) if width >= edge]
         rows = [name for edge, name in sorted(self.VERTICAL_BREAKPOINTS) if height >= edge]

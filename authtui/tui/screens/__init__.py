@@ -1,1 +1,1 @@
-"""Modal screens: help, workshop cases, save report."""
+"""The main screen, and the modal screens: help, workshop cases, save report, ..."""
