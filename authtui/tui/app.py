@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -51,7 +51,6 @@ from authtui.tui.screens.main import MainScreen
 from authtui.tui.served import SERVED_PASTE_PLACEHOLDER, ServedMode
 from authtui.tui.themes import PROJECTOR, THEME_CYCLE
 from authtui.tui.widgets.detail import FindingDetail
-from authtui.tui.widgets.entry_picker import EntryPicker
 from authtui.tui.widgets.findings import FindingList
 from authtui.tui.widgets.key_line import KeyLine
 from authtui.tui.widgets.keys_footer import KeysFooter
@@ -64,6 +63,9 @@ from authtui.tui.widgets.time_strip import TimeStrip
 from authtui.tui.widgets.token_view import TokenView
 from authtui.tui.widgets.verdict import VerdictBanner
 from authtui.tui.workshop import WorkshopCases
+
+if TYPE_CHECKING:
+    from authtui.tui.widgets.entry_picker import EntryPicker
 
 PASTE_PLACEHOLDER = (
     "Paste here with your terminal (Ctrl+Shift+V, Cmd+V, right click, tmux prefix+]):\n"
@@ -360,6 +362,8 @@ class AuthTUI(
         if picker is not None:
             picker.show_entries(labels, selected)
         elif len(labels) > 1:
+            from authtui.tui.widgets.entry_picker import EntryPicker  # a HAR's, first
+
             self._picker = EntryPicker(labels, selected, id="entry")
             with self.prevent(Select.Changed):  # its first value is not a choice
                 self.query_one("#tab-paste").mount(self._picker, before="#paste")

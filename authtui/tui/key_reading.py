@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from authtui.tui.fields import KeyRead, may_be_path, read_key
-from authtui.tui.widgets.key_area import KeyFieldLeft
 
 if TYPE_CHECKING:
     from textual.app import App
+
+    from authtui.tui.widgets.key_area import KeyFieldLeft
 
     _Base = App[int]
 else:

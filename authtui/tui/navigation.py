@@ -16,7 +16,6 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, TextArea
 
 from authtui.tui.keys import PANES
-from authtui.tui.widgets.find_bar import FindBar, find_line
 from authtui.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -149,6 +148,8 @@ class Navigation(_Base):
 
     def action_find(self) -> None:
         """``/``: find text in the focused read-only pane (the findings otherwise)."""
+        from authtui.tui.widgets.find_bar import FindBar  # with the first find
+
         target = self._scroll_target() or self.query_one("#findings", Widget)
         for old in self.query(FindBar):
             old.remove()
@@ -160,6 +161,8 @@ class Navigation(_Base):
     def find_in(self, target: Widget, text: str, start: int) -> bool:
         """Move ``target`` to the first match of ``text`` at or after ``start``
         (wrapping round): a finding highlighted, or a line scrolled to the top."""
+        from authtui.tui.widgets.find_bar import find_line
+
         if isinstance(target, OptionList):
             prompts = [
                 str(target.get_option_at_index(i).prompt) for i in range(target.option_count)

@@ -24,7 +24,7 @@ only (:class:`~authtui.tui.widgets.marked_area.MarkedTextArea`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from textual import events
 from textual.document._document import EditResult, Location
@@ -35,7 +35,6 @@ from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
 from authtui.tui.display_document import DisplayDocument, pasted_line_ends
-from authtui.tui.masking import mask_tokens
 from authtui.tui.widgets.marked_area import MarkedTextArea
 from authtui.tui.wrapping import FastWrap
 
@@ -73,7 +72,10 @@ class SafeTextArea(MarkedTextArea):
     def _set_document(self, text: str, language: str | None) -> None:
         """A :class:`DisplayDocument` (no syntax highlighting: pastes have no language)."""
         self._highlight_query = None
-        document = DisplayDocument(text, mask=mask_tokens if self._masked else None)
+        mask: Callable[[str], str] | None = None
+        if self._masked:  # presenter mode only: loaded when first needed
+            from authtui.tui.masking import mask_tokens as mask
+        document = DisplayDocument(text, mask=mask)
         self.document = document
         self.wrapped_document = FastWrap(document, tab_width=self.indent_width)
         self.navigator = DocumentNavigator(self.wrapped_document)

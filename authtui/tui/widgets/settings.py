@@ -17,8 +17,6 @@ from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 from authtui.core.safety.terminal import printable
 from authtui.tui.keys import SWITCH_KEY, default_key
-from authtui.tui.widgets.key_area import KeyArea
-from authtui.tui.widgets.safe_input import SafeInput
 
 SKEW_STEPS = (0, 60, 300)
 """Quick steps for the clock-skew allowance (seconds)."""
@@ -79,6 +77,8 @@ class SettingsPane(VerticalScroll):
             row.mount_all(self._skew_row())
 
     def _skew_row(self) -> list[Widget]:
+        from authtui.tui.widgets.safe_input import SafeInput
+
         skew = SafeInput(self._inputs["skew"], id="skew", type="number", compact=True)
         steps = [
             Button(f"{step} s", id=f"skew-{step}", compact=True, classes="skew-step")
@@ -89,6 +89,10 @@ class SettingsPane(VerticalScroll):
     def _fields(self, skew_row: Horizontal) -> list[Widget]:
         """The fields, top to bottom in the order people reach for them: what the API
         expects first, then the key, then the clock."""
+        # The fields' modules load with the first showing of the tab, not before the
+        # app's first frame.
+        from authtui.tui.widgets.key_area import KeyArea
+        from authtui.tui.widgets.safe_input import SafeInput
 
         def line(field_id: str, placeholder: str, *, password: bool = False) -> Input:
             value = self._inputs[field_id]

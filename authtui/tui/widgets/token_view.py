@@ -8,6 +8,8 @@ boundary (exact JSON writes C0 as ``\u001b``; C1 and the bidi controls it keeps)
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -17,24 +19,24 @@ from textual.widgets import Static
 from authtui.core.model import Report, Token, TokenForm
 from authtui.core.options import Options
 from authtui.core.safety.terminal import one_line, printable
-from authtui.tui.annotate import annotate_claims
-from authtui.tui.claim_table import State, member_states, rows, table
 from authtui.tui.token_headline import token_headline
 
+if TYPE_CHECKING:
+    from authtui.tui.claim_table import State
+
 EMPTY = Content.styled("No token yet: paste a request with a token, or use the Token pane.", "dim")
-HEADLINE_STYLES = {
-    State.FAILING: "bold $text-error",
-    State.WARNING: "bold $text-warning",
-    State.PASSING: "bold $text-success",
-    State.NEUTRAL: "bold",
-}
 
 
-def _worst(states: dict[str, State]) -> State:
-    for state in (State.FAILING, State.WARNING, State.PASSING):
-        if state in states.values():
-            return state
-    return State.NEUTRAL
+def _headline_style(states: dict[str, State]) -> str:
+    """The headline's style: the worst judgement of any member."""
+    from authtui.tui.claim_table import State
+
+    styles = (
+        (State.FAILING, "bold $text-error"),
+        (State.WARNING, "bold $text-warning"),
+        (State.PASSING, "bold $text-success"),
+    )
+    return next((style for state, style in styles if state in states.values()), "bold")
 
 
 def token_content(
@@ -61,13 +63,17 @@ def token_sheet(
 ) -> tuple[Content, int | None]:
     """Everything shown about one token, and the line the highlighted ``member``
     (``("claims", "exp")``, from a chosen finding's source) starts on, if shown."""
+    # Imported when a token is first shown, not before the app's first frame: the
+    # decoded view waits in a hidden tab until then (or opens at once on a bare token).
+    from authtui.tui.annotate import annotate_claims
+    from authtui.tui.claim_table import member_states, rows, table
+
     where: int | None = None
     header_states = member_states(report.findings, "header")
     claim_states = member_states(report.findings, "claims")
-    worst = _worst({**header_states, **claim_states})
     parts: list[Content] = [
         Content.assemble(
-            (token_headline(report), HEADLINE_STYLES[worst]),
+            (token_headline(report), _headline_style({**header_states, **claim_states})),
             "\n",
             (f"from {one_line(token.source or 'the paste')}", "dim"),
             "\n",
