@@ -30,7 +30,7 @@ from authtui.core import timefmt
 from authtui.core.model import ClockBasis, Report, Severity
 from authtui.core.options import KeyInput, Options, Secret
 from authtui.core.render.common import fold
-from authtui.tui.answer import FOLDED, AnswerLayout
+from authtui.tui.answer import AnswerLayout
 from authtui.tui.clearing import Clearing
 from authtui.tui.commands import AuthCommands
 from authtui.tui.comparing import Comparing
@@ -166,23 +166,11 @@ class AuthTUI(
     # ------------------------------------------------------------------ layout
 
     def get_default_screen(self) -> Screen[object]:
-        """The main screen, wearing its width class (and presenter class) from the start.
-
-        Textual adds the breakpoint class on the first resize, after the widgets
-        are styled; set before, the whole screen is not styled twice.
-        """
-        screen = MainScreen(id="_default")
-        width, height = self.size
-        names = [name for edge, name in sorted(self.HORIZONTAL_BREAKPOINTS) if width >= edge]
-        rows = [name for edge, name in sorted(self.VERTICAL_BREAKPOINTS) if height >= edge]
-        presenter = ["-presenter"] if self.presenter else []
-        # The inputs fold once the answer is shown, which on_mount does at once for a
-        # small paste: folded from the start, the screen is not styled a second time
-        # (a big one is read in the background first).
+        """The main screen, wearing from the start the classes it would soon get
+        (:meth:`MainScreen.opening`). The inputs fold once the answer is shown, which
+        on_mount does at once for a small paste (a big one is read in the background)."""
         small = len(self._initial_paste) < self.engine.big
-        folded = [FOLDED] if small and self._opens_on_answer else []
-        screen.add_class(*names[-1:], *rows[-1:], *presenter, *folded, update=False)
-        return screen
+        return MainScreen.opening(self, self.presenter, small and self._opens_on_answer)
 
     @property
     def _opens_on_answer(self) -> bool:
