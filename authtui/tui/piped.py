@@ -13,7 +13,6 @@ A mixin for :class:`~authtui.tui.app.AuthTUI`, kept apart so app.py stays small.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -33,12 +32,13 @@ READING_WHAT = "standard input"
 """What the banner says it is reading ("Reading standard input…")."""
 
 
-@dataclass
 class PipeRead(Message):
     """The pipe closed: everything it carried (or why reading it failed)."""
 
-    text: str
-    error: str = ""
+    def __init__(self, text: str, error: str = "") -> None:
+        super().__init__()
+        self.text = text
+        self.error = error
 
 
 class PipedPaste(_Base):
