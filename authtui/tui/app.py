@@ -160,8 +160,6 @@ class AuthTUI(
         self._picker: EntryPicker | None = None
         self.built: Built | None = None
         self._status_text = ""
-        self._read_text = ""
-        self._read = self.engine.read("")
 
     # ------------------------------------------------------------------ layout
 

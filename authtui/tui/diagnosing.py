@@ -22,7 +22,8 @@ a keystroke.
 
 The app's very first diagnosis is usually done already: the launcher began it in
 the child before importing Textual (:mod:`authtui.tui.head_start`), and this
-process imports the diagnosis only after the first frame (:meth:`Engine.warm_up`).
+process imports the reader and the diagnosis only after the first frame
+(:meth:`Engine.warm_up`).
 
 A mixin for :class:`~authtui.tui.app.AuthTUI`, kept apart so app.py stays small.
 """
@@ -38,7 +39,6 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
-from authtui.core.read.paste import read_paste
 from authtui.tui.messages import Diagnosed, DiagnosisJob
 from authtui.tui.offload import BIG_PASTE, ChildProcess
 
@@ -56,6 +56,14 @@ else:
 
 SETTLE = 0.3
 """Seconds without an edit before a big paste is read again."""
+
+
+def read_paste(text: str) -> Paste:
+    """:func:`authtui.core.read.paste.read_paste`, imported at its first call (the
+    head start's report comes without the paste's reading: see :meth:`_diagnose_now`)."""
+    from authtui.core.read.paste import read_paste as read
+
+    return read(text)
 
 
 def diagnose_paste(read: Paste, options: Options) -> Report:
@@ -91,6 +99,7 @@ class Engine:
     def warm_up(self) -> None:
         """Import what the first diagnosis in this process runs (the diagnosis and
         every check), so that the first key after start-up does not wait for it."""
+        importlib.import_module("authtui.core.read.paste")
         importlib.import_module("authtui.core.diagnose")
         importlib.import_module("authtui.core.checks").all_checks()
 
@@ -113,8 +122,9 @@ class DiagnosisRunner(_Base):
 
     engine: Engine
     report: Report | None
-    _read_text: str
-    _read: Paste
+    _read_text: str | None = None
+    """The paste text last read (``None``: none yet), and what was read of it."""
+    _read: Paste | None = None
     _generation: int = 0
     _in_flight: bool = False
     _waiting: DiagnosisJob | None = None
@@ -179,12 +189,12 @@ class DiagnosisRunner(_Base):
         self, paste: str, known: Paste | None, options: Options, *, empty: bool
     ) -> None:
         try:
-            read = known if known is not None else self.engine.read(paste)
-            self._read_text, self._read = paste, read
             begun, self.head_start = self.head_start, None
             report = begun.take(paste, options) if begun is not None else None
             self.head_started = report is not None
-            if report is None:
+            if report is None:  # (the head start's paste is read by the next run)
+                read = known if known is not None else self.engine.read(paste)
+                self._read_text, self._read = paste, read
                 report = self.engine.diagnose(read, options)
         except Exception as exc:
             self.notify(f"The diagnosis failed: {type(exc).__name__}: {exc}", severity="error")
